@@ -1,0 +1,37 @@
+/**
+ * users-permissions, extended: every login user belongs to one enterprise, holds enterprise roles,
+ * and carries the sign-in failure counters; POST /api/auth/local checks the captcha and the lock
+ * (identity plugin's sign-in service) instead of the stock callback.
+ */
+export default (plugin: any) => {
+  const attributes = plugin.contentTypes.user.schema.attributes;
+  attributes.enterpriseId = { type: 'integer', min: 1 };
+  attributes.isEnterpriseAdmin = { type: 'boolean', default: false };
+  attributes.displayName = { type: 'string', maxLength: 50 };
+  attributes.phone = { type: 'string', maxLength: 20 };
+  attributes.enterpriseRoles = { type: 'relation', relation: 'manyToMany', target: 'plugin::identity.enterprise-role' };
+  attributes.failedLogins = { type: 'integer', default: 0, private: true };
+  attributes.firstFailedAt = { type: 'datetime', private: true };
+  attributes.lockedUntil = { type: 'datetime', private: true };
+  plugin.contentTypes.user.schema.indexes = [
+    ...(plugin.contentTypes.user.schema.indexes ?? []),
+    { name: 'up_users_enterprise_idx', columns: ['enterprise_id'] },
+  ];
+
+  const stockAuth = plugin.controllers.auth;
+  plugin.controllers.auth = (deps: { strapi: any }) => ({
+    ...stockAuth(deps),
+    async callback(ctx: any) {
+      ctx.body = await deps.strapi.plugin('identity').service('sign-in').signIn(ctx.request.body);
+    },
+  });
+
+  for (const route of plugin.routes['content-api'].routes) {
+    if (route.path === '/auth/local' && route.method === 'POST') {
+      // The database-backed lock replaces the per-instance in-memory rate limit.
+      route.config = { ...route.config, middlewares: [] };
+      delete route.request;
+    }
+  }
+  return plugin;
+};

@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { seedDemo } from './seed/demo';
+import { configureUsersPermissions } from './seed/users-permissions';
+
+export default {
+  register() {
+    if (process.env.NODE_ENV === 'production' && process.env.CAPTCHA_BYPASS_CODE) {
+      throw new Error('CAPTCHA_BYPASS_CODE is for automated tests only and must not be set when NODE_ENV=production');
+    }
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await configureUsersPermissions(strapi);
+    if (process.env.DEMO_SEED === 'true') {
+      if (process.env.NODE_ENV === 'production') {
+        strapi.log.warn('DEMO_SEED is ignored when NODE_ENV=production');
+      } else {
+        await seedDemo(strapi);
+      }
+    }
+  },
+};

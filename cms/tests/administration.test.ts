@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import { startApp, TestApp } from './helpers/app';
+import { as, signIn, tenant, Tenant } from './helpers/fixtures';
+
+let app: TestApp;
+let seller: Tenant;
+beforeAll(async () => {
+  app = await startApp();
+  seller = await tenant(app, 'seller', 'admin_seller');
+});
+afterAll(async () => { await app?.close(); });
+
+const EMPLOYEE = 'plugin::identity.employee';
+
+async function workbook(rows: (string | number | null)[][], header = true): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('员工');
+  if (header) sheet.addRow(['工号', '姓名', '手机', '邮箱', '部门', '职位']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const upload = (buffer: Buffer, name = 'employees.xlsx') =>
+  app.http.post('/api/console/employees/import').set('Authorization', `Bearer ${seller.token}`).attach('file', buffer, name);
+
+describe('enterprise master data (F20)', () => {
+  it('shows my enterprise and lets me edit the contact fields only', async () => {
+    const list = await as(app, seller.token).list('enterprises');
+    expect(list.body).toHaveLength(1);
+    expect(list.body[0]).toMatchObject({ id: seller.enterpriseId, kind: 'seller', status: 'active' });
+    const res = await as(app, seller.token).put(`/enterprises/${seller.enterpriseId}`, { ...list.body[0], name: '改名', contactName: '钱经理', contactPhone: '021-5555' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: list.body[0].name, contactName: '钱经理', contactPhone: '021-5555' });
+  });
+});
+
+describe('sub-accounts and roles (F21)', () => {
+  it('creates, edits, resets the password of and deletes a sub-account', async () => {
+    const role = await as(app, seller.token).post('/roles', { name: '下单员', permissions: ['orders.read', 'orders.place'] });
+    expect(role.status).toBe(201);
+    const created = await as(app, seller.token).post('/accounts', { username: 'clerk1', email: 'Clerk1@Test.local', password: 'Secret123x', displayName: '下单员一', roleIds: [role.body.id] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'clerk1@test.local', roleIds: [role.body.id], blocked: false });
+    const edited = await as(app, seller.token).put(`/accounts/${created.body.id}`, { ...created.body, displayName: '下单员甲', roleIds: [] });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ displayName: '下单员甲', roleIds: [] });
+    const reset = await as(app, seller.token).post(`/accounts/${created.body.id}/reset-password`, { password: 'NewSecret9' });
+    expect(reset.status).toBe(200);
+    expect(reset.body.id).toBe(created.body.id);
+    await expect(signIn(app, 'clerk1', 'Secret123x')).rejects.toThrow(/401/);
+    expect(await signIn(app, 'clerk1', 'NewSecret9')).toEqual(expect.any(String));
+    const removed = await as(app, seller.token).delete(`/accounts/${created.body.id}`);
+    expect(removed.status).toBe(200);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'clerk1' } })).toBe(0);
+  });
+
+  it('keeps the admin from deleting or disabling itself', async () => {
+    expect((await as(app, seller.token).delete(`/accounts/${seller.adminId}`)).status).toBe(409);
+    const me = (await as(app, seller.token).get(`/accounts/${seller.adminId}`)).body;
+    const res = await as(app, seller.token).put(`/accounts/${seller.adminId}`, { ...me, blocked: true });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveProperty('blocked');
+  });
+
+  it('refuses duplicate role names in one enterprise', async () => {
+    await as(app, seller.token).post('/roles', { name: '审计', permissions: [] });
+    const res = await as(app, seller.token).post('/roles', { name: '审计', permissions: [] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveProperty('name');
+  });
+});
+
+describe('employees and the Excel import (F22)', () => {
+  it('serves an import template that is a real workbook with the expected columns', async () => {
+    const res = await as(app, seller.token).get('/employees/import-template').buffer(true).parse((response: any, done: any) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    const header = (book.worksheets[0].getRow(1).values as string[]).slice(1);
+    expect(header[0]).toContain('工号');
+    expect(header[1]).toContain('姓名');
+  });
+
+  it('imports every row of a good file', async () => {
+    const res = await upload(await workbook([
+      ['E100', '周一', '13800000001', 'zhou@test.local', '销售部', '专员'],
+      ['E101', '吴二', null, null, '财务部', null],
+    ]));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ imported: 2 });
+    const rows = await app.strapi.db.query(EMPLOYEE).findMany({ where: { enterpriseId: seller.enterpriseId, employeeNo: { $in: ['E100', 'E101'] } } });
+    expect(rows).toHaveLength(2);
+  });
+
+  it('reports every bad row with its number and field, and imports nothing', async () => {
+    const before = await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } });
+    const res = await upload(await workbook([
+      ['E200', '郑三', '13800000002', null, '销售部', null],
+      ['E201', null, null, 'not-an-email', null, null],
+      ['E200', '王五', null, null, null, null],
+      ['E100', '冯六', 'phone?', null, null, null],
+    ]));
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('IMPORT_INVALID');
+    expect(res.body.rows).toEqual([
+      { row: 3, field: 'name', message: '不能为空', messageEn: 'is required' },
+      { row: 3, field: 'email', message: '邮箱格式不正确', messageEn: 'must be an email address' },
+      { row: 4, field: 'employeeNo', message: '工号与第 2 行重复', messageEn: 'duplicates row 2' },
+      { row: 5, field: 'phone', message: '电话格式不正确', messageEn: 'is not a phone number' },
+      { row: 5, field: 'employeeNo', message: '工号已存在', messageEn: 'is already used by another employee' },
+    ]);
+    expect(await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } })).toBe(before);
+  });
+
+  it('refuses a file that is not a workbook, or none at all', async () => {
+    const fake = await upload(Buffer.from('name,phone\nx,y\n'), 'employees.xlsx');
+    expect(fake.status).toBe(400);
+    expect(fake.body.errors).toHaveProperty('file');
+    const none = await app.http.post('/api/console/employees/import').set('Authorization', `Bearer ${seller.token}`).send({});
+    expect(none.status).toBe(400);
+    expect(none.body.errors).toHaveProperty('file');
+  });
+});
+
+describe('notifications (message centre)', () => {
+  it('counts unread, marks one and all read, and filters by type', async () => {
+    const notifications = app.strapi.plugin('messaging').service('notifications');
+    await notifications.notifyEnterprise(seller.enterpriseId, { type: 'system', title: '欢迎' });
+    await notifications.notifyEnterprise(seller.enterpriseId, { type: 'announcement', title: '新公告' });
+    const unread = await as(app, seller.token).list('notifications', { filter: { read: false }, range: [0, 0] });
+    expect(unread.headers['content-range']).toMatch(/\/2$/);
+    const announcement = (await as(app, seller.token).list('notifications', { filter: { type: 'announcement' } })).body;
+    expect(announcement).toHaveLength(1);
+    const read = await as(app, seller.token).post(`/notifications/${announcement[0].id}/read`);
+    expect(read.body).toMatchObject({ read: true, readAt: expect.any(String) });
+    const all = await as(app, seller.token).post('/notifications/read-all');
+    expect(all.body).toEqual({ updated: 1 });
+    const after = await as(app, seller.token).list('notifications', { filter: { read: false } });
+    expect(after.body).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import path from 'path';
+import request from 'supertest';
+import type { Core } from '@strapi/strapi';
+import { createDatabase } from './db';
+
+export const CMS_DIR = path.resolve(__dirname, '..', '..');
+export const BYPASS = 'test-bypass-code';
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: ReturnType<typeof request>;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real Strapi app (compiled by the global setup) on a fresh database, mounted on a real
+ * HTTP server listening on a random local port.
+ */
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_STARTUP_LOG: 'false',
+    CAPTCHA_BYPASS_CODE: BYPASS,
+    DEMO_SEED: 'false',
+    ...db.env,
+    ...extraEnv,
+  });
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist') }).load();
+  await strapi.server.mount();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const address = strapi.server.httpServer.address() as { port: number };
+  return {
+    strapi,
+    http: request(strapi.server.httpServer),
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await strapi.destroy();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { startApp, TestApp } from './helpers/app';
+
+let app: TestApp;
+beforeAll(async () => { app = await startApp(); });
+afterAll(async () => { await app?.close(); });
+
+const LOCAL_PLUGINS = ['identity', 'console', 'messaging', 'inventory', 'ledger', 'orders', 'incentives'];
+
+describe('platform', () => {
+  it('loads every local plugin (Strapi skips a plugin with no compiled entry silently)', () => {
+    for (const name of LOCAL_PLUGINS) expect(app.strapi.plugin(name)).toBeDefined();
+    expect(app.strapi.plugin('users-permissions')).toBeDefined();
+  });
+
+  it('stores money as integers and keeps Draft & Publish off on every platform type', () => {
+    const ours = Object.entries(app.strapi.contentTypes).filter(([uid]) => LOCAL_PLUGINS.some((p) => uid.startsWith(`plugin::${p}.`)));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const [uid, contentType] of ours) {
+      expect([uid, contentType.options?.draftAndPublish ?? false]).toEqual([uid, false]);
+      for (const [name, attribute] of Object.entries(contentType.attributes)) {
+        expect([uid, name, ['decimal', 'float'].includes((attribute as any).type)]).toEqual([uid, name, false]);
+      }
+    }
+  });
+
+  it('declares the console resources of the foundation', () => {
+    const names = app.strapi.plugin('console').service('registry').all().map((r: any) => r.name).sort();
+    expect(names).toEqual(expect.arrayContaining(['accounts', 'employees', 'enterprises', 'notifications', 'roles']));
+  });
+
+  it('answers /_health', async () => {
+    const res = await app.http.get('/_health');
+    expect(res.status).toBe(204);
+  });
+
+  it('refuses self-registration', async () => {
+    const res = await app.http.post('/api/auth/local/register').send({ username: 'intruder', email: 'i@x.local', password: 'Passw0rd!x' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'intruder' } })).toBe(0);
+  });
+});

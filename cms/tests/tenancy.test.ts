@@ -1,0 +1,116 @@
+import { startApp, TestApp } from './helpers/app';
+import { as, tenant, Tenant } from './helpers/fixtures';
+
+let app: TestApp;
+let a: Tenant; // the intruder
+let b: Tenant; // the victim
+const victimIds: Record<string, number> = {};
+
+/** One row owned by tenant B for every console resource; a new resource must add its own line. */
+const victimRow: Record<string, () => Promise<number>> = {
+  enterprises: async () => b.enterpriseId,
+  accounts: async () => (await as(app, b.token).post('/accounts', { username: 'b_sub', email: 'b_sub@test.local', password: 'Secret123x' })).body.id,
+  roles: async () => (await as(app, b.token).post('/roles', { name: '财务', permissions: ['ledger.read'] })).body.id,
+  employees: async () => (await as(app, b.token).post('/employees', { employeeNo: 'B001', name: '乙员工' })).body.id,
+  notifications: async () => {
+    await app.strapi.plugin('messaging').service('notifications').notifyEnterprise(b.enterpriseId, { type: 'system', title: 'for B only' });
+    return (await app.strapi.db.query('plugin::messaging.notification').findOne({ where: { userId: b.adminId } })).id;
+  },
+};
+
+beforeAll(async () => {
+  app = await startApp();
+  a = await tenant(app, 'supplier', 'tenant_a');
+  b = await tenant(app, 'supplier', 'tenant_b');
+  for (const [name, make] of Object.entries(victimRow)) {
+    victimIds[name] = await make();
+    expect(victimIds[name]).toEqual(expect.any(Number));
+  }
+});
+afterAll(async () => { await app?.close(); });
+
+const resources = () => app.strapi.plugin('console').service('registry').all() as any[];
+
+describe('tenancy: another enterprise\'s ids, on every console resource and verb', () => {
+  it('has a victim row for every declared resource', () => {
+    expect(resources().map((r) => r.name).sort()).toEqual(Object.keys(victimRow).sort());
+  });
+
+  it('never lists another tenant\'s rows, even when asked by id', async () => {
+    for (const resource of resources()) {
+      const byId = await as(app, a.token).list(resource.name, { filter: { id: [victimIds[resource.name]] } });
+      expect([resource.name, byId.status, byId.body]).toEqual([resource.name, 200, []]);
+      const all = await as(app, a.token).list(resource.name, { range: [0, 999] });
+      expect(all.status).toBe(200);
+      expect(all.body.map((r: any) => r.id)).not.toContain(resource.name === 'enterprises' ? b.enterpriseId : victimIds[resource.name]);
+    }
+  });
+
+  it('answers 404 to get, update, delete and every record action on another tenant\'s id, and changes nothing', async () => {
+    for (const resource of resources()) {
+      const id = victimIds[resource.name];
+      const before = await app.strapi.db.query(resource.uid).findOne({ where: { id } });
+      const ops = resource.operations ?? ['list', 'get', 'create', 'update', 'delete'];
+      const calls: [string, any][] = [['get', await as(app, a.token).get(`/${resource.name}/${id}`)]];
+      if (ops.includes('update')) calls.push(['update', await as(app, a.token).put(`/${resource.name}/${id}`, {})]);
+      if (ops.includes('delete')) calls.push(['delete', await as(app, a.token).delete(`/${resource.name}/${id}`)]);
+      for (const action of Object.keys(resource.actions ?? {})) {
+        calls.push([action, await as(app, a.token).post(`/${resource.name}/${id}/${action}`, { password: 'Secret456x' })]);
+      }
+      for (const [verb, res] of calls) expect([resource.name, verb, res.status]).toEqual([resource.name, verb, 404]);
+      const after = await app.strapi.db.query(resource.uid).findOne({ where: { id } });
+      expect(after).toEqual(before);
+    }
+  });
+
+  it('takes the owner from the signed-in user, never from the request', async () => {
+    const res = await as(app, a.token).post('/employees', { employeeNo: 'A001', name: '甲员工', enterpriseId: b.enterpriseId });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveProperty('enterpriseId');
+    const ok = await as(app, a.token).post('/employees', { employeeNo: 'A001', name: '甲员工' });
+    expect(ok.status).toBe(201);
+    const row = await app.strapi.db.query('plugin::identity.employee').findOne({ where: { id: ok.body.id } });
+    expect(row.enterpriseId).toBe(a.enterpriseId);
+  });
+
+  it('refuses roles of another enterprise on a sub-account', async () => {
+    const res = await as(app, a.token).post('/accounts', { username: 'a_sub', email: 'a_sub@test.local', password: 'Secret123x', roleIds: [victimIds.roles] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveProperty('roleIds');
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'a_sub' } })).toBe(0);
+  });
+});
+
+describe('permissions: the server enforces what the menu shows', () => {
+  it('lets a sub-account do only what its roles grant', async () => {
+    const viewer = await as(app, a.token).post('/roles', { name: '只读', permissions: ['employees.read'] });
+    expect(viewer.status).toBe(201);
+    const sub = await as(app, a.token).post('/accounts', { username: 'a_viewer', email: 'a_viewer@test.local', password: 'Secret123x', roleIds: [viewer.body.id] });
+    expect(sub.status).toBe(201);
+    expect(sub.body).toMatchObject({ username: 'a_viewer', roleIds: [viewer.body.id], isEnterpriseAdmin: false });
+    expect(sub.body.password).toBeUndefined();
+    const { signIn } = await import('./helpers/fixtures');
+    const token = await signIn(app, 'a_viewer', 'Secret123x');
+    const session = await app.http.get('/api/console/session').set('Authorization', `Bearer ${token}`);
+    expect(session.body.permissions).toEqual(['employees.read']);
+    expect((await as(app, token).list('employees')).status).toBe(200);
+    const write = await as(app, token).post('/employees', { employeeNo: 'X1', name: '越权' });
+    expect(write.status).toBe(403);
+    expect(write.body.code).toBe('FORBIDDEN');
+    expect((await as(app, token).list('accounts')).status).toBe(403);
+    expect((await as(app, token).list('roles')).status).toBe(403);
+    expect((await as(app, token).get('/enterprises')).status).toBe(403);
+    // notifications are everyone's own
+    expect((await as(app, token).list('notifications')).status).toBe(200);
+  });
+
+  it('refuses to grant permissions the enterprise kind cannot hold', async () => {
+    const seller = await tenant(app, 'seller', 'perm_seller');
+    const res = await as(app, seller.token).post('/roles', { name: '越权角色', permissions: ['products.write'] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.permissions).toContain('products.write');
+    const unknown = await as(app, seller.token).post('/roles', { name: '伪造', permissions: ['root.everything'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toHaveProperty('permissions');
+  });
+});

@@ -1,0 +1,4 @@
+export * from './enterprise';
+export * from './permissions';
+export * from './menu';
+export * from './errors';

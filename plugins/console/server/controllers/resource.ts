@@ -1,0 +1,163 @@
+import type { Core } from '@strapi/types';
+import { DomainError, errors, invalid } from '@cop/config';
+import type { ActionContext, Operation, Principal, ResourceDeclaration, Row } from '../types';
+import { defaultRecord, filterWhere, sortOrder, toAttributes, validateBody } from '../services/fields';
+
+const MAX_PAGE = 1000;
+const OPERATIONS: Operation[] = ['list', 'get', 'create', 'update', 'delete'];
+
+/**
+ * The one controller behind /api/console/<resource>: it speaks ra-data-simple-rest and delegates
+ * every rule to the resource declaration, the tenancy service and the owning plugin's services.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const registry = () => strapi.plugin('console').service('registry');
+  const tenancy = () => strapi.plugin('console').service('tenancy');
+  const principalOf = (ctx: any): Promise<Principal> => strapi.plugin('identity').service('principal').fromContext(ctx);
+
+  function resourceOf(ctx: any, operation?: Operation): ResourceDeclaration {
+    const resource: ResourceDeclaration | undefined = registry().get(ctx.params.resource);
+    if (!resource) throw errors.notFound('resource', ctx.params.resource);
+    if (operation && !(resource.operations ?? OPERATIONS).includes(operation)) {
+      throw new DomainError(405, 'METHOD_NOT_ALLOWED', errors.text('此列表不支持该操作', `${operation} is not supported on ${resource.name}`));
+    }
+    return resource;
+  }
+
+  const record = (resource: ResourceDeclaration, row: Row, principal: Principal) =>
+    resource.toRecord ? resource.toRecord(row, principal) : defaultRecord(resource, row);
+
+  const parseJsonParam = (ctx: any, name: string): unknown => {
+    const raw = ctx.query[name];
+    if (raw === undefined) return undefined;
+    if (typeof raw !== 'string') throw invalid({ [name]: errors.text('应为 JSON 文本', 'must be a JSON string') });
+    try { return JSON.parse(raw); } catch { throw invalid({ [name]: errors.text('不是有效的 JSON', 'is not valid JSON') }); }
+  };
+
+  async function findScoped(resource: ResourceDeclaration, principal: Principal, id: unknown): Promise<Row> {
+    const numeric = typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : NaN;
+    if (!Number.isSafeInteger(numeric) || numeric < 1) throw invalid({ id: errors.text('应为正整数', 'must be a positive integer') });
+    const row = await strapi.db.query(resource.uid as any).findOne({
+      where: { $and: [{ id: numeric }, tenancy().scope(resource, principal)] },
+      populate: resource.populate as any,
+    });
+    if (!row) throw errors.notFound(resource.name, numeric);
+    return row as Row;
+  }
+
+  const actionContext = (ctx: any, resource: ResourceDeclaration, principal: Principal): ActionContext => ({
+    strapi, principal, resource, koa: ctx,
+    body: (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {}) as Record<string, unknown>,
+    query: ctx.query, files: ctx.request.files,
+  });
+
+  return {
+    async session(ctx: any) {
+      const principal = await principalOf(ctx);
+      ctx.body = await strapi.plugin('identity').service('principal').sessionUser(principal);
+    },
+
+    async find(ctx: any) {
+      const principal = await principalOf(ctx);
+      const resource = resourceOf(ctx, 'list');
+      tenancy().assertPermission(principal, resource.permissions.read);
+      const filter = parseJsonParam(ctx, 'filter') ?? {};
+      if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw invalid({ filter: errors.text('应为 JSON 对象', 'must be a JSON object') });
+      const range = parseJsonParam(ctx, 'range');
+      let start = 0;
+      let end = MAX_PAGE - 1;
+      if (range !== undefined) {
+        if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0] || range[1] - range[0] >= MAX_PAGE) {
+          throw invalid({ range: errors.text(`应为 [起, 止]，每页最多 ${MAX_PAGE} 条`, `must be [start, end] with at most ${MAX_PAGE} rows`) });
+        }
+        [start, end] = range as [number, number];
+      }
+      const orderBy = sortOrder(resource, parseJsonParam(ctx, 'sort'));
+      const where = { $and: [tenancy().scope(resource, principal), ...filterWhere(resource, filter as Record<string, unknown>)] };
+      const query = strapi.db.query(resource.uid as any);
+      const total = await query.count({ where });
+      const rows = total > start
+        ? await query.findMany({ where, orderBy, offset: start, limit: end - start + 1, populate: resource.populate as any })
+        : [];
+      const last = start + rows.length - 1;
+      ctx.set('Content-Range', rows.length ? `${resource.name} ${start}-${last}/${total}` : `${resource.name} */${total}`);
+      ctx.body = (rows as Row[]).map((row) => record(resource, row, principal));
+    },
+
+    async findOne(ctx: any) {
+      const principal = await principalOf(ctx);
+      const resource = resourceOf(ctx, 'get');
+      tenancy().assertPermission(principal, resource.permissions.read);
+      ctx.body = record(resource, await findScoped(resource, principal, ctx.params.id), principal);
+    },
+
+    async create(ctx: any) {
+      const principal = await principalOf(ctx);
+      const resource = resourceOf(ctx, 'create');
+      tenancy().assertPermission(principal, resource.permissions.write);
+      const data = validateBody(resource, ctx.request.body, 'create', tenancy().ownerFields(resource.tenancy));
+      const row = await strapi.db.transaction(async () => {
+        if (resource.create) return resource.create(data, actionContext(ctx, resource, principal));
+        const created = await strapi.db.query(resource.uid as any).create({
+          data: { ...toAttributes(resource, data), ...tenancy().ownerValues(resource, principal) },
+        });
+        return findScoped(resource, principal, String(created.id));
+      });
+      ctx.status = 201;
+      ctx.body = record(resource, row as Row, principal);
+    },
+
+    async update(ctx: any) {
+      const principal = await principalOf(ctx);
+      const resource = resourceOf(ctx, 'update');
+      tenancy().assertPermission(principal, resource.permissions.write);
+      const data = validateBody(resource, ctx.request.body, 'update', tenancy().ownerFields(resource.tenancy));
+      const row = await strapi.db.transaction(async () => {
+        const existing = await findScoped(resource, principal, ctx.params.id);
+        tenancy().assertWritable(resource, principal, existing);
+        if (resource.update) return resource.update(existing, data, actionContext(ctx, resource, principal));
+        await strapi.db.query(resource.uid as any).update({ where: { id: existing.id }, data: toAttributes(resource, data) });
+        return findScoped(resource, principal, String(existing.id));
+      });
+      ctx.body = record(resource, row as Row, principal);
+    },
+
+    async delete(ctx: any) {
+      const principal = await principalOf(ctx);
+      const resource = resourceOf(ctx, 'delete');
+      tenancy().assertPermission(principal, resource.permissions.write);
+      const existing = await strapi.db.transaction(async () => {
+        const row = await findScoped(resource, principal, ctx.params.id);
+        tenancy().assertWritable(resource, principal, row);
+        if (resource.remove) await resource.remove(row, actionContext(ctx, resource, principal));
+        else await strapi.db.query(resource.uid as any).delete({ where: { id: row.id } });
+        return row;
+      });
+      ctx.body = record(resource, existing, principal);
+    },
+
+    async recordAction(ctx: any) {
+      const principal = await principalOf(ctx);
+      const resource = resourceOf(ctx);
+      const action = resource.actions?.[ctx.params.action];
+      if (!action) throw errors.notFound(`${resource.name} action`, ctx.params.action);
+      tenancy().assertPermission(principal, action.permission);
+      const row = await strapi.db.transaction(async () => {
+        const existing = await findScoped(resource, principal, ctx.params.id);
+        return action.handler(existing, actionContext(ctx, resource, principal));
+      });
+      ctx.body = record(resource, row, principal);
+    },
+
+    async collectionAction(ctx: any) {
+      const principal = await principalOf(ctx);
+      const resource = resourceOf(ctx);
+      const action = resource.collectionActions?.[ctx.params.action];
+      if (!action || action.method !== ctx.method) throw errors.notFound(`${resource.name} action`, ctx.params.action);
+      tenancy().assertPermission(principal, action.permission);
+      const run = () => action.handler(actionContext(ctx, resource, principal));
+      const result = action.method === 'GET' ? await run() : await strapi.db.transaction(run);
+      if (result !== undefined) ctx.body = result;
+    },
+  };
+};

@@ -1,0 +1,57 @@
+import { errors, PermissionKey } from '@cop/config';
+import type { Principal, ResourceDeclaration, Row, TenancyRule } from '../types';
+
+/**
+ * The one place that decides what a caller's enterprise may see and change.
+ * Every console query takes its where clause from `scope`, every insert its owner from `ownerValues`,
+ * and every write passes `assertWritable`; nothing else re-implements these rules.
+ */
+export default () => ({
+  assertPermission(principal: Principal, permission: PermissionKey | null) {
+    if (permission && !principal.permissions.has(permission)) throw errors.forbidden(permission);
+  },
+
+  /** The where clause limiting a resource's rows to those the caller may read. */
+  scope(resource: ResourceDeclaration, principal: Principal): Record<string, unknown> {
+    const rule = resource.tenancy;
+    const base = resource.baseWhere ? resource.baseWhere(principal) : {};
+    return { $and: [base, ruleWhere(rule, principal)] };
+  },
+
+  /** Columns an insert gets from the caller (its enterprise / user); the client cannot set them. */
+  ownerValues(resource: ResourceDeclaration, principal: Principal): Record<string, unknown> {
+    const rule = resource.tenancy;
+    switch (rule.kind) {
+      case 'enterprise': return { [rule.field]: principal.enterpriseId };
+      case 'user': return { [rule.field]: principal.userId };
+      case 'parties': return rule.writer ? { [rule.writer]: principal.enterpriseId } : {};
+      case 'own-enterprise': return {};
+    }
+  },
+
+  /** Fields that carry tenancy; they are never writable through the console. */
+  ownerFields(rule: TenancyRule): string[] {
+    switch (rule.kind) {
+      case 'enterprise': case 'user': return [rule.field];
+      case 'parties': return rule.fields;
+      case 'own-enterprise': return [];
+    }
+  },
+
+  /** Reading is allowed by scope; writing needs the writer side for shared records. */
+  assertWritable(resource: ResourceDeclaration, principal: Principal, row: Row) {
+    const rule = resource.tenancy;
+    if (rule.kind === 'parties' && rule.writer && row[rule.writer] !== principal.enterpriseId) {
+      throw errors.forbidden();
+    }
+  },
+});
+
+function ruleWhere(rule: TenancyRule, principal: Principal): Record<string, unknown> {
+  switch (rule.kind) {
+    case 'own-enterprise': return { id: principal.enterpriseId };
+    case 'enterprise': return { [rule.field]: principal.enterpriseId };
+    case 'user': return { [rule.field]: principal.userId };
+    case 'parties': return { $or: rule.fields.map((field) => ({ [field]: principal.enterpriseId })) };
+  }
+}

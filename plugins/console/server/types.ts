@@ -1,0 +1,113 @@
+import type { Core } from '@strapi/types';
+import type { EnterpriseKind, PermissionKey, Text } from '@cop/config';
+
+/** Who is calling: a signed-in user of one enterprise, with the permission keys it holds. */
+export interface Principal {
+  userId: number;
+  username: string;
+  displayName: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  enterpriseKind: EnterpriseKind;
+  isEnterpriseAdmin: boolean;
+  permissions: ReadonlySet<PermissionKey>;
+}
+
+export type FieldType =
+  | 'string' | 'text' | 'email' | 'integer' | 'money' | 'boolean'
+  | 'datetime' | 'date' | 'enum' | 'json' | 'ids' | 'strings' | 'id';
+
+export type FilterOp = 'eq' | 'neq' | 'gte' | 'lte' | 'gt' | 'lt';
+
+export interface FieldSpec {
+  type: FieldType;
+  /** Required when creating. */
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  pattern?: RegExp;
+  patternText?: Text;
+  values?: readonly string[];
+  /** Item constraints for 'strings' (allowed values). */
+  itemValues?: readonly string[];
+  /** Never written through the console (ignored when a client sends it back). */
+  readOnly?: boolean;
+  /** Never returned (passwords). */
+  writeOnly?: boolean;
+  /** Writable on create only. */
+  createOnly?: boolean;
+  /** Filterable: true for every operator, or a list. */
+  filter?: boolean | FilterOp[];
+  sort?: boolean;
+  /** Part of the `q` keyword search. */
+  search?: boolean;
+  /** The content-type attribute behind this field, when the names differ; false for computed fields. */
+  attribute?: string | false;
+}
+
+/**
+ * How records of a resource belong to tenants. Interpreted in one place (the tenancy service).
+ * - own-enterprise: the record is the caller's enterprise itself.
+ * - enterprise: record[field] is the owning enterprise's id.
+ * - user: record[field] is the owning user's id.
+ * - parties: the caller's enterprise is one of fields (e.g. supplierId, sellerId); only the
+ *   `writer` side may write.
+ */
+export type TenancyRule =
+  | { kind: 'own-enterprise' }
+  | { kind: 'enterprise'; field: string }
+  | { kind: 'user'; field: string }
+  | { kind: 'parties'; fields: string[]; writer?: string };
+
+export type Row = Record<string, any> & { id: number };
+
+export interface ActionContext {
+  strapi: Core.Strapi;
+  principal: Principal;
+  resource: ResourceDeclaration;
+  body: Record<string, unknown>;
+  query: Record<string, unknown>;
+  files: Record<string, unknown> | undefined;
+  /** Koa context, for actions that stream a file. */
+  koa: any;
+}
+
+export interface RecordAction {
+  permission: PermissionKey | null;
+  handler(existing: Row, ctx: ActionContext): Promise<Row>;
+}
+
+export interface CollectionAction {
+  method: 'GET' | 'POST';
+  permission: PermissionKey | null;
+  /** Return a value to send as JSON, or undefined after writing ctx.koa.body yourself. */
+  handler(ctx: ActionContext): Promise<unknown>;
+}
+
+export type Operation = 'list' | 'get' | 'create' | 'update' | 'delete';
+
+export interface ResourceDeclaration {
+  /** URL segment under /api/console. */
+  name: string;
+  /** The content type holding the records. */
+  uid: string;
+  label: Text;
+  tenancy: TenancyRule;
+  permissions: { read: PermissionKey | null; write: PermissionKey | null };
+  fields: Record<string, FieldSpec>;
+  operations?: Operation[];
+  defaultSort?: [string, 'ASC' | 'DESC'];
+  populate?: Record<string, unknown> | string[];
+  /** Extra where clause every query of this resource gets (besides tenancy). */
+  baseWhere?: (principal: Principal) => Record<string, unknown>;
+  /** Row → record (default: the readable fields). */
+  toRecord?: (row: Row, principal: Principal) => Record<string, unknown>;
+  /** Domain writes go through plugin services; default: plain insert/update/delete. */
+  create?: (data: Record<string, unknown>, ctx: ActionContext) => Promise<Row>;
+  update?: (existing: Row, data: Record<string, unknown>, ctx: ActionContext) => Promise<Row>;
+  remove?: (existing: Row, ctx: ActionContext) => Promise<void>;
+  actions?: Record<string, RecordAction>;
+  collectionActions?: Record<string, CollectionAction>;
+}

@@ -1,0 +1,11 @@
+import enterprise from './enterprise/schema.json';
+import enterpriseRole from './enterprise-role/schema.json';
+import employee from './employee/schema.json';
+import captcha from './captcha/schema.json';
+
+export default {
+  enterprise: { schema: enterprise },
+  'enterprise-role': { schema: enterpriseRole },
+  employee: { schema: employee },
+  captcha: { schema: captcha },
+};

@@ -1,0 +1,11 @@
+import type { Core } from '@strapi/types';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async captcha(ctx: any) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await strapi.plugin('identity').service('sign-in').createCaptcha();
+  },
+  async signIn(ctx: any) {
+    ctx.body = await strapi.plugin('identity').service('sign-in').signIn(ctx.request.body);
+  },
+});

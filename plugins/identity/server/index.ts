@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/types';
+import contentTypes from './content-types';
+import principal from './services/principal';
+import signIn from './services/sign-in';
+import accounts from './services/accounts';
+import roles from './services/roles';
+import employees from './services/employees';
+import provisioning from './services/provisioning';
+import auth from './controllers/auth';
+import routes from './routes';
+import resources from './resources';
+
+export { permissionsOf } from './services/principal';
+export type { EnterpriseSpec } from './services/provisioning';
+
+export default {
+  contentTypes,
+  services: { principal, 'sign-in': signIn, accounts, roles, employees, provisioning },
+  controllers: { auth },
+  routes,
+  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    strapi.plugin('console').service('registry').register(...resources);
+  },
+};

@@ -1,0 +1,136 @@
+import { ENTERPRISE_KINDS, ENTERPRISE_STATUSES, PERMISSION_KEYS, errors } from '@cop/config';
+import { defaultRecord } from '@cop/plugin-console';
+import type { FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
+import { EMPLOYEE, ENTERPRISE, ENTERPRISE_ROLE, USER } from '../uids';
+import { PASSWORD_RULE, PASSWORD_TEXT } from '../services/accounts';
+
+const t = errors.text;
+const createdAt: FieldSpec = { type: 'datetime', readOnly: true, filter: ['gte', 'lte', 'gt', 'lt'], sort: true };
+const service = (ctx: { strapi: any }, name: string) => ctx.strapi.plugin('identity').service(name);
+
+export const enterprises: ResourceDeclaration = {
+  name: 'enterprises',
+  uid: ENTERPRISE,
+  label: t('企业主数据', 'Enterprise'),
+  tenancy: { kind: 'own-enterprise' },
+  permissions: { read: 'enterprise.read', write: 'enterprise.write' },
+  operations: ['list', 'get', 'update'],
+  fields: {
+    name: { type: 'string', readOnly: true, search: true, sort: true },
+    creditCode: { type: 'string', readOnly: true },
+    kind: { type: 'enum', values: ENTERPRISE_KINDS, readOnly: true },
+    status: { type: 'enum', values: ENTERPRISE_STATUSES, readOnly: true },
+    contactName: { type: 'string', maxLength: 50 },
+    contactPhone: { type: 'string', maxLength: 30, pattern: /^[0-9+\-() ]{5,30}$/, patternText: t('电话格式不正确', 'is not a phone number') },
+    address: { type: 'string', maxLength: 200 },
+    createdAt,
+  },
+};
+
+export const accounts: ResourceDeclaration = {
+  name: 'accounts',
+  uid: USER,
+  label: t('企业子账号', 'Sub-accounts'),
+  tenancy: { kind: 'enterprise', field: 'enterpriseId' },
+  permissions: { read: 'accounts.read', write: 'accounts.write' },
+  defaultSort: ['id', 'ASC'],
+  populate: { enterpriseRoles: { select: ['id'] } },
+  fields: {
+    username: { type: 'string', required: true, createOnly: true, minLength: 3, maxLength: 50, pattern: /^[A-Za-z0-9_.@-]+$/, patternText: t('只能包含字母、数字和 _ . @ -', 'may contain only letters, digits and _ . @ -'), search: true, sort: true, filter: ['eq'] },
+    email: { type: 'email', required: true, search: true, sort: true },
+    displayName: { type: 'string', maxLength: 50, search: true, sort: true },
+    phone: { type: 'string', maxLength: 20, pattern: /^[0-9+\-() ]{5,20}$/, patternText: t('电话格式不正确', 'is not a phone number') },
+    blocked: { type: 'boolean', filter: ['eq'] },
+    isEnterpriseAdmin: { type: 'boolean', readOnly: true, filter: ['eq'] },
+    roleIds: { type: 'ids', attribute: false },
+    password: { type: 'string', writeOnly: true, createOnly: true, required: true, pattern: PASSWORD_RULE, patternText: PASSWORD_TEXT, maxLength: 64 },
+    createdAt,
+  },
+  toRecord: (row: Row) => ({
+    ...defaultRecord(accounts, row),
+    roleIds: (row.enterpriseRoles ?? []).map((role: { id: number }) => role.id),
+  }),
+  async create(data, ctx) {
+    const user = await service(ctx, 'accounts').create(ctx.principal.enterpriseId, data);
+    return ctx.strapi.db.query(USER).findOne({ where: { id: user.id }, populate: accounts.populate });
+  },
+  async update(existing, data, ctx) {
+    await service(ctx, 'accounts').update(ctx.principal, existing, data);
+    return ctx.strapi.db.query(USER).findOne({ where: { id: existing.id }, populate: accounts.populate });
+  },
+  async remove(existing, ctx) {
+    await service(ctx, 'accounts').remove(ctx.principal, existing);
+  },
+  actions: {
+    'reset-password': {
+      permission: 'accounts.write',
+      async handler(existing, ctx) {
+        await service(ctx, 'accounts').resetPassword(existing, ctx.body.password);
+        return existing;
+      },
+    },
+  },
+};
+
+export const roles: ResourceDeclaration = {
+  name: 'roles',
+  uid: ENTERPRISE_ROLE,
+  label: t('角色', 'Roles'),
+  tenancy: { kind: 'enterprise', field: 'enterpriseId' },
+  permissions: { read: 'roles.read', write: 'roles.write' },
+  defaultSort: ['id', 'ASC'],
+  fields: {
+    name: { type: 'string', required: true, maxLength: 50, search: true, sort: true },
+    description: { type: 'string', maxLength: 200, search: true },
+    permissions: { type: 'strings', itemValues: PERMISSION_KEYS, max: PERMISSION_KEYS.length },
+    createdAt,
+  },
+  toRecord: (row: Row) => ({ ...defaultRecord(roles, row), permissions: Array.isArray(row.permissions) ? row.permissions : [] }),
+  create: (data, ctx) => service(ctx, 'roles').create(ctx.principal, data),
+  update: (existing, data, ctx) => service(ctx, 'roles').update(ctx.principal, existing.id, data),
+};
+
+export const employeeFields: Record<string, FieldSpec> = {
+  employeeNo: { type: 'string', required: true, maxLength: 32, pattern: /^[A-Za-z0-9_-]+$/, patternText: t('只能包含字母、数字、_ 和 -', 'may contain only letters, digits, _ and -'), search: true, sort: true, filter: ['eq'] },
+  name: { type: 'string', required: true, maxLength: 50, search: true, sort: true, filter: ['eq'] },
+  phone: { type: 'string', maxLength: 20, pattern: /^[0-9+\-() ]{5,20}$/, patternText: t('电话格式不正确', 'is not a phone number'), search: true },
+  email: { type: 'email', maxLength: 100 },
+  department: { type: 'string', maxLength: 50, filter: ['eq', 'neq'], sort: true },
+  position: { type: 'string', maxLength: 50 },
+  status: { type: 'enum', values: ['active', 'left'], filter: ['eq', 'neq'] },
+  createdAt,
+};
+
+export const employees: ResourceDeclaration = {
+  name: 'employees',
+  uid: EMPLOYEE,
+  label: t('员工', 'Employees'),
+  tenancy: { kind: 'enterprise', field: 'enterpriseId' },
+  permissions: { read: 'employees.read', write: 'employees.write' },
+  fields: employeeFields,
+  create: (data, ctx) => service(ctx, 'employees').create(ctx.principal, { status: 'active', ...data }),
+  update: (existing, data, ctx) => service(ctx, 'employees').update(ctx.principal, existing.id, data),
+  collectionActions: {
+    'import-template': {
+      method: 'GET',
+      permission: 'employees.read',
+      async handler(ctx) {
+        const buffer = await service(ctx, 'employees').template();
+        ctx.koa.set('Content-Disposition', `attachment; filename="employees-template.xlsx"; filename*=UTF-8''${encodeURIComponent('员工导入模板.xlsx')}`);
+        ctx.koa.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        ctx.koa.body = buffer;
+        return undefined;
+      },
+    },
+    import: {
+      method: 'POST',
+      permission: 'employees.write',
+      handler(ctx) {
+        const file = ctx.files?.file;
+        return service(ctx, 'employees').importFile(ctx.principal, Array.isArray(file) ? file[0] : file, employeeFields);
+      },
+    },
+  },
+};
+
+export default [enterprises, accounts, roles, employees];

@@ -1,0 +1,126 @@
+import fs from 'fs';
+import type { Core } from '@strapi/types';
+import { DomainError, errors, invalid } from '@cop/config';
+import { convert } from '@cop/plugin-console';
+import type { FieldSpec, Principal } from '@cop/plugin-console';
+import { EMPLOYEE } from '../uids';
+
+const t = errors.text;
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
+
+/** Columns of the import template, in order: header (zh / en) and the field they fill. */
+export const IMPORT_COLUMNS = [
+  { field: 'employeeNo', header: '工号 Employee No.*' },
+  { field: 'name', header: '姓名 Name*' },
+  { field: 'phone', header: '手机 Phone' },
+  { field: 'email', header: '邮箱 Email' },
+  { field: 'department', header: '部门 Department' },
+  { field: 'position', header: '职位 Position' },
+] as const;
+
+export interface RowError { row: number; field: string; message: string; messageEn: string }
+
+/** Employees (staff records) of an enterprise, including the all-or-nothing Excel import. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async assertNumberFree(enterpriseId: number, employeeNo: unknown, exceptId?: number) {
+    if (typeof employeeNo !== 'string') return;
+    const taken = await strapi.db.query(EMPLOYEE).findOne({
+      where: { enterpriseId, employeeNo, ...(exceptId ? { id: { $ne: exceptId } } : {}) }, select: ['id'],
+    });
+    if (taken) throw invalid({ employeeNo: t('工号已存在', 'is already used by another employee') });
+  },
+
+  async create(principal: Principal, data: Record<string, unknown>) {
+    await this.assertNumberFree(principal.enterpriseId, data.employeeNo);
+    return strapi.db.query(EMPLOYEE).create({ data: { ...data, enterpriseId: principal.enterpriseId } });
+  },
+
+  async update(principal: Principal, id: number, data: Record<string, unknown>) {
+    await this.assertNumberFree(principal.enterpriseId, data.employeeNo, id);
+    return strapi.db.query(EMPLOYEE).update({ where: { id }, data });
+  },
+
+  async template(): Promise<Buffer> {
+    const ExcelJS = require('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('员工 Employees');
+    sheet.columns = IMPORT_COLUMNS.map((column) => ({ header: column.header, key: column.field, width: 22 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.addRow({ employeeNo: 'E0001', name: '张三', phone: '13800000000', email: 'zhangsan@example.com', department: '销售部', position: '经理' });
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  },
+
+  /**
+   * Import an .xlsx: every row is checked with the same field rules as the console form; if any row is
+   * bad, nothing is written and every problem is reported with its row number and field.
+   */
+  async importFile(principal: Principal, file: { filepath?: string; size?: number; originalFilename?: string } | undefined, fields: Record<string, FieldSpec>) {
+    if (!file?.filepath) throw invalid({ file: t('请上传 .xlsx 文件（字段名 file）', 'is required: upload an .xlsx file as field "file"') });
+    if ((file.size ?? 0) > MAX_IMPORT_BYTES) throw invalid({ file: t('文件不能超过 5 MB', 'must be at most 5 MB') });
+    const head = Buffer.alloc(4);
+    const fd = fs.openSync(file.filepath, 'r');
+    try { fs.readSync(fd, head, 0, 4, 0); } finally { fs.closeSync(fd); }
+    if (head.toString('latin1', 0, 2) !== 'PK') throw invalid({ file: t('不是 .xlsx 文件', 'is not an .xlsx file') });
+
+    const ExcelJS = require('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    try { await workbook.xlsx.readFile(file.filepath); } catch {
+      throw invalid({ file: t('无法读取该 Excel 文件', 'could not be read as an Excel workbook') });
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw invalid({ file: t('文件中没有工作表', 'contains no worksheet') });
+
+    const rowErrors: RowError[] = [];
+    const records: Record<string, unknown>[] = [];
+    const seen = new Map<string, number>();
+    const lastRow = sheet.actualRowCount;
+    if (lastRow - 1 > MAX_IMPORT_ROWS) throw invalid({ file: t(`一次最多导入 ${MAX_IMPORT_ROWS} 行`, `can hold at most ${MAX_IMPORT_ROWS} rows`) });
+    sheet.eachRow({ includeEmpty: false }, (row: any, rowNumber: number) => {
+      if (rowNumber === 1) return;
+      const record: Record<string, unknown> = {};
+      IMPORT_COLUMNS.forEach((column, index) => {
+        const raw = cellText(row.getCell(index + 1).value);
+        const result = convert(fields[column.field], raw === '' ? null : raw);
+        if (!result.ok) rowErrors.push({ row: rowNumber, field: column.field, message: result.error.zh, messageEn: result.error.en });
+        else record[column.field] = result.value;
+      });
+      const no = record.employeeNo as string | undefined;
+      if (no) {
+        if (seen.has(no)) rowErrors.push({ row: rowNumber, field: 'employeeNo', message: `工号与第 ${seen.get(no)} 行重复`, messageEn: `duplicates row ${seen.get(no)}` });
+        else seen.set(no, rowNumber);
+      }
+      records.push({ ...record, __row: rowNumber });
+    });
+    if (!records.length && !rowErrors.length) throw invalid({ file: t('文件中没有数据行', 'contains no data rows') });
+    if (seen.size) {
+      const existing = await strapi.db.query(EMPLOYEE).findMany({
+        where: { enterpriseId: principal.enterpriseId, employeeNo: { $in: [...seen.keys()] } }, select: ['employeeNo'],
+      });
+      for (const { employeeNo } of existing as { employeeNo: string }[]) {
+        rowErrors.push({ row: seen.get(employeeNo)!, field: 'employeeNo', message: '工号已存在', messageEn: 'is already used by another employee' });
+      }
+    }
+    if (rowErrors.length) {
+      rowErrors.sort((a, b) => a.row - b.row);
+      throw new DomainError(400, 'IMPORT_INVALID',
+        t(`导入失败：${rowErrors.length} 处错误，未导入任何数据`, `Import refused: ${rowErrors.length} problems, nothing was imported`),
+        { file: t('文件中有错误行', 'has invalid rows') }, { rows: rowErrors });
+    }
+    const data = records.map(({ __row, ...record }) => ({ ...record, status: 'active', enterpriseId: principal.enterpriseId }));
+    for (let i = 0; i < data.length; i += 500) await strapi.db.query(EMPLOYEE).createMany({ data: data.slice(i, i + 500) });
+    return { imported: data.length };
+  },
+});
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    const v = value as { text?: unknown; richText?: { text: string }[]; result?: unknown; hyperlink?: string };
+    if (v.richText) return v.richText.map((part) => part.text).join('').trim();
+    if (v.text !== undefined) return String(v.text).trim();
+    if (v.result !== undefined) return String(v.result).trim();
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+  }
+  return String(value).trim();
+}

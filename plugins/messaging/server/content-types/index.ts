@@ -1,0 +1,3 @@
+import notification from './notification/schema.json';
+
+export default { notification: { schema: notification } };

@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/types';
+import type { PermissionKey } from '@cop/config';
+
+export const NOTIFICATION = 'plugin::messaging.notification';
+export const NOTIFICATION_TYPES = ['system', 'announcement', 'opportunity', 'message', 'agreement', 'audit', 'order', 'payment', 'refund', 'fulfilment'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export interface NotificationInput {
+  type: NotificationType;
+  title: string;
+  body?: string;
+  link?: string;
+}
+
+/** The single inbox: every module notifies enterprises (fanned out to their users) through here. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Notify the active users of an enterprise; with `permission`, only those who hold it
+   * (enterprise admins always do). Runs in the caller's transaction when there is one.
+   */
+  async notifyEnterprise(enterpriseId: number, input: NotificationInput, permission?: PermissionKey) {
+    const users = await strapi.db.query('plugin::users-permissions.user').findMany({
+      where: { enterpriseId, blocked: false },
+      select: ['id', 'isEnterpriseAdmin'],
+      populate: { enterpriseRoles: { select: ['permissions'] } },
+    });
+    const recipients = (users as any[]).filter((user) => !permission || user.isEnterpriseAdmin
+      || (user.enterpriseRoles ?? []).some((role: any) => Array.isArray(role.permissions) && role.permissions.includes(permission)));
+    if (!recipients.length) return 0;
+    await strapi.db.query(NOTIFICATION).createMany({
+      data: recipients.map((user) => ({ ...input, userId: user.id, enterpriseId, read: false })),
+    });
+    return recipients.length;
+  },
+
+  async markRead(userId: number, id: number, now = new Date()) {
+    await strapi.db.query(NOTIFICATION).updateMany({ where: { id, userId, read: false }, data: { read: true, readAt: now } });
+  },
+
+  async markAllRead(userId: number, now = new Date()) {
+    const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { userId, read: false }, data: { read: true, readAt: now } });
+    return count;
+  },
+});
