@@ -40,3 +40,19 @@ describe('platform', () => {
     expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'intruder' } })).toBe(0);
   });
 });
+
+describe('OpenAPI document', () => {
+  it('is public and describes sign-in and every console resource from the same declarations', async () => {
+    const res = await app.http.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(res.body.paths['/auth/local'].post.requestBody.content['application/json'].schema.required).toEqual(['identifier', 'password', 'captchaId', 'captchaCode']);
+    for (const resource of app.strapi.plugin('console').service('registry').all()) {
+      expect(res.body.paths[`/console/${resource.name}`]?.get).toBeDefined();
+      for (const action of Object.keys(resource.actions ?? {})) expect(res.body.paths[`/console/${resource.name}/{id}/${action}`]).toBeDefined();
+    }
+    const employee = res.body.components.schemas.Employees;
+    expect(employee.required).toEqual(['employeeNo', 'name']);
+    expect(res.body.components.schemas.Accounts.properties.password.writeOnly).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ export default {
   'content-api': {
     type: 'content-api',
     routes: [
+      { method: 'GET', path: '/openapi.json', handler: 'openapi.document', config: open },
       route('GET', '/console/session', 'session'),
       route('GET', '/console/:resource', 'find'),
       route('POST', '/console/:resource', 'create'),
