@@ -5,10 +5,10 @@ export const DEMO_OPERATOR = 'operator@demo.local';
 
 /** Demo tenants: two suppliers and two sellers, each with an admin account. */
 export const DEMO_ENTERPRISES = [
-  { name: '华夏文旅集团', creditCode: '91110000MA01DEMO1A', kind: 'supplier', contactName: '王经理', contactPhone: '010-88880001', address: '北京市朝阳区', admin: { username: 'supplier1', email: 'supplier1@demo.local', displayName: '华夏文旅管理员' } },
-  { name: '江南食品供应链', creditCode: '91330000MA02DEMO2B', kind: 'supplier', contactName: '李经理', contactPhone: '0571-88880002', address: '杭州市西湖区', admin: { username: 'supplier2', email: 'supplier2@demo.local', displayName: '江南食品管理员' } },
-  { name: '畅游旅行社', creditCode: '91440000MA03DEMO3C', kind: 'seller', contactName: '张经理', contactPhone: '020-88880003', address: '广州市天河区', admin: { username: 'seller1', email: 'seller1@demo.local', displayName: '畅游旅行社管理员' } },
-  { name: '惠民商贸公司', creditCode: '91510000MA04DEMO4D', kind: 'seller', contactName: '赵经理', contactPhone: '028-88880004', address: '成都市锦江区', admin: { username: 'seller2', email: 'seller2@demo.local', displayName: '惠民商贸管理员' } },
+  { name: '华夏文旅集团', creditCode: '91110000MA01DEM01A', kind: 'supplier', contactName: '王经理', contactPhone: '010-88880001', address: '北京市朝阳区', admin: { username: 'supplier1', email: 'supplier1@demo.local', displayName: '华夏文旅管理员' } },
+  { name: '江南食品供应链', creditCode: '91330000MA02DEM02B', kind: 'supplier', contactName: '李经理', contactPhone: '0571-88880002', address: '杭州市西湖区', admin: { username: 'supplier2', email: 'supplier2@demo.local', displayName: '江南食品管理员' } },
+  { name: '畅游旅行社', creditCode: '91440000MA03DEM03C', kind: 'seller', contactName: '张经理', contactPhone: '020-88880003', address: '广州市天河区', admin: { username: 'seller1', email: 'seller1@demo.local', displayName: '畅游旅行社管理员' } },
+  { name: '惠民商贸公司', creditCode: '91510000MA04DEM04D', kind: 'seller', contactName: '赵经理', contactPhone: '028-88880004', address: '成都市锦江区', admin: { username: 'seller2', email: 'seller2@demo.local', displayName: '惠民商贸管理员' } },
 ] as const;
 
 /** Idempotent: a second run finds everything in place and changes nothing. */

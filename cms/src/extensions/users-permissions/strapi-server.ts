@@ -16,6 +16,9 @@ export default (plugin: any) => {
   plugin.contentTypes.user.schema.indexes = [
     ...(plugin.contentTypes.user.schema.indexes ?? []),
     { name: 'up_users_enterprise_idx', columns: ['enterprise_id'] },
+    // the stock schema checks uniqueness in the application only; concurrent creates need the database
+    { name: 'up_users_username_uq', columns: ['username'], type: 'unique' },
+    { name: 'up_users_email_uq', columns: ['email'], type: 'unique' },
   ];
 
   const stockAuth = plugin.controllers.auth;
