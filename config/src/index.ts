@@ -2,3 +2,4 @@ export * from './enterprise';
 export * from './permissions';
 export * from './menu';
 export * from './errors';
+export * from './notifications';

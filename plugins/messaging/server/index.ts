@@ -3,8 +3,7 @@ import contentTypes from './content-types';
 import notifications from './services/notifications';
 import { notifications as notificationsResource } from './resources';
 
-export { NOTIFICATION_TYPES } from './services/notifications';
-export type { NotificationInput, NotificationType } from './services/notifications';
+export type { NotificationInput } from './services/notifications';
 
 export default {
   contentTypes,

@@ -1,6 +1,6 @@
-import { errors } from '@cop/config';
+import { errors, NOTIFICATION_TYPES } from '@cop/config';
 import type { ResourceDeclaration } from '@cop/plugin-console';
-import { NOTIFICATION, NOTIFICATION_TYPES } from './services/notifications';
+import { NOTIFICATION } from './services/notifications';
 
 const service = (ctx: { strapi: any }) => ctx.strapi.plugin('messaging').service('notifications');
 

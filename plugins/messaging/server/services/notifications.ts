@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/types';
-import type { PermissionKey } from '@cop/config';
+import type { NotificationType, PermissionKey } from '@cop/config';
 
 export const NOTIFICATION = 'plugin::messaging.notification';
-export const NOTIFICATION_TYPES = ['system', 'announcement', 'opportunity', 'message', 'agreement', 'audit', 'order', 'payment', 'refund', 'fulfilment'] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export interface NotificationInput {
   type: NotificationType;

@@ -1,0 +1,45 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { MENU } from '@cop/config';
+import { authProvider } from './auth/authProvider';
+import { flattenMenu } from './auth/access';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/Login';
+import { Dashboard } from './pages/Dashboard';
+import { ComingSoon } from './pages/ComingSoon';
+import { theme } from './theme';
+import enterprises from './resources/enterprises';
+import accounts from './resources/accounts';
+import roles from './resources/roles';
+import employees from './resources/employees';
+import notifications from './resources/notifications';
+
+/** Menu entries not built yet get a "coming soon" page at their own path. */
+const comingSoonItems = flattenMenu(MENU).filter((item) => item.path && item.ready !== true);
+
+export const App = () => (
+  <Admin
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="enterprises" {...enterprises} />
+    <Resource name="accounts" {...accounts} />
+    <Resource name="roles" {...roles} />
+    <Resource name="employees" {...employees} />
+    <Resource name="notifications" {...notifications} />
+    <CustomRoutes>
+      {comingSoonItems.map((item) => (
+        <Route key={item.key} path={item.path} element={<ComingSoon item={item} />} />
+      ))}
+    </CustomRoutes>
+  </Admin>
+);

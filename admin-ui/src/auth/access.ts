@@ -1,0 +1,101 @@
+import {
+  PERMISSIONS,
+  isPermissionKey,
+  menuFor,
+  sidesOf,
+  type EnterpriseKind,
+  type MenuItem,
+  type PermissionKey,
+  type Side,
+} from '@cop/config';
+
+/**
+ * THE map from console resources to permission keys (the only place the console decides access).
+ * `read` guards list/show/export, `write` guards create/edit/delete and custom verbs;
+ * `open` resources are allowed to every signed-in user.
+ */
+export const RESOURCE_ACCESS: Record<string, { read?: PermissionKey; write?: PermissionKey; open?: true }> = {
+  enterprises: { read: 'enterprise.read', write: 'enterprise.write' },
+  accounts: { read: 'accounts.read', write: 'accounts.write' },
+  roles: { read: 'roles.read', write: 'roles.write' },
+  employees: { read: 'employees.read', write: 'employees.write' },
+  notifications: { open: true },
+  partnerships: { read: 'partnerships.read', write: 'partnerships.write' },
+  'prepaid-accounts': { read: 'ledger.read', write: 'ledger.write' },
+  'credit-accounts': { read: 'ledger.read', write: 'ledger.write' },
+  'account-transactions': { read: 'ledger.read', write: 'ledger.write' },
+  resources: { read: 'resources.read', write: 'resources.write' },
+  opportunities: { read: 'opportunities.read', write: 'opportunities.write' },
+  announcements: { read: 'announcements.read', write: 'announcements.write' },
+  products: { read: 'products.read', write: 'products.write' },
+  'stock-days': { read: 'products.read', write: 'stock.write' },
+  agreements: { read: 'agreements.read', write: 'agreements.write' },
+  strategies: { read: 'strategies.read', write: 'strategies.write' },
+  orders: { read: 'orders.read', write: 'orders.place' },
+  'cart-items': { read: 'orders.place', write: 'orders.place' },
+  catalogue: { read: 'orders.place' },
+  'incentive-records': { read: 'incentives.read' },
+};
+
+/** react-admin actions that only read; every other action (create, edit, delete, clone, custom verbs) writes. */
+export const READ_ACTIONS = ['list', 'show', 'export', 'read'];
+
+export interface AccessSubject {
+  kind: EnterpriseKind;
+  permissions: readonly string[];
+}
+
+/** Whether a permission key is granted AND belongs to a side the enterprise kind opens. */
+export function hasPermission(subject: AccessSubject, key: string): boolean {
+  if (!isPermissionKey(key) || !subject.permissions.includes(key)) return false;
+  const sides = sidesOf(subject.kind);
+  return (PERMISSIONS[key].sides as readonly Side[]).some((side) => sides.includes(side));
+}
+
+/** The permission key a resource + action needs; null when nothing grants it. */
+export function permissionFor(resource: string, action: string): PermissionKey | 'open' | null {
+  const entry = RESOURCE_ACCESS[resource];
+  if (!entry) return null;
+  if (entry.open) return 'open';
+  const key = READ_ACTIONS.includes(action) ? entry.read : entry.write;
+  return key ?? null;
+}
+
+export function canAccessWith(
+  subject: AccessSubject | null | undefined,
+  resource: string,
+  action: string,
+): boolean {
+  if (!subject) return false;
+  const key = permissionFor(resource, action);
+  if (key === 'open') return true;
+  if (!key) return false;
+  return hasPermission(subject, key);
+}
+
+export function flattenMenu(items: MenuItem[]): MenuItem[] {
+  return items.flatMap((item) => (item.children ? flattenMenu(item.children) : [item]));
+}
+
+/** The menu a subject sees (as @cop/config's menuFor), flattened to the items that have a path. */
+export function visibleMenuItems(subject: AccessSubject | null | undefined): MenuItem[] {
+  if (!subject) return [];
+  return flattenMenu(menuFor(subject.kind, subject.permissions)).filter((item) => !!item.path);
+}
+
+/** Whether the menu item at this path is visible to the subject (used for the "coming soon" pages). */
+export function canSeeMenuPath(subject: AccessSubject | null | undefined, path: string): boolean {
+  return visibleMenuItems(subject).some((item) => item.path === path);
+}
+
+/** The menu item a location belongs to: exact path, or the longest path prefix ('/' only exactly). */
+export function matchMenuItem(items: MenuItem[], pathname: string): MenuItem | undefined {
+  let best: MenuItem | undefined;
+  for (const item of items) {
+    const path = item.path;
+    if (!path) continue;
+    const matches = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+    if (matches && (!best || path.length > (best.path ?? '').length)) best = item;
+  }
+  return best;
+}

@@ -1,0 +1,68 @@
+import type { TranslationMessages } from 'react-admin';
+import chineseModule from '@haxqer/ra-language-chinese';
+
+/**
+ * @haxqer/ra-language-chinese is CommonJS (`exports.default = messages`). Depending on the bundler's
+ * interop the default import is either the messages or `{ default: messages }` (Vite 8 builds do
+ * the latter) — unwrap until we hold the object that has `ra`.
+ */
+export function unwrapMessages(mod: unknown): TranslationMessages {
+  let current: any = mod;
+  for (let depth = 0; depth < 3 && current && typeof current === 'object'; depth++) {
+    if ('ra' in current) return current as TranslationMessages;
+    current = current.default;
+  }
+  throw new Error('Chinese react-admin messages could not be loaded');
+}
+
+export const raChineseBase: TranslationMessages = unwrapMessages(chineseModule);
+
+/**
+ * Keys of ra-language-english 5.x that the 4.x Chinese pack lacks, plus a few it left in English.
+ * The unit test i18n.test.ts fails when a new react-admin key is missing here.
+ */
+export const raChineseSupplement = {
+  ra: {
+    action: {
+      reset: '重置',
+      search_columns: '搜索列',
+      select_all_button: '全选',
+    },
+    auth: {
+      email: '邮箱',
+    },
+    configurable: {
+      inspector: {
+        title: '检查器',
+      },
+    },
+    message: {
+      access_denied: '您没有访问此页面的权限',
+      authentication_error: '认证服务返回错误，无法验证您的身份。',
+      select_all_limit_reached: '数据过多，无法全部选中，仅选中了前 %{max} 项。',
+      placeholder_data_warning: '网络异常：数据刷新失败。',
+    },
+    navigation: {
+      clear_filters: '清除筛选条件',
+      no_filtered_results: '当前筛选条件下没有找到%{name}。',
+      partial_page_range_info: '%{offsetBegin}-%{offsetEnd} / 超过 %{offsetEnd} 条',
+    },
+    notification: {
+      offline: '网络未连接，无法获取数据。',
+    },
+    page: {
+      access_denied: '无权访问',
+      authentication_error: '身份认证错误',
+      dashboard: '首页',
+    },
+    validation: {
+      unique: '必须唯一',
+    },
+    guesser: {
+      empty: {
+        title: '暂无数据',
+        message: '请检查数据提供者（dataProvider）',
+      },
+    },
+  },
+};

@@ -1,0 +1,21 @@
+import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal } from 'react-admin';
+import { AccountMenu } from './AccountMenu';
+import { NotificationBell } from './NotificationBell';
+import { QuickLinks } from './QuickLinks';
+
+export const AppBar = () => (
+  <RaAppBar
+    userMenu={false}
+    toolbar={
+      <>
+        <QuickLinks />
+        <NotificationBell />
+        <LocalesMenuButton />
+        <LoadingIndicator />
+        <AccountMenu />
+      </>
+    }
+  >
+    <TitlePortal />
+  </RaAppBar>
+);

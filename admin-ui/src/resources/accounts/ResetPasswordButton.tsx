@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
+import LockResetIcon from '@mui/icons-material/LockReset';
+import {
+  Button,
+  useCanAccess,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { CopDataProvider } from '../../dataProvider';
+import { PASSWORD_PATTERN } from '../shared';
+
+/** 重置密码: asks for the new password and calls POST /accounts/:id/reset-password. */
+export const ResetPasswordButton = () => {
+  const record = useRecordContext<{ id: number; username?: string; displayName?: string }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<CopDataProvider>();
+  const { canAccess } = useCanAccess({ resource: 'accounts', action: 'edit', record });
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  if (!record || !canAccess) return null;
+
+  const close = () => {
+    setOpen(false);
+    setPassword('');
+    setError(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!PASSWORD_PATTERN.test(password)) {
+      setError(translate('cop.validation.password'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await dataProvider.resetAccountPassword(record.id, password);
+      notify('cop.accounts.reset_done', { type: 'success' });
+      close();
+    } catch (e: any) {
+      setError(e?.body?.errors?.password || e?.message || translate('ra.notification.http_error'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        label="cop.accounts.reset_password"
+        onClick={(event) => {
+          event.stopPropagation();
+          setOpen(true);
+        }}
+        data-testid={`reset-password-${record.id}`}
+      >
+        <LockResetIcon />
+      </Button>
+      <Dialog open={open} onClose={close} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="xs">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle>
+            {translate('cop.accounts.reset_password_title', { name: record.displayName || record.username || '' })}
+          </DialogTitle>
+          <DialogContent>
+            <TextField
+              autoFocus
+              fullWidth
+              margin="dense"
+              type="password"
+              autoComplete="new-password"
+              label={translate('cop.accounts.new_password')}
+              value={password}
+              onChange={(event) => {
+                setPassword(event.target.value);
+                setError(null);
+              }}
+              error={!!error}
+              helperText={error ?? translate('cop.validation.password')}
+              slotProps={{ htmlInput: { 'data-testid': 'reset-password-input' } }}
+            />
+          </DialogContent>
+          <DialogActions>
+            <MuiButton onClick={close}>{translate('ra.action.cancel')}</MuiButton>
+            <MuiButton type="submit" variant="contained" disabled={saving} data-testid="reset-password-submit">
+              {translate('ra.action.confirm')}
+            </MuiButton>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+};

@@ -1,0 +1,54 @@
+import {
+  CreateButton,
+  DataTable,
+  DeleteButton,
+  EditButton,
+  FunctionField,
+  List,
+  SearchInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField } from '../shared';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />];
+
+const PermissionCount = () => {
+  const translate = useTranslate();
+  return (
+    <FunctionField
+      render={(record: { permissions?: string[] }) =>
+        translate('cop.roles.permission_count', { smart_count: record.permissions?.length ?? 0 })
+      }
+    />
+  );
+};
+
+export const RoleList = () => (
+  <List
+    filters={filters}
+    actions={
+      <TopToolbar>
+        <CreateButton />
+      </TopToolbar>
+    }
+    exporter={false}
+    sort={{ field: 'id', order: 'ASC' }}
+  >
+    <DataTable bulkActionButtons={false} rowClick="edit">
+      <DataTable.Col source="id" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="description" disableSort />
+      <DataTable.Col source="permissions" disableSort>
+        <PermissionCount />
+      </DataTable.Col>
+      <DataTable.Col source="createdAt">
+        <DateTimeField source="createdAt" />
+      </DataTable.Col>
+      <DataTable.Col>
+        <EditButton />
+        <DeleteButton mutationMode="pessimistic" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
