@@ -11,6 +11,7 @@ export default ({ env }) => ({
       register: { allowedFields: [] },
     },
   },
+  scheduler: local('scheduler'),
   identity: local('identity'),
   console: local('console'),
   messaging: local('messaging'),

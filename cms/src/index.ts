@@ -11,6 +11,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await configureUsersPermissions(strapi);
+    strapi.plugin('scheduler').service('jobs').start();
     if (process.env.DEMO_SEED === 'true') {
       if (process.env.NODE_ENV === 'production') {
         strapi.log.warn('DEMO_SEED is ignored when NODE_ENV=production');

@@ -27,6 +27,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     STRAPI_STARTUP_LOG: 'false',
     CAPTCHA_BYPASS_CODE: BYPASS,
     DEMO_SEED: 'false',
+    SCHEDULER_ENABLED: 'false',
     ...db.env,
     ...extraEnv,
   });

@@ -20,5 +20,10 @@ export default {
   routes,
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(...resources);
+    strapi.plugin('scheduler').service('jobs').define({
+      name: 'identity.purge-captchas',
+      cron: '*/10 * * * *',
+      run: async ({ now }: { now: Date }) => ({ purged: await strapi.plugin('identity').service('sign-in').purgeCaptchas(now) }),
+    });
   },
 };

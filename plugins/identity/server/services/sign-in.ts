@@ -36,6 +36,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { captchaId, svg: captcha.data };
   },
 
+  /** Captchas an hour past their expiry are of no use to anyone: delete them (idempotent). */
+  async purgeCaptchas(now: Date): Promise<number> {
+    const { count } = await strapi.db.query(CAPTCHA).deleteMany({ where: { expiresAt: { $lt: new Date(now.getTime() - 3600_000) } } });
+    return count;
+  },
+
   /** Consumes the captcha (single use, even when the code is wrong) and checks the code. */
   async verifyCaptcha(captchaId: unknown, captchaCode: unknown): Promise<void> {
     const bypass = process.env.CAPTCHA_BYPASS_CODE;

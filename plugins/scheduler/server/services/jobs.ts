@@ -1,0 +1,98 @@
+import { hostname } from 'os';
+import { randomUUID } from 'crypto';
+import type { Core } from '@strapi/types';
+
+export const JOB_LEASE = 'plugin::scheduler.job-lease';
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export interface JobContext { now: Date; strapi: Core.Strapi }
+export interface JobDefinition {
+  /** Unique, e.g. 'inventory.expire-reservations'. */
+  name: string;
+  /** node-cron expression, evaluated in Asia/Shanghai. */
+  cron: string;
+  /** Must be idempotent: a job may run again for the same moment after a crash. */
+  run(ctx: JobContext): Promise<Record<string, unknown> | void>;
+  /** Longest a run may hold the job (default 5 minutes); a crashed holder loses it after this. */
+  leaseMs?: number;
+}
+export type RunOutcome = { ran: true; result: Record<string, unknown> | void } | { ran: false; reason: 'held-elsewhere' };
+
+/**
+ * Scheduled jobs that are safe with several server instances on one database: every tick, each
+ * instance tries to take the job's lease with one guarded UPDATE (… WHERE leased_until IS NULL OR
+ * leased_until < now); only the winner runs it. The lease works the same on PostgreSQL and SQLite and
+ * expires by itself if its holder dies. Jobs are idempotent, so running one twice is harmless anyway.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const jobs = new Map<string, JobDefinition>();
+  const tasks: { stop(): unknown }[] = [];
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  async function ensureRow(name: string) {
+    const existing = await strapi.db.query(JOB_LEASE).findOne({ where: { name }, select: ['id'] });
+    if (existing) return;
+    try {
+      await strapi.db.query(JOB_LEASE).create({ data: { name, runs: 0 } });
+    } catch {
+      // another instance created it between our read and insert: the unique index keeps one row
+    }
+  }
+
+  return {
+    define(job: JobDefinition) {
+      if (jobs.has(job.name)) throw new Error(`job ${job.name} defined twice`);
+      jobs.set(job.name, job);
+    },
+
+    list(): string[] {
+      return [...jobs.keys()];
+    },
+
+    /** Run a job now, as a tick would: only if this caller wins the lease. `now` is injectable. */
+    async runNow(name: string, now: Date = new Date(), by = holder): Promise<RunOutcome> {
+      const job = jobs.get(name);
+      if (!job) throw new Error(`unknown job ${name}`);
+      await ensureRow(name);
+      const until = new Date(Date.now() + (job.leaseMs ?? 5 * 60_000));
+      const { count } = await strapi.db.query(JOB_LEASE).updateMany({
+        where: { name, $or: [{ leasedUntil: { $null: true } }, { leasedUntil: { $lt: new Date() } }] },
+        data: { holder: by, leasedUntil: until, lastStartedAt: new Date() },
+      });
+      if (!count) return { ran: false, reason: 'held-elsewhere' };
+      let result: Record<string, unknown> | void = undefined;
+      let error: unknown;
+      try {
+        result = await job.run({ now, strapi });
+      } catch (e) {
+        error = e;
+      }
+      const row = await strapi.db.query(JOB_LEASE).findOne({ where: { name } });
+      await strapi.db.query(JOB_LEASE).update({
+        where: { name, holder: by },
+        data: {
+          holder: null, leasedUntil: null, lastFinishedAt: new Date(), runs: Number(row?.runs ?? 0) + 1,
+          lastResult: (result ?? null) as any, lastError: error ? String((error as Error).stack ?? error) : null,
+        },
+      });
+      if (error) throw error;
+      return { ran: true, result };
+    },
+
+    /** Start the cron ticks (not in tests: SCHEDULER_ENABLED=false; tests call runNow). */
+    start() {
+      if (process.env.SCHEDULER_ENABLED === 'false') return;
+      const cron = require('node-cron');
+      for (const job of jobs.values()) {
+        tasks.push(cron.schedule(job.cron, () => {
+          this.runNow(job.name).catch((error: unknown) => strapi.log.error(`job ${job.name} failed: ${(error as Error)?.stack ?? error}`));
+        }, { timezone: TIME_ZONE, name: job.name, noOverlap: true }));
+      }
+      strapi.log.info(`scheduler: ${jobs.size} job(s) on ${holder}`);
+    },
+
+    stop() {
+      for (const task of tasks.splice(0)) task.stop();
+    },
+  };
+};
