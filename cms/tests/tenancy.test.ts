@@ -12,6 +12,13 @@ const victimRow: Record<string, () => Promise<number>> = {
   accounts: async () => (await as(app, b.token).post('/accounts', { username: 'b_sub', email: 'b_sub@test.local', password: 'Secret123x' })).body.id,
   roles: async () => (await as(app, b.token).post('/roles', { name: '财务', permissions: ['ledger.read'] })).body.id,
   employees: async () => (await as(app, b.token).post('/employees', { employeeNo: 'B001', name: '乙员工' })).body.id,
+  'stock-days': async () => {
+    const stock = app.strapi.plugin('inventory').service('stock');
+    await stock.setPolicy(777001, b.enterpriseId, 'daily');
+    await stock.maintain({ productId: 777001, supplierId: b.enterpriseId, mode: 'set', quantity: 5, from: '2027-01-01', to: '2027-01-01' });
+    return (await app.strapi.db.query('plugin::inventory.stock-item').findOne({ where: { productId: 777001 } })).id;
+  },
+  'stock-movements': async () => (await app.strapi.db.query('plugin::inventory.stock-movement').findOne({ where: { productId: 777001 } })).id,
   notifications: async () => {
     await app.strapi.plugin('messaging').service('notifications').notifyEnterprise(b.enterpriseId, { type: 'system', title: 'for B only' });
     return (await app.strapi.db.query('plugin::messaging.notification').findOne({ where: { userId: b.adminId } })).id;

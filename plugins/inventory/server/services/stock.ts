@@ -1,0 +1,265 @@
+import type { Core } from '@strapi/types';
+import { DomainError, errors, invalid, FieldErrors } from '@cop/config';
+
+export const POLICY = 'plugin::inventory.stock-policy';
+export const ITEM = 'plugin::inventory.stock-item';
+export const RESERVATION = 'plugin::inventory.stock-reservation';
+export const MOVEMENT = 'plugin::inventory.stock-movement';
+export const TOTAL = 'total';
+export const MAX_QUANTITY = 1_000_000;
+export const MAX_RANGE_DAYS = 366;
+export type StockMode = 'none' | 'total' | 'daily';
+
+const t = errors.text;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ReserveLine {
+  /** The caller's unique key for this line (e.g. order line id); release/consume use it. */
+  reference: string;
+  productId: number;
+  quantity: number;
+  /** YYYY-MM-DD, required for daily stock. */
+  day?: string | null;
+}
+
+export interface MaintainInput {
+  productId: number;
+  supplierId: number;
+  /** set: the day's (or the total's) stock becomes `quantity`; add: it grows (or shrinks) by `quantity`. */
+  mode: 'set' | 'add';
+  quantity: number;
+  from?: string;
+  to?: string;
+  operatorId?: number;
+  note?: string;
+}
+
+export function isDay(value: unknown): value is string {
+  return typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+  return out;
+}
+
+const outOfStock = (lines: { productId: number; slot: string; wanted: number; available: number }[]) => new DomainError(409, 'OUT_OF_STOCK',
+  t(`库存不足：${lines.map((l) => `产品 ${l.productId}${l.slot === TOTAL ? '' : ` ${l.slot}`} 需要 ${l.wanted}，可用 ${l.available}`).join('；')}`,
+    `Not enough stock: ${lines.map((l) => `product ${l.productId}${l.slot === TOTAL ? '' : ` on ${l.slot}`} needs ${l.wanted}, ${l.available} available`).join('; ')}`),
+  { quantity: t('库存不足', 'exceeds the available stock') }, { lines });
+
+/**
+ * The stock calendar. Counters live on one row per (product, day) or (product, 'total'); every change
+ * is a guarded UPDATE in the caller's transaction plus a movement row, so concurrent callers can never
+ * take more than `total - reserved - sold`, and the movements always sum to the counters.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async setPolicy(productId: number, supplierId: number, mode: StockMode) {
+    const existing = await strapi.db.query(POLICY).findOne({ where: { productId } });
+    if (existing && existing.mode === mode) return existing;
+    if (existing) {
+      const active = await strapi.db.query(RESERVATION).count({ where: { productId, status: 'active' } });
+      if (active) throw invalid({ stockMode: t('有未完成的预占，不能更改库存管理方式', 'cannot change while stock is reserved') });
+      return strapi.db.query(POLICY).update({ where: { id: existing.id }, data: { mode } });
+    }
+    return strapi.db.query(POLICY).create({ data: { productId, supplierId, mode } });
+  },
+
+  async policies(productIds: number[]): Promise<Map<number, { productId: number; supplierId: number; mode: StockMode }>> {
+    const rows = productIds.length ? await strapi.db.query(POLICY).findMany({ where: { productId: { $in: [...new Set(productIds)] } } }) : [];
+    return new Map((rows as any[]).map((row) => [row.productId, row]));
+  },
+
+  /** Set or add stock for a day range (daily) or the total, all or nothing, never below what is taken. */
+  async maintain(input: MaintainInput) {
+    const problems: FieldErrors = {};
+    if (input.mode !== 'set' && input.mode !== 'add') problems.mode = t('应为 set 或 add', 'must be set or add');
+    if (!Number.isSafeInteger(input.quantity) || Math.abs(input.quantity) > MAX_QUANTITY) problems.quantity = t(`应为不超过 ${MAX_QUANTITY} 的整数`, `must be a whole number up to ${MAX_QUANTITY}`);
+    else if (input.mode === 'set' && input.quantity < 0) problems.quantity = t('不能为负数', 'cannot be negative');
+    const policy = (await this.policies([input.productId])).get(input.productId);
+    if (!policy || policy.supplierId !== input.supplierId) throw errors.notFound('product', input.productId);
+    if (policy.mode === 'none') problems.productId = t('该产品不由平台管理库存', 'is not stock-managed by the platform');
+    let slots = [TOTAL];
+    if (policy.mode === 'daily') {
+      if (!isDay(input.from)) problems.from = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (!isDay(input.to)) problems.to = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (!problems.from && !problems.to) {
+        if (input.to! < input.from!) problems.to = t('结束日期不能早于开始日期', 'must not be before from');
+        else if (daysBetween(input.from!, input.to!).length > MAX_RANGE_DAYS) problems.to = t(`一次最多维护 ${MAX_RANGE_DAYS} 天`, `the range may cover at most ${MAX_RANGE_DAYS} days`);
+        else slots = daysBetween(input.from!, input.to!);
+      }
+    }
+    if (Object.keys(problems).length) throw invalid(problems);
+
+    return strapi.db.transaction(async ({ trx }) => {
+      // lock the existing rows in a fixed order, create the missing ones
+      const existing = await trx('stock_items').where({ product_id: input.productId }).whereIn('slot', slots).orderBy('slot').forUpdate()
+        .select('id', 'slot', 'total', 'reserved', 'sold');
+      const bySlot = new Map(existing.map((row: any) => [row.slot, row]));
+      const below: string[] = [];
+      const changes: { slot: string; id?: number; total: number; delta: number }[] = [];
+      for (const slot of slots) {
+        const row: any = bySlot.get(slot) ?? { total: 0, reserved: 0, sold: 0 };
+        const total = input.mode === 'set' ? input.quantity : Number(row.total) + input.quantity;
+        if (total < Number(row.reserved) + Number(row.sold)) below.push(`${slot === TOTAL ? '' : slot}（已占用 ${Number(row.reserved) + Number(row.sold)}）`);
+        else if (total !== Number(row.total) || !row.id) changes.push({ slot, id: row.id, total, delta: total - Number(row.total) });
+      }
+      if (below.length) {
+        throw invalid({ quantity: t(`不能低于已预占和已售数量：${below.join('、')}`, `cannot go below what is already reserved or sold: ${below.join(', ')}`) });
+      }
+      const now = new Date();
+      const fresh = changes.filter((c) => !c.id);
+      if (fresh.length) {
+        await strapi.db.query(ITEM).createMany({ data: fresh.map((c) => ({ productId: input.productId, supplierId: input.supplierId, slot: c.slot, total: c.total, reserved: 0, sold: 0 })) });
+      }
+      for (const change of changes.filter((c) => c.id)) {
+        await trx('stock_items').where({ id: change.id }).update({ total: change.total, updated_at: now });
+      }
+      const moved = changes.filter((c) => c.delta !== 0);
+      if (moved.length) {
+        await strapi.db.query(MOVEMENT).createMany({ data: moved.map((c) => ({
+          productId: input.productId, supplierId: input.supplierId, slot: c.slot, kind: 'adjust', totalDelta: c.delta,
+          reservedDelta: 0, soldDelta: 0, operatorId: input.operatorId ?? null, note: input.note ?? null,
+        })) });
+      }
+      return { changed: moved.length, slots: slots.length };
+    });
+  },
+
+  /**
+   * Reserve several lines at once, all or nothing, inside the caller's transaction. Quantities are
+   * summed per stock row before checking, rows are updated in a fixed order (no deadlocks), and each
+   * update is guarded by `total - reserved - sold >= quantity`.
+   */
+  async reserve(lines: ReserveLine[], options: { expiresAt: Date }) {
+    const problems: FieldErrors = {};
+    if (!Array.isArray(lines) || !lines.length || lines.length > 200) throw invalid({ lines: t('应为 1–200 行', 'must hold 1 to 200 lines') });
+    const references = new Set<string>();
+    lines.forEach((line, i) => {
+      if (typeof line.reference !== 'string' || !line.reference || line.reference.length > 100 || references.has(line.reference)) problems[`lines.${i}.reference`] = t('应为唯一的引用', 'must be a unique reference');
+      references.add(line.reference);
+      if (!Number.isSafeInteger(line.productId) || line.productId < 1) problems[`lines.${i}.productId`] = t('应为产品编号', 'must be a product id');
+      if (!Number.isSafeInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) problems[`lines.${i}.quantity`] = t('应为正整数', 'must be a positive whole number');
+    });
+    if (Object.keys(problems).length) throw invalid(problems);
+    const policies = await this.policies(lines.map((l) => l.productId));
+    const resolved = lines.map((line, i) => {
+      const policy = policies.get(line.productId);
+      if (!policy) { problems[`lines.${i}.productId`] = t('产品不存在', 'is not a known product'); return null; }
+      if (policy.mode === 'daily' && !isDay(line.day)) { problems[`lines.${i}.day`] = t('日库存产品需要选择日期', 'is required for products with daily stock'); return null; }
+      return { ...line, supplierId: policy.supplierId, managed: policy.mode !== 'none', slot: policy.mode === 'daily' ? line.day! : TOTAL };
+    });
+    if (Object.keys(problems).length) throw invalid(problems);
+    const ready = resolved as NonNullable<(typeof resolved)[number]>[];
+
+    const wanted = new Map<string, { productId: number; supplierId: number; slot: string; quantity: number }>();
+    for (const line of ready.filter((l) => l.managed)) {
+      const key = `${String(line.productId).padStart(12, '0')}|${line.slot}`;
+      const entry = wanted.get(key) ?? { productId: line.productId, supplierId: line.supplierId, slot: line.slot, quantity: 0 };
+      entry.quantity += line.quantity;
+      wanted.set(key, entry);
+    }
+    return strapi.db.transaction(async ({ trx }) => {
+      const taken = await strapi.db.query(RESERVATION).count({ where: { reference: { $in: [...references] } } });
+      if (taken) throw errors.conflict('预占引用已存在', 'A reservation with this reference already exists');
+      const short: { productId: number; slot: string; wanted: number; available: number }[] = [];
+      const now = new Date();
+      for (const key of [...wanted.keys()].sort()) {
+        const entry = wanted.get(key)!;
+        const updated = await trx('stock_items')
+          .where({ product_id: entry.productId, slot: entry.slot })
+          .andWhereRaw('total - reserved - sold >= ?', [entry.quantity])
+          .update({ reserved: trx.raw('reserved + ?', [entry.quantity]), updated_at: now });
+        if (!updated) {
+          const row = await trx('stock_items').where({ product_id: entry.productId, slot: entry.slot }).first('total', 'reserved', 'sold');
+          short.push({ productId: entry.productId, slot: entry.slot, wanted: entry.quantity, available: row ? Number(row.total) - Number(row.reserved) - Number(row.sold) : 0 });
+        }
+      }
+      if (short.length) throw outOfStock(short);
+      await strapi.db.query(RESERVATION).createMany({ data: ready.map((line) => ({
+        reference: line.reference, productId: line.productId, supplierId: line.supplierId, slot: line.slot, quantity: line.quantity,
+        managed: line.managed, status: 'active', expiresAt: options.expiresAt,
+      })) });
+      const managed = ready.filter((l) => l.managed);
+      if (managed.length) {
+        await strapi.db.query(MOVEMENT).createMany({ data: managed.map((line) => ({
+          productId: line.productId, supplierId: line.supplierId, slot: line.slot, kind: 'reserve',
+          totalDelta: 0, reservedDelta: line.quantity, soldDelta: 0, reference: line.reference,
+        })) });
+      }
+      return { reserved: ready.length };
+    });
+  },
+
+  /** Release active reservations (cancelled, rejected, timed out). Already resolved ones are skipped. */
+  release(references: string[], kind: 'release' | 'expire' = 'release') {
+    return this.resolve(references, kind === 'expire' ? 'expired' : 'released', kind);
+  },
+
+  /** Turn active reservations into sales (paid). */
+  consume(references: string[]) {
+    return this.resolve(references, 'consumed', 'consume');
+  },
+
+  async resolve(references: string[], status: 'released' | 'expired' | 'consumed', kind: 'release' | 'expire' | 'consume') {
+    if (!references.length) return { resolved: 0 };
+    return strapi.db.transaction(async ({ trx }) => {
+      const now = new Date();
+      const rows = await trx('stock_reservations').whereIn('reference', references).andWhere({ status: 'active' })
+        .orderBy('reference').forUpdate().select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'managed');
+      let resolved = 0;
+      const sums = new Map<string, { productId: number; slot: string; quantity: number }>();
+      const movements: Record<string, unknown>[] = [];
+      for (const row of rows as any[]) {
+        // guarded: a reservation resolves exactly once, even if two callers race for it
+        const changed = await trx('stock_reservations').where({ id: row.id, status: 'active' }).update({ status, resolved_at: now, updated_at: now });
+        if (!changed) continue;
+        resolved += 1;
+        if (!row.managed || row.managed === 0) continue;
+        const key = `${String(row.product_id).padStart(12, '0')}|${row.slot}`;
+        const entry = sums.get(key) ?? { productId: row.product_id, slot: row.slot, quantity: 0 };
+        entry.quantity += Number(row.quantity);
+        sums.set(key, entry);
+        movements.push({ productId: row.product_id, supplierId: row.supplier_id, slot: row.slot, kind, totalDelta: 0,
+          reservedDelta: -Number(row.quantity), soldDelta: kind === 'consume' ? Number(row.quantity) : 0, reference: row.reference });
+      }
+      for (const key of [...sums.keys()].sort()) {
+        const { productId, slot, quantity } = sums.get(key)!;
+        const update: Record<string, unknown> = { reserved: trx.raw('reserved - ?', [quantity]), updated_at: now };
+        if (kind === 'consume') update.sold = trx.raw('sold + ?', [quantity]);
+        const changed = await trx('stock_items').where({ product_id: productId, slot }).andWhere('reserved', '>=', quantity).update(update);
+        if (!changed) throw new Error(`stock counters of product ${productId} ${slot} are inconsistent`);
+      }
+      if (movements.length) await strapi.db.query(MOVEMENT).createMany({ data: movements });
+      return { resolved };
+    });
+  },
+
+  /** Job: release reservations past their expiry (idempotent; each resolves once). */
+  async expire(now: Date, batch = 500) {
+    let total = 0;
+    for (;;) {
+      const due = await strapi.db.query(RESERVATION).findMany({ where: { status: 'active', expiresAt: { $lt: now } }, select: ['reference'], limit: batch, orderBy: { id: 'asc' } });
+      if (!due.length) return { expired: total };
+      total += (await this.release((due as any[]).map((r) => r.reference), 'expire')).resolved;
+      if (due.length < batch) return { expired: total };
+    }
+  },
+
+  /** Recompute every counter from the movements; an empty list means they agree. */
+  async reconcile(): Promise<{ productId: number; slot: string; counters: number[]; movements: number[] }[]> {
+    const knex = strapi.db.connection;
+    const rows = await knex('stock_items as s')
+      .leftJoin(knex('stock_movements').select('product_id', 'slot')
+        .sum({ t: 'total_delta', r: 'reserved_delta', s: 'sold_delta' }).groupBy('product_id', 'slot').as('m'),
+      function join() { this.on('m.product_id', 's.product_id').andOn('m.slot', 's.slot'); })
+      .select('s.product_id', 's.slot', 's.total', 's.reserved', 's.sold', 'm.t', 'm.r', 'm.s');
+    const active = await knex('stock_reservations').where({ status: 'active', managed: true }).select('product_id', 'slot').sum({ q: 'quantity' }).groupBy('product_id', 'slot');
+    const activeBy = new Map((active as any[]).map((a) => [`${a.product_id}|${a.slot}`, Number(a.q)]));
+    return (rows as any[]).filter((r) =>
+      Number(r.total) !== Number(r.t ?? 0) || Number(r.reserved) !== Number(r.r ?? 0) || Number(r.sold) !== Number(r.s ?? 0)
+      || Number(r.reserved) !== (activeBy.get(`${r.product_id}|${r.slot}`) ?? 0) || Number(r.reserved) + Number(r.sold) > Number(r.total))
+      .map((r) => ({ productId: r.product_id, slot: r.slot, counters: [Number(r.total), Number(r.reserved), Number(r.sold)], movements: [Number(r.t ?? 0), Number(r.r ?? 0), Number(r.s ?? 0)] }));
+  },
+});
