@@ -9,7 +9,8 @@ export default [
   },
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // uploads: the files plugin accepts 10 MB; formidable stops anything much larger before it is written
+  { name: 'strapi::body', config: { jsonLimit: '2mb', formidable: { maxFileSize: 11 * 1024 * 1024 } } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -15,6 +15,8 @@ export default ({ env }) => ({
   identity: local('identity'),
   console: local('console'),
   messaging: local('messaging'),
+  files: local('files'),
+  catalogue: local('catalogue'),
   inventory: local('inventory'),
   ledger: local('ledger'),
   orders: local('orders'),

@@ -1,10 +1,15 @@
 import { startApp, TestApp } from './helpers/app';
+import { PERMISSIONS } from '@cop/config';
 import { as, tenant, Tenant } from './helpers/fixtures';
+import { agreement, partner, product, strategy } from './helpers/catalogue';
 
 let app: TestApp;
-let a: Tenant; // the intruder
-let b: Tenant; // the victim
+let a: Tenant; // the intruder (a supplier)
+let aSeller: Tenant; // the intruder for seller-only resources
+let b: Tenant; // the victim (a supplier)
+let c: Tenant; // the victim's partner seller
 const victimIds: Record<string, number> = {};
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 /** One row owned by tenant B for every console resource; a new resource must add its own line. */
 const victimRow: Record<string, () => Promise<number>> = {
@@ -12,6 +17,18 @@ const victimRow: Record<string, () => Promise<number>> = {
   accounts: async () => (await as(app, b.token).post('/accounts', { username: 'b_sub', email: 'b_sub@test.local', password: 'Secret123x' })).body.id,
   roles: async () => (await as(app, b.token).post('/roles', { name: '财务', permissions: ['ledger.read'] })).body.id,
   employees: async () => (await as(app, b.token).post('/employees', { employeeNo: 'B001', name: '乙员工' })).body.id,
+  partnerships: async () => (await partner(app, b, c)).id,
+  // the directory lists active enterprises to everyone signed in; a disabled one is nobody's to see
+  'enterprise-directory': async () => {
+    const gone = await tenant(app, 'seller', 'tenancy_gone');
+    await app.strapi.db.query('plugin::identity.enterprise').update({ where: { id: gone.enterpriseId }, data: { status: 'disabled' } });
+    return gone.enterpriseId;
+  },
+  files: async () => (await app.http.post('/api/console/files/upload').set('Authorization', `Bearer ${b.token}`).attach('file', PDF, 'b.pdf')).body.id,
+  products: async () => (await product(app, b)).id,
+  strategies: async () => (await strategy(app, b, [{ productId: victimIds.products, price: 100 }])).id,
+  agreements: async () => (await agreement(app, b, c, { attachmentIds: [victimIds.files] })).id,
+  catalogue: async () => victimIds.products,
   'stock-days': async () => {
     const stock = app.strapi.plugin('inventory').service('stock');
     await stock.setPolicy(777001, b.enterpriseId, 'daily');
@@ -28,7 +45,9 @@ const victimRow: Record<string, () => Promise<number>> = {
 beforeAll(async () => {
   app = await startApp();
   a = await tenant(app, 'supplier', 'tenant_a');
+  aSeller = await tenant(app, 'seller', 'tenant_a_seller');
   b = await tenant(app, 'supplier', 'tenant_b');
+  c = await tenant(app, 'seller', 'tenant_c');
   for (const [name, make] of Object.entries(victimRow)) {
     victimIds[name] = await make();
     expect(victimIds[name]).toEqual(expect.any(Number));
@@ -37,6 +56,11 @@ beforeAll(async () => {
 afterAll(async () => { await app?.close(); });
 
 const resources = () => app.strapi.plugin('console').service('registry').all() as any[];
+/** The intruder who holds the resource's read permission: a supplier, or a seller for seller-only pages. */
+const intruder = (resource: any) => {
+  const key = resource.permissions.read as keyof typeof PERMISSIONS | null;
+  return key && !(PERMISSIONS[key].sides as readonly string[]).includes('supplier') ? aSeller : a;
+};
 
 describe('tenancy: another enterprise\'s ids, on every console resource and verb', () => {
   it('has a victim row for every declared resource', () => {
@@ -45,9 +69,10 @@ describe('tenancy: another enterprise\'s ids, on every console resource and verb
 
   it('never lists another tenant\'s rows, even when asked by id', async () => {
     for (const resource of resources()) {
-      const byId = await as(app, a.token).list(resource.name, { filter: { id: [victimIds[resource.name]] } });
+      const token = intruder(resource).token;
+      const byId = await as(app, token).list(resource.name, { filter: { id: [victimIds[resource.name]] } });
       expect([resource.name, byId.status, byId.body]).toEqual([resource.name, 200, []]);
-      const all = await as(app, a.token).list(resource.name, { range: [0, 999] });
+      const all = await as(app, token).list(resource.name, { range: [0, 999] });
       expect(all.status).toBe(200);
       expect(all.body.map((r: any) => r.id)).not.toContain(resource.name === 'enterprises' ? b.enterpriseId : victimIds[resource.name]);
     }
@@ -58,11 +83,14 @@ describe('tenancy: another enterprise\'s ids, on every console resource and verb
       const id = victimIds[resource.name];
       const before = await app.strapi.db.query(resource.uid).findOne({ where: { id } });
       const ops = resource.operations ?? ['list', 'get', 'create', 'update', 'delete'];
-      const calls: [string, any][] = [['get', await as(app, a.token).get(`/${resource.name}/${id}`)]];
-      if (ops.includes('update')) calls.push(['update', await as(app, a.token).put(`/${resource.name}/${id}`, {})]);
-      if (ops.includes('delete')) calls.push(['delete', await as(app, a.token).delete(`/${resource.name}/${id}`)]);
-      for (const action of Object.keys(resource.actions ?? {})) {
-        calls.push([action, await as(app, a.token).post(`/${resource.name}/${id}/${action}`, { password: 'Secret456x' })]);
+      const token = intruder(resource).token;
+      const calls: [string, any][] = [['get', await as(app, token).get(`/${resource.name}/${id}`)]];
+      if (ops.includes('update')) calls.push(['update', await as(app, token).put(`/${resource.name}/${id}`, {})]);
+      if (ops.includes('delete')) calls.push(['delete', await as(app, token).delete(`/${resource.name}/${id}`)]);
+      for (const [action, declaration] of Object.entries<any>(resource.actions ?? {})) {
+        calls.push([action, declaration.method === 'GET'
+          ? await as(app, token).get(`/${resource.name}/${id}/${action}?fileId=${victimIds.files}`)
+          : await as(app, token).post(`/${resource.name}/${id}/${action}`, { password: 'Secret456x', reason: 'intrusion' })]);
       }
       for (const [verb, res] of calls) expect([resource.name, verb, res.status]).toEqual([resource.name, verb, 404]);
       const after = await app.strapi.db.query(resource.uid).findOne({ where: { id } });

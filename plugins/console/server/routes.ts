@@ -18,6 +18,7 @@ export default {
       route('PUT', '/console/:resource/:id(\\d+)', 'update'),
       route('DELETE', '/console/:resource/:id(\\d+)', 'delete'),
       route('POST', '/console/:resource/:id(\\d+)/:action', 'recordAction'),
+      route('GET', '/console/:resource/:id(\\d+)/:action', 'recordAction'),
       route('GET', '/console/:resource/:action([a-z][a-z0-9-]*)', 'collectionAction'),
       route('POST', '/console/:resource/:action([a-z][a-z0-9-]*)', 'collectionAction'),
     ],

@@ -59,7 +59,9 @@ export type TenancyRule =
   | { kind: 'own-enterprise' }
   | { kind: 'enterprise'; field: string }
   | { kind: 'user'; field: string }
-  | { kind: 'parties'; fields: string[]; writer?: string };
+  | { kind: 'parties'; fields: string[]; writer?: string }
+  /** Readable by every signed-in enterprise (a directory); `baseWhere` narrows it, nobody writes. */
+  | { kind: 'shared' };
 
 export type Row = Record<string, any> & { id: number };
 
@@ -76,7 +78,10 @@ export interface ActionContext {
 
 export interface RecordAction {
   permission: PermissionKey | null;
-  handler(existing: Row, ctx: ActionContext): Promise<Row>;
+  /** GET verbs read (e.g. download a file); POST verbs (default) change the record. */
+  method?: 'GET' | 'POST';
+  /** Return the row to answer with the record, or undefined after writing ctx.koa.body yourself. */
+  handler(existing: Row, ctx: ActionContext): Promise<Row | undefined>;
 }
 
 export interface CollectionAction {
@@ -102,6 +107,18 @@ export interface ResourceDeclaration {
   populate?: Record<string, unknown> | string[];
   /** Extra where clause every query of this resource gets (besides tenancy). */
   baseWhere?: (principal: Principal) => Record<string, unknown>;
+  /**
+   * Batch hook after a read: add computed fields (names from other tables, child rows) to the records
+   * in one query per kind of data. `one` is true for getOne and after writes.
+   */
+  decorate?: (records: Record<string, any>[], ctx: ActionContext, one: boolean) => Promise<void>;
+  /**
+   * An extra where clause computed per request, added to every read (list and getOne): the place for
+   * rules that need other tables (e.g. what a seller may order today), and for filters that are not
+   * columns (fields with `attribute: false` and `filter`), whose checked values it receives (empty
+   * for getOne).
+   */
+  extraWhere?: (filters: Record<string, unknown>, ctx: ActionContext) => Promise<Record<string, unknown>>;
   /** Row → record (default: the readable fields). */
   toRecord?: (row: Row, principal: Principal) => Record<string, unknown>;
   /** Domain writes go through plugin services; default: plain insert/update/delete. */

@@ -6,6 +6,7 @@ import accounts from './services/accounts';
 import roles from './services/roles';
 import employees from './services/employees';
 import provisioning from './services/provisioning';
+import partnerships from './services/partnerships';
 import auth from './controllers/auth';
 import routes from './routes';
 import resources from './resources';
@@ -15,7 +16,7 @@ export type { EnterpriseSpec } from './services/provisioning';
 
 export default {
   contentTypes,
-  services: { principal, 'sign-in': signIn, accounts, roles, employees, provisioning },
+  services: { principal, 'sign-in': signIn, accounts, roles, employees, provisioning, partnerships },
   controllers: { auth },
   routes,
   bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -27,6 +27,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const record = (resource: ResourceDeclaration, row: Row, principal: Principal) =>
     resource.toRecord ? resource.toRecord(row, principal) : defaultRecord(resource, row);
 
+  /** Rows → records, decorated in one batch when the resource asks for it. */
+  async function records(ctx: any, resource: ResourceDeclaration, principal: Principal, rows: Row[], one: boolean) {
+    const out = rows.map((row) => record(resource, row, principal));
+    if (resource.decorate && out.length) await resource.decorate(out, actionContext(ctx, resource, principal), one);
+    return out;
+  }
+
   const parseJsonParam = (ctx: any, name: string): unknown => {
     const raw = ctx.query[name];
     if (raw === undefined) return undefined;
@@ -34,11 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try { return JSON.parse(raw); } catch { throw invalid({ [name]: errors.text('不是有效的 JSON', 'is not valid JSON') }); }
   };
 
-  async function findScoped(resource: ResourceDeclaration, principal: Principal, id: unknown): Promise<Row> {
+  async function findScoped(resource: ResourceDeclaration, principal: Principal, id: unknown, ctx?: any): Promise<Row> {
     const numeric = typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : NaN;
     if (!Number.isSafeInteger(numeric) || numeric < 1) throw invalid({ id: errors.text('应为正整数', 'must be a positive integer') });
+    const extra = resource.extraWhere ? await resource.extraWhere({}, actionContext(ctx ?? { request: {}, query: {} }, resource, principal)) : {};
     const row = await strapi.db.query(resource.uid as any).findOne({
-      where: { $and: [{ id: numeric }, tenancy().scope(resource, principal)] },
+      where: { $and: [{ id: numeric }, tenancy().scope(resource, principal), extra] },
       populate: resource.populate as any,
     });
     if (!row) throw errors.notFound(resource.name, numeric);
@@ -73,7 +81,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         [start, end] = range as [number, number];
       }
       const orderBy = sortOrder(resource, parseJsonParam(ctx, 'sort'));
-      const where = { $and: [tenancy().scope(resource, principal), ...filterWhere(resource, filter as Record<string, unknown>)] };
+      const virtual: Record<string, unknown> = {};
+      const clauses = filterWhere(resource, filter as Record<string, unknown>, virtual);
+      if (resource.extraWhere) clauses.push(await resource.extraWhere(virtual, actionContext(ctx, resource, principal)));
+      const where = { $and: [tenancy().scope(resource, principal), ...clauses] };
       const query = strapi.db.query(resource.uid as any);
       const total = await query.count({ where });
       const rows = total > start
@@ -81,14 +92,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : [];
       const last = start + rows.length - 1;
       ctx.set('Content-Range', rows.length ? `${resource.name} ${start}-${last}/${total}` : `${resource.name} */${total}`);
-      ctx.body = (rows as Row[]).map((row) => record(resource, row, principal));
+      ctx.body = await records(ctx, resource, principal, rows as Row[], false);
     },
 
     async findOne(ctx: any) {
       const principal = await principalOf(ctx);
       const resource = resourceOf(ctx, 'get');
       tenancy().assertPermission(principal, resource.permissions.read);
-      ctx.body = record(resource, await findScoped(resource, principal, ctx.params.id), principal);
+      ctx.body = (await records(ctx, resource, principal, [await findScoped(resource, principal, ctx.params.id, ctx)], true))[0];
     },
 
     async create(ctx: any) {
@@ -104,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return findScoped(resource, principal, String(created.id));
       });
       ctx.status = 201;
-      ctx.body = record(resource, row as Row, principal);
+      ctx.body = (await records(ctx, resource, principal, [row as Row], true))[0];
     },
 
     async update(ctx: any) {
@@ -113,13 +124,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       tenancy().assertPermission(principal, resource.permissions.write);
       const data = validateBody(resource, ctx.request.body, 'update', tenancy().ownerFields(resource.tenancy));
       const row = await strapi.db.transaction(async () => {
-        const existing = await findScoped(resource, principal, ctx.params.id);
+        const existing = await findScoped(resource, principal, ctx.params.id, ctx);
         tenancy().assertWritable(resource, principal, existing);
         if (resource.update) return resource.update(existing, data, actionContext(ctx, resource, principal));
         await strapi.db.query(resource.uid as any).update({ where: { id: existing.id }, data: toAttributes(resource, data) });
         return findScoped(resource, principal, String(existing.id));
       });
-      ctx.body = record(resource, row as Row, principal);
+      ctx.body = (await records(ctx, resource, principal, [row as Row], true))[0];
     },
 
     async delete(ctx: any) {
@@ -127,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const resource = resourceOf(ctx, 'delete');
       tenancy().assertPermission(principal, resource.permissions.write);
       const existing = await strapi.db.transaction(async () => {
-        const row = await findScoped(resource, principal, ctx.params.id);
+        const row = await findScoped(resource, principal, ctx.params.id, ctx);
         tenancy().assertWritable(resource, principal, row);
         if (resource.remove) await resource.remove(row, actionContext(ctx, resource, principal));
         else await strapi.db.query(resource.uid as any).delete({ where: { id: row.id } });
@@ -140,13 +151,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const principal = await principalOf(ctx);
       const resource = resourceOf(ctx);
       const action = resource.actions?.[ctx.params.action];
-      if (!action) throw errors.notFound(`${resource.name} action`, ctx.params.action);
+      if (!action || (action.method ?? 'POST') !== ctx.method) throw errors.notFound(`${resource.name} action`, ctx.params.action);
       tenancy().assertPermission(principal, action.permission);
-      const row = await strapi.db.transaction(async () => {
-        const existing = await findScoped(resource, principal, ctx.params.id);
+      const run = async () => {
+        const existing = await findScoped(resource, principal, ctx.params.id, ctx);
+        if (action.method !== 'GET') tenancy().assertWritable(resource, principal, existing);
         return action.handler(existing, actionContext(ctx, resource, principal));
-      });
-      ctx.body = record(resource, row, principal);
+      };
+      const row = action.method === 'GET' ? await run() : await strapi.db.transaction(run);
+      if (row) ctx.body = (await records(ctx, resource, principal, [row], true))[0];
     },
 
     async collectionAction(ctx: any) {

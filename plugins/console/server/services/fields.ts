@@ -132,12 +132,15 @@ export function defaultRecord(resource: ResourceDeclaration, row: Row): Record<s
 const OPS: Record<FilterOp, string> = { eq: '$eq', neq: '$ne', gte: '$gte', lte: '$lte', gt: '$gt', lt: '$lt' };
 const SUFFIXES: [string, FilterOp][] = [['_gte', 'gte'], ['_lte', 'lte'], ['_gt', 'gt'], ['_lt', 'lt'], ['_neq', 'neq']];
 
-/** ra-data-simple-rest filter → a where clause; unknown fields and bad values are 400s. */
-export function filterWhere(resource: ResourceDeclaration, filter: Record<string, unknown>): Record<string, unknown>[] {
+/**
+ * ra-data-simple-rest filter → a where clause; unknown fields and bad values are 400s. Filters on
+ * fields without a column (virtual) are checked and handed back in `virtual` for the resource.
+ */
+export function filterWhere(resource: ResourceDeclaration, filter: Record<string, unknown>, virtual: Record<string, unknown> = {}): Record<string, unknown>[] {
   const clauses: Record<string, unknown>[] = [];
   const problems: FieldErrors = {};
   for (const [key, raw] of Object.entries(filter)) {
-    if (key === 'q') {
+    if (key === 'q' && resource.fields.q?.attribute !== false) {
       if (raw === '' || raw === null || raw === undefined) continue;
       if (typeof raw !== 'string' || raw.length > 100) { problems.q = t('关键字应为不超过 100 个字符的文本', 'must be a string of at most 100 characters'); continue; }
       const searchable = Object.entries(resource.fields).filter(([, spec]) => spec.search);
@@ -160,6 +163,11 @@ export function filterWhere(resource: ResourceDeclaration, filter: Record<string
     const spec = resource.fields[name];
     const allowed = spec?.filter === true ? Object.keys(OPS) : spec?.filter || [];
     const attribute = spec ? attributeOf(name, spec) : false;
+    if (spec && !attribute && allowed.includes(op) && op === 'eq' && resource.extraWhere) {
+      const result = convert(spec, raw, { forFilter: true });
+      if (!result.ok) problems[key] = result.error; else virtual[name] = result.value;
+      continue;
+    }
     if (!spec || !attribute || !allowed.includes(op) || spec.writeOnly) { problems[key] = t('不能按此字段筛选', 'is not a filterable field'); continue; }
     if (Array.isArray(raw) && op === 'eq') {
       const values = raw.map((v) => convert(spec, v, { forFilter: true }));

@@ -103,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (Object.keys(collection).length) paths[`/console/${resource.name}`] = collection;
       if (Object.keys(item).length) paths[`/console/${resource.name}/{id}`] = { parameters: idParam, ...item };
       for (const [action, declaration] of Object.entries(resource.actions ?? {})) {
-        paths[`/console/${resource.name}/{id}/${action}`] = { parameters: idParam, post: { tags: [tag], summary: `Verb: ${action}`, description: permission(declaration.permission), requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { 200: { description: 'The record after the verb', content: { 'application/json': { schema: ref } } }, 400: errorResponse, 404: errorResponse } } };
+        paths[`/console/${resource.name}/{id}/${action}`] = { parameters: idParam, [(declaration.method ?? 'POST').toLowerCase()]: { tags: [tag], summary: `Verb: ${action}`, description: permission(declaration.permission), requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { 200: { description: 'The record after the verb', content: { 'application/json': { schema: ref } } }, 400: errorResponse, 404: errorResponse } } };
       }
       for (const [action, declaration] of Object.entries(resource.collectionActions ?? {})) {
         paths[`/console/${resource.name}/${action}`] = { [declaration.method.toLowerCase()]: { tags: [tag], summary: `Collection verb: ${action}`, description: permission(declaration.permission), responses: { 200: { description: 'Result' }, 400: errorResponse } } };

@@ -25,7 +25,7 @@ export default () => ({
       case 'enterprise': return { [rule.field]: principal.enterpriseId };
       case 'user': return { [rule.field]: principal.userId };
       case 'parties': return rule.writer ? { [rule.writer]: principal.enterpriseId } : {};
-      case 'own-enterprise': return {};
+      case 'own-enterprise': case 'shared': return {};
     }
   },
 
@@ -33,14 +33,16 @@ export default () => ({
   ownerFields(rule: TenancyRule): string[] {
     switch (rule.kind) {
       case 'enterprise': case 'user': return [rule.field];
-      case 'parties': return rule.fields;
-      case 'own-enterprise': return [];
+      // the writer's side comes from the caller; the other party is chosen by the writer
+      case 'parties': return rule.writer ? [rule.writer] : rule.fields;
+      case 'own-enterprise': case 'shared': return [];
     }
   },
 
   /** Reading is allowed by scope; writing needs the writer side for shared records. */
   assertWritable(resource: ResourceDeclaration, principal: Principal, row: Row) {
     const rule = resource.tenancy;
+    if (rule.kind === 'shared') throw errors.forbidden();
     if (rule.kind === 'parties' && rule.writer && row[rule.writer] !== principal.enterpriseId) {
       throw errors.forbidden();
     }
@@ -53,5 +55,6 @@ function ruleWhere(rule: TenancyRule, principal: Principal): Record<string, unkn
     case 'enterprise': return { [rule.field]: principal.enterpriseId };
     case 'user': return { [rule.field]: principal.userId };
     case 'parties': return { $or: rule.fields.map((field) => ({ [field]: principal.enterpriseId })) };
+    case 'shared': return {};
   }
 }

@@ -1,7 +1,7 @@
 import { ENTERPRISE_KINDS, ENTERPRISE_STATUSES, PERMISSION_KEYS, errors } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
-import { EMPLOYEE, ENTERPRISE, ENTERPRISE_ROLE, USER } from '../uids';
+import { EMPLOYEE, ENTERPRISE, ENTERPRISE_ROLE, PARTNERSHIP, USER } from '../uids';
 import { PASSWORD_RULE, PASSWORD_TEXT } from '../services/accounts';
 
 const t = errors.text;
@@ -133,4 +133,63 @@ export const employees: ResourceDeclaration = {
   },
 };
 
-export default [enterprises, accounts, roles, employees];
+export const partnerships: ResourceDeclaration = {
+  name: 'partnerships',
+  uid: PARTNERSHIP,
+  label: t('供销关系', 'Partnerships'),
+  tenancy: { kind: 'parties', fields: ['supplierId', 'sellerId'], writer: 'supplierId' },
+  permissions: { read: 'partnerships.read', write: 'partnerships.write' },
+  operations: ['list', 'get', 'create'],
+  fields: {
+    supplierId: { type: 'id', readOnly: true, filter: ['eq'] },
+    sellerId: { type: 'id', required: true, createOnly: true, filter: ['eq'] },
+    supplierName: { type: 'string', readOnly: true, attribute: false },
+    sellerName: { type: 'string', readOnly: true, attribute: false },
+    q: { type: 'string', readOnly: true, attribute: false, filter: ['eq'] },
+    status: { type: 'enum', values: ['active', 'stopped'], readOnly: true, filter: ['eq'] },
+    stoppedAt: { type: 'datetime', readOnly: true },
+    stopReason: { type: 'string', readOnly: true },
+    createdAt,
+  },
+  toRecord: (row: Row) => { const { q, ...record } = defaultRecord(partnerships, row); return record; },
+  async extraWhere(filters, ctx) {
+    if (typeof filters.q !== 'string' || !filters.q) return {};
+    // the partner's name: match enterprises by name, then the rows that involve them
+    const matches = await ctx.strapi.db.query(ENTERPRISE).findMany({ where: { name: { $containsi: filters.q } }, select: ['id'], limit: 1000 });
+    const ids = (matches as { id: number }[]).map((m) => m.id);
+    return { $or: [{ supplierId: { $in: ids } }, { sellerId: { $in: ids } }] };
+  },
+  async decorate(records, ctx, one) {
+    const service = ctx.strapi.plugin('identity').service('partnerships');
+    const names = await service.namesOf(ENTERPRISE, records.flatMap((r) => [r.supplierId, r.sellerId]));
+    for (const record of records) {
+      record.supplierName = names.get(record.supplierId) ?? null;
+      record.sellerName = names.get(record.sellerId) ?? null;
+      if (one) record.history = await service.history(record.id);
+    }
+  },
+  create: (data, ctx) => service(ctx, 'partnerships').create(ctx.principal, data.sellerId as number),
+  actions: {
+    stop: { permission: 'partnerships.write', handler: (row, ctx) => service(ctx, 'partnerships').stop(ctx.principal, row, ctx.body.reason) },
+    resume: { permission: 'partnerships.write', handler: (row, ctx) => service(ctx, 'partnerships').resume(ctx.principal, row) },
+  },
+};
+
+/** Active enterprises, for choosing a partner: names and kinds only. */
+export const enterpriseDirectory: ResourceDeclaration = {
+  name: 'enterprise-directory',
+  uid: ENTERPRISE,
+  label: t('企业名录', 'Enterprise directory'),
+  tenancy: { kind: 'shared' },
+  baseWhere: () => ({ status: 'active' }),
+  permissions: { read: 'partnerships.read', write: null },
+  operations: ['list', 'get'],
+  defaultSort: ['name', 'ASC'],
+  fields: {
+    name: { type: 'string', readOnly: true, search: true, sort: true },
+    kind: { type: 'enum', values: ENTERPRISE_KINDS, readOnly: true, filter: ['eq'] },
+    creditCode: { type: 'string', readOnly: true, filter: ['eq'] },
+  },
+};
+
+export default [enterprises, accounts, roles, employees, partnerships, enterpriseDirectory];

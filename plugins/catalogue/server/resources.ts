@@ -1,0 +1,196 @@
+import { errors, invalid } from '@cop/config';
+import { defaultRecord } from '@cop/plugin-console';
+import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
+import { AGREEMENT, ENTERPRISE, PRODUCT, STRATEGY } from './uids';
+
+const t = errors.text;
+const DATE = { type: 'string' as const, maxLength: 10, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') };
+const MONEY: FieldSpec = { type: 'money', max: 2_000_000_000 };
+const createdAt: FieldSpec = { type: 'datetime', readOnly: true, filter: ['gte', 'lte'], sort: true };
+const service = (ctx: ActionContext, name: string) => ctx.strapi.plugin('catalogue').service(name);
+const names = (ctx: ActionContext, ids: number[]) => ctx.strapi.plugin('identity').service('partnerships').namesOf(ENTERPRISE, ids);
+
+const productFields: Record<string, FieldSpec> = {
+  supplierId: { type: 'id', readOnly: true },
+  category: { type: 'enum', values: ['ticket', 'catering', 'retail', 'coupon'], createOnly: true, filter: ['eq'] },
+  name: { type: 'string', required: true, maxLength: 100, search: true, sort: true },
+  description: { type: 'text', maxLength: 5000 },
+  status: { type: 'enum', values: ['listed', 'unlisted'], readOnly: true, filter: ['eq'] },
+  referencePrice: { ...MONEY, sort: true },
+  fulfilmentMode: { type: 'enum', values: ['code', 'courier'] },
+  stockMode: { type: 'enum', values: ['none', 'total', 'daily'], filter: ['eq', 'neq'] },
+  isCombo: { type: 'boolean', createOnly: true, filter: ['eq'] },
+  mainProductId: { type: 'id' },
+  comboItems: { type: 'json' },
+  pictures: { type: 'ids', max: 10 },
+  scenicSpot: { type: 'string', maxLength: 100 },
+  ticketType: { type: 'enum', values: ['adult', 'child', 'senior', 'student', 'family', 'other'] },
+  entryRule: { type: 'string', maxLength: 200 },
+  venue: { type: 'string', maxLength: 100 },
+  mealPeriod: { type: 'enum', values: ['breakfast', 'lunch', 'dinner', 'afternoon-tea', 'all-day'] },
+  sku: { type: 'string', maxLength: 64 },
+  spec: { type: 'string', maxLength: 100 },
+  shippingRequired: { type: 'boolean' },
+  faceValue: MONEY,
+  couponValidFrom: DATE,
+  couponValidTo: DATE,
+  usageRules: { type: 'text', maxLength: 2000 },
+  createdAt,
+};
+
+export const products: ResourceDeclaration = {
+  name: 'products',
+  uid: PRODUCT,
+  label: t('产品', 'Products'),
+  tenancy: { kind: 'enterprise', field: 'supplierId' },
+  permissions: { read: 'products.read', write: 'products.write' },
+  operations: ['list', 'get', 'create', 'update'],
+  fields: productFields,
+  toRecord: (row: Row) => ({ ...defaultRecord(products, row), pictures: row.pictures ?? [], comboItems: row.comboItems ?? null }),
+  create: (data, ctx) => service(ctx, 'products').create(ctx.principal, data),
+  update: (existing, data, ctx) => service(ctx, 'products').update(ctx.principal, existing, data),
+  actions: {
+    list: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'listed') },
+    unlist: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'unlisted') },
+  },
+};
+
+export const strategies: ResourceDeclaration = {
+  name: 'strategies',
+  uid: STRATEGY,
+  label: t('销售策略', 'Sales strategies'),
+  tenancy: { kind: 'enterprise', field: 'supplierId' },
+  permissions: { read: 'strategies.read', write: 'strategies.write' },
+  operations: ['list', 'get', 'create', 'update'],
+  fields: {
+    channel: { type: 'enum', values: ['individual', 'gov'], required: true, createOnly: true, filter: ['eq'] },
+    name: { type: 'string', required: true, maxLength: 100, search: true, sort: true },
+    effectiveFrom: { ...DATE, required: true, filter: ['lte', 'gte'], sort: true },
+    effectiveTo: { ...DATE, required: true, filter: ['lte', 'gte'] },
+    businessMode: { type: 'enum', values: ['prepaid', 'credit', 'either'] },
+    appliesTo: { type: 'enum', values: ['all', 'named'] },
+    sellerIds: { type: 'ids', max: 1000 },
+    requiresAudit: { type: 'boolean' },
+    status: { type: 'enum', values: ['active', 'disabled', 'expired'], readOnly: true, filter: ['eq'] },
+    lines: { type: 'json', attribute: false, required: true },
+    createdAt,
+  },
+  toRecord: (row: Row) => ({ ...defaultRecord(strategies, row), sellerIds: row.sellerIds ?? [] }),
+  async decorate(records, ctx) {
+    const lines = await ctx.strapi.db.query('plugin::catalogue.strategy-line').findMany({ where: { strategyId: { $in: records.map((r) => r.id) } }, orderBy: { id: 'asc' } });
+    for (const record of records) {
+      record.lines = (lines as any[]).filter((l) => l.strategyId === record.id)
+        .map(({ productId, price, settlementPrice, minQuantity, maxQuantity, dailyMax }) => ({ productId, price, settlementPrice, minQuantity, maxQuantity, dailyMax }));
+    }
+  },
+  create: (data, ctx) => service(ctx, 'strategies').create(ctx.principal, data),
+  update: (existing, data, ctx) => service(ctx, 'strategies').update(ctx.principal, existing, data),
+  actions: {
+    enable: { permission: 'strategies.write', handler: (row, ctx) => service(ctx, 'strategies').setStatus(ctx.principal, row, 'active') },
+    disable: { permission: 'strategies.write', handler: (row, ctx) => service(ctx, 'strategies').setStatus(ctx.principal, row, 'disabled') },
+  },
+};
+
+export const agreements: ResourceDeclaration = {
+  name: 'agreements',
+  uid: AGREEMENT,
+  label: t('内部电子协议', 'E-agreements'),
+  tenancy: { kind: 'parties', fields: ['supplierId', 'sellerId'], writer: 'supplierId' },
+  // the seller never sees the supplier's drafts
+  baseWhere: (principal) => ({ $or: [{ supplierId: principal.enterpriseId }, { status: { $ne: 'draft' } }] }),
+  permissions: { read: 'agreements.read', write: 'agreements.write' },
+  fields: {
+    supplierId: { type: 'id', readOnly: true, filter: ['eq'] },
+    sellerId: { type: 'id', required: true, createOnly: true, filter: ['eq'] },
+    supplierName: { type: 'string', readOnly: true, attribute: false },
+    sellerName: { type: 'string', readOnly: true, attribute: false },
+    number: { type: 'string', required: true, createOnly: true, maxLength: 50, pattern: /^[A-Za-z0-9_\-/]+$/, patternText: t('只能包含字母、数字和 _ - /', 'may contain only letters, digits and _ - /'), search: true, sort: true },
+    title: { type: 'string', required: true, maxLength: 100, search: true },
+    terms: { type: 'text', maxLength: 20000 },
+    validFrom: { ...DATE, required: true, filter: ['gte', 'lte'], sort: true },
+    validTo: { ...DATE, required: true, filter: ['gte', 'lte'] },
+    attachmentIds: { type: 'ids', max: 20, writeOnly: true },
+    attachments: { type: 'json', readOnly: true, attribute: false },
+    status: { type: 'enum', values: ['draft', 'confirmed', 'effective', 'expired', 'terminated'], readOnly: true, filter: ['eq', 'neq'] },
+    confirmedAt: { type: 'datetime', readOnly: true },
+    terminatedAt: { type: 'datetime', readOnly: true },
+    terminationReason: { type: 'string', readOnly: true },
+    createdAt,
+  },
+  toRecord: (row: Row) => ({ ...defaultRecord(agreements, row), attachmentIds: undefined, __attachmentIds: row.attachmentIds ?? [] }),
+  async decorate(records, ctx) {
+    const enterpriseNames = await names(ctx, records.flatMap((r) => [r.supplierId, r.sellerId]));
+    const files = ctx.strapi.plugin('files').service('files');
+    for (const record of records) {
+      record.supplierName = enterpriseNames.get(record.supplierId) ?? null;
+      record.sellerName = enterpriseNames.get(record.sellerId) ?? null;
+      record.attachments = await files.describe(record.__attachmentIds);
+      delete record.__attachmentIds;
+      delete record.attachmentIds;
+    }
+  },
+  create: (data, ctx) => service(ctx, 'agreements').create(ctx.principal, data),
+  update: (existing, data, ctx) => service(ctx, 'agreements').update(ctx.principal, existing, data),
+  remove: (existing, ctx) => service(ctx, 'agreements').remove(existing),
+  actions: {
+    confirm: { permission: 'agreements.write', handler: (row, ctx) => service(ctx, 'agreements').confirm(ctx.principal, row) },
+    terminate: { permission: 'agreements.write', handler: (row, ctx) => service(ctx, 'agreements').terminate(ctx.principal, row, ctx.body.reason) },
+    attachment: {
+      method: 'GET',
+      permission: 'agreements.read',
+      handler(row, ctx) {
+        const fileId = Number(ctx.query.fileId);
+        if (!(row.attachmentIds ?? []).includes(fileId)) throw invalid({ fileId: t('不是该协议的附件', 'is not an attachment of this agreement') });
+        return ctx.strapi.plugin('files').service('files').send(ctx.koa, fileId);
+      },
+    },
+  },
+};
+
+/**
+ * What the signed-in seller may order today (F70, F80): listed products of partner suppliers with an
+ * effective agreement, through a strategy effective today that applies to the seller, with its price.
+ */
+export const catalogue: ResourceDeclaration = {
+  name: 'catalogue',
+  uid: PRODUCT,
+  label: t('可订产品', 'Catalogue'),
+  tenancy: { kind: 'shared' },
+  baseWhere: () => ({ status: 'listed' }),
+  permissions: { read: 'orders.place', write: null },
+  operations: ['list', 'get'],
+  fields: {
+    supplierId: { type: 'id', readOnly: true, filter: ['eq'] },
+    supplierName: { type: 'string', readOnly: true, attribute: false },
+    category: { type: 'enum', values: ['ticket', 'catering', 'retail', 'coupon'], readOnly: true, filter: ['eq'] },
+    isCombo: { type: 'boolean', readOnly: true, filter: ['eq'] },
+    channel: { type: 'enum', values: ['individual', 'gov'], readOnly: true, attribute: false, filter: ['eq'] },
+    name: { type: 'string', readOnly: true, search: true, sort: true },
+    description: { type: 'text', readOnly: true },
+    referencePrice: { type: 'money', readOnly: true },
+    fulfilmentMode: { type: 'enum', values: ['code', 'courier'], readOnly: true },
+    stockMode: { type: 'enum', values: ['none', 'total', 'daily'], readOnly: true },
+    comboItems: { type: 'json', readOnly: true },
+    pictures: { type: 'ids', readOnly: true },
+    scenicSpot: { type: 'string', readOnly: true }, ticketType: { type: 'string', readOnly: true }, entryRule: { type: 'string', readOnly: true },
+    venue: { type: 'string', readOnly: true }, mealPeriod: { type: 'string', readOnly: true },
+    sku: { type: 'string', readOnly: true }, spec: { type: 'string', readOnly: true }, shippingRequired: { type: 'boolean', readOnly: true },
+    faceValue: { type: 'money', readOnly: true }, couponValidFrom: { type: 'string', readOnly: true }, couponValidTo: { type: 'string', readOnly: true }, usageRules: { type: 'text', readOnly: true },
+    offers: { type: 'json', readOnly: true, attribute: false },
+  },
+  async extraWhere(filters, ctx) {
+    const offers = await service(ctx, 'strategies').offers(ctx.principal.enterpriseId, new Date(), { channel: filters.channel as string | undefined });
+    ctx.koa.state.catalogueOffers = offers;
+    return { id: { $in: [...new Set(offers.map((o: any) => o.productId))] } };
+  },
+  async decorate(records, ctx) {
+    const offers: any[] = ctx.koa.state.catalogueOffers ?? await service(ctx, 'strategies').offers(ctx.principal.enterpriseId, new Date(), { productIds: records.map((r) => r.id) });
+    const supplierNames = await names(ctx, records.map((r) => r.supplierId));
+    for (const record of records) {
+      record.supplierName = supplierNames.get(record.supplierId) ?? null;
+      record.offers = offers.filter((o) => o.productId === record.id).map(({ productId, supplierId, ...offer }) => offer);
+    }
+  },
+};
+
+export default [products, strategies, agreements, catalogue];

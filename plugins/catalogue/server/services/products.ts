@@ -1,0 +1,123 @@
+import type { Core } from '@strapi/types';
+import { errors, FieldErrors, invalid } from '@cop/config';
+import type { Principal } from '@cop/plugin-console';
+import { PRODUCT } from '../uids';
+
+const t = errors.text;
+const required = t('不能为空', 'is required');
+export const MAX_COMBO_ITEMS = 20;
+
+/** The attributes each category needs, beyond the common ones. */
+export const CATEGORY_FIELDS = {
+  ticket: { required: ['scenicSpot'], optional: ['ticketType', 'entryRule'] },
+  catering: { required: ['venue'], optional: ['mealPeriod'] },
+  retail: { required: ['sku'], optional: ['spec', 'shippingRequired'] },
+  coupon: { required: ['faceValue', 'couponValidFrom', 'couponValidTo'], optional: ['usageRules'] },
+} as const;
+type Category = keyof typeof CATEGORY_FIELDS;
+const ALL_CATEGORY_FIELDS = Object.values(CATEGORY_FIELDS).flatMap((c) => [...c.required, ...c.optional]);
+
+export interface ComboItem { productId: number; quantity: number }
+
+/** Products in four categories and combos of a supplier's own products. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Category rules on the merged record (existing + changes); returns the cleaned data. */
+  checkCategory(category: Category, merged: Record<string, any>, data: Record<string, unknown>) {
+    const problems: FieldErrors = {};
+    const rules = CATEGORY_FIELDS[category];
+    for (const field of rules.required) if (merged[field] === null || merged[field] === undefined || merged[field] === '') problems[field] = required;
+    if (category === 'coupon' && merged.couponValidFrom && merged.couponValidTo && merged.couponValidTo < merged.couponValidFrom) {
+      problems.couponValidTo = t('不能早于开始日期', 'must not be before couponValidFrom');
+    }
+    // attributes of other categories make no sense here: clear them
+    const allowed = new Set<string>([...rules.required, ...rules.optional]);
+    for (const field of ALL_CATEGORY_FIELDS) if (!allowed.has(field) && field in data) data[field] = null;
+    if (Object.keys(problems).length) throw invalid(problems);
+  },
+
+  /** Combo parts: the supplier's own, non-combo, distinct products; the main product is one of them. */
+  async checkCombo(principal: Principal, items: unknown, mainProductId: unknown, selfId?: number) {
+    if (!Array.isArray(items) || !items.length || items.length > MAX_COMBO_ITEMS) {
+      throw invalid({ comboItems: t(`组合产品需要 1–${MAX_COMBO_ITEMS} 个子产品`, `must hold 1 to ${MAX_COMBO_ITEMS} products`) });
+    }
+    const problems: FieldErrors = {};
+    const seen = new Set<number>();
+    (items as any[]).forEach((item, i) => {
+      if (!item || !Number.isSafeInteger(item.productId) || item.productId < 1) problems[`comboItems.${i}.productId`] = t('应为产品编号', 'must be a product id');
+      else if (item.productId === selfId) problems[`comboItems.${i}.productId`] = t('组合产品不能包含自己', 'a combo cannot contain itself');
+      else if (seen.has(item.productId)) problems[`comboItems.${i}.productId`] = t('子产品重复', 'is listed twice');
+      if (!Number.isSafeInteger(item?.quantity) || item.quantity < 1 || item.quantity > 100) problems[`comboItems.${i}.quantity`] = t('应为 1–100 的整数', 'must be a whole number from 1 to 100');
+      if (item && Number.isSafeInteger(item.productId)) seen.add(item.productId);
+      if (item && Object.keys(item).some((k) => k !== 'productId' && k !== 'quantity')) problems[`comboItems.${i}`] = t('只能包含 productId 和 quantity', 'may hold only productId and quantity');
+    });
+    if (Object.keys(problems).length) throw invalid(problems);
+    const parts = await strapi.db.query(PRODUCT).findMany({ where: { id: { $in: [...seen] }, supplierId: principal.enterpriseId }, select: ['id', 'category', 'isCombo'] });
+    const byId = new Map((parts as any[]).map((p) => [p.id, p]));
+    (items as ComboItem[]).forEach((item, i) => {
+      const part = byId.get(item.productId);
+      if (!part) problems[`comboItems.${i}.productId`] = t('不是本企业的产品', 'is not one of your products');
+      else if (part.isCombo) problems[`comboItems.${i}.productId`] = t('组合产品不能嵌套', 'combos cannot contain combos');
+    });
+    if (!Number.isSafeInteger(mainProductId) || !seen.has(mainProductId as number)) problems.mainProductId = t('主产品必须是子产品之一', 'must be one of the combo items');
+    if (Object.keys(problems).length) throw invalid(problems);
+    return { category: byId.get(mainProductId as number).category as Category, items: (items as ComboItem[]).map(({ productId, quantity }) => ({ productId, quantity })) };
+  },
+
+  async create(principal: Principal, data: Record<string, any>) {
+    await strapi.plugin('files').service('files').assertOwned(principal.enterpriseId, data.pictures ?? [], 'pictures');
+    if (data.isCombo) {
+      const combo = await this.checkCombo(principal, data.comboItems, data.mainProductId);
+      const row = await strapi.db.query(PRODUCT).create({ data: {
+        ...data, category: combo.category, comboItems: combo.items, stockMode: 'none', supplierId: principal.enterpriseId, status: 'unlisted',
+        ...Object.fromEntries(ALL_CATEGORY_FIELDS.map((f) => [f, null])),
+      } });
+      await strapi.plugin('inventory').service('stock').setPolicy(row.id, principal.enterpriseId, 'none');
+      return row;
+    }
+    if (!data.category) throw invalid({ category: required });
+    if (data.comboItems || data.mainProductId) throw invalid({ comboItems: t('只有组合产品才有子产品', 'only combos have items') });
+    this.checkCategory(data.category, data, data);
+    const row = await strapi.db.query(PRODUCT).create({ data: { ...data, supplierId: principal.enterpriseId, status: 'unlisted', isCombo: false, stockMode: data.stockMode ?? 'none' } });
+    await strapi.plugin('inventory').service('stock').setPolicy(row.id, principal.enterpriseId, row.stockMode);
+    return row;
+  },
+
+  async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>) {
+    await strapi.plugin('files').service('files').assertOwned(principal.enterpriseId, data.pictures ?? [], 'pictures');
+    const merged = { ...existing, ...data };
+    if (existing.isCombo) {
+      const combo = await this.checkCombo(principal, merged.comboItems, merged.mainProductId, existing.id);
+      Object.assign(data, { category: combo.category, comboItems: combo.items, stockMode: 'none' });
+    } else {
+      if (data.comboItems || data.mainProductId) throw invalid({ comboItems: t('只有组合产品才有子产品', 'only combos have items') });
+      this.checkCategory(existing.category, merged, data);
+      if (data.stockMode && data.stockMode !== existing.stockMode) {
+        await strapi.plugin('inventory').service('stock').setPolicy(existing.id, principal.enterpriseId, data.stockMode);
+      }
+    }
+    return strapi.db.query(PRODUCT).update({ where: { id: existing.id }, data });
+  },
+
+  async setStatus(existing: { id: number; isCombo: boolean; comboItems?: ComboItem[] }, status: 'listed' | 'unlisted') {
+    if (status === 'listed' && existing.isCombo) {
+      const ids = (existing.comboItems ?? []).map((i) => i.productId);
+      const listed = await strapi.db.query(PRODUCT).count({ where: { id: { $in: ids }, status: 'listed' } });
+      if (listed !== ids.length) throw invalid({ status: t('组合产品的子产品须先上架', 'list every product of the combo first') });
+    }
+    return strapi.db.query(PRODUCT).update({ where: { id: existing.id }, data: { status } });
+  },
+
+  /**
+   * Order lines → stock lines: a combo reserves its parts (quantity × part quantity), so a combo is
+   * limited by its parts' stock. Used by the orders plugin.
+   */
+  async stockLines(lines: { reference: string; productId: number; quantity: number; day?: string | null }[]) {
+    const products = await strapi.db.query(PRODUCT).findMany({ where: { id: { $in: [...new Set(lines.map((l) => l.productId))] } }, select: ['id', 'isCombo', 'comboItems'] });
+    const byId = new Map((products as any[]).map((p) => [p.id, p]));
+    return lines.flatMap((line) => {
+      const product = byId.get(line.productId);
+      if (!product?.isCombo) return [line];
+      return (product.comboItems as ComboItem[]).map((part) => ({ reference: `${line.reference}/${part.productId}`, productId: part.productId, quantity: line.quantity * part.quantity, day: line.day }));
+    });
+  },
+});

@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/types';
+import { errors } from '@cop/config';
+import type { ResourceDeclaration } from '@cop/plugin-console';
+import file from './content-types/file/schema.json';
+import files, { FILE } from './services/files';
+
+export { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from './services/files';
+
+const service = (ctx: { strapi: any }) => ctx.strapi.plugin('files').service('files');
+
+/** My enterprise's uploads: upload, list, download. Others reach a file through the record using it. */
+export const filesResource: ResourceDeclaration = {
+  name: 'files',
+  uid: FILE,
+  label: errors.text('附件', 'Attachments'),
+  tenancy: { kind: 'enterprise', field: 'ownerEnterpriseId' },
+  permissions: { read: null, write: null },
+  operations: ['list', 'get'],
+  defaultSort: ['createdAt', 'DESC'],
+  fields: {
+    name: { type: 'string', readOnly: true, search: true },
+    mime: { type: 'string', readOnly: true },
+    size: { type: 'integer', readOnly: true },
+    createdAt: { type: 'datetime', readOnly: true, sort: true, filter: ['gte', 'lte'] },
+  },
+  actions: {
+    download: { method: 'GET', permission: null, handler: (row, ctx) => service(ctx).send(ctx.koa, row.id) },
+  },
+  collectionActions: {
+    upload: {
+      method: 'POST',
+      permission: null,
+      async handler(ctx) {
+        const upload = ctx.files?.file;
+        const row = await service(ctx).store(ctx.principal, Array.isArray(upload) ? upload[0] : upload);
+        ctx.koa.status = 201;
+        return { id: row.id, name: row.name, mime: row.mime, size: row.size };
+      },
+    },
+  },
+};
+
+export default {
+  contentTypes: { file: { schema: file } },
+  services: { files },
+  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    strapi.plugin('console').service('registry').register(filesResource);
+  },
+};

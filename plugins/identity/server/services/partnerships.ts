@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/types';
+import { errors, fieldError, invalid } from '@cop/config';
+import type { Principal } from '@cop/plugin-console';
+import { ENTERPRISE, PARTNERSHIP, PARTNERSHIP_EVENT, USER } from '../uids';
+
+const t = errors.text;
+
+/** Supplier ↔ seller cooperation. Ordering, accounts and agreements ask `isActive` before acting. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async isActive(supplierId: number, sellerId: number): Promise<boolean> {
+    return (await strapi.db.query(PARTNERSHIP).count({ where: { supplierId, sellerId, status: 'active' } })) > 0;
+  },
+
+  /** Suppliers a seller may currently order from. */
+  async activeSuppliersOf(sellerId: number): Promise<number[]> {
+    const rows = await strapi.db.query(PARTNERSHIP).findMany({ where: { sellerId, status: 'active' }, select: ['supplierId'] });
+    return (rows as { supplierId: number }[]).map((row) => row.supplierId);
+  },
+
+  async create(principal: Principal, sellerId: number) {
+    if (sellerId === principal.enterpriseId) throw fieldError('sellerId', '不能与自己建立供销关系', 'cannot be your own enterprise');
+    const seller = await strapi.db.query(ENTERPRISE).findOne({ where: { id: sellerId } });
+    if (!seller || seller.status !== 'active' || !['seller', 'both'].includes(seller.kind)) {
+      throw fieldError('sellerId', '不是可合作的销售方企业', 'is not an active seller enterprise');
+    }
+    const existing = await strapi.db.query(PARTNERSHIP).findOne({ where: { supplierId: principal.enterpriseId, sellerId } });
+    if (existing) {
+      throw invalid({ sellerId: existing.status === 'stopped'
+        ? t('已存在已停止的合作，请恢复合作', 'a stopped partnership exists: resume it instead')
+        : t('已是合作销售方', 'is already a partner') });
+    }
+    const row = await strapi.db.query(PARTNERSHIP).create({ data: { supplierId: principal.enterpriseId, sellerId, status: 'active' } });
+    await this.record(row.id, 'add', principal.userId);
+    await strapi.plugin('messaging').service('notifications').notifyEnterprise(sellerId, {
+      type: 'system', title: `${principal.enterpriseName} 已将贵司添加为合作销售方`, link: '/my-suppliers',
+    }, 'partnerships.read');
+    return row;
+  },
+
+  async stop(principal: Principal, row: { id: number; status: string; sellerId: number }, reason: unknown) {
+    if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写停止合作的原因（不超过 200 字）', 'is required (at most 200 characters)') });
+    const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, status: 'active' }, data: { status: 'stopped', stoppedAt: new Date(), stopReason: reason.trim() } });
+    if (!count) throw errors.conflict('合作已处于停止状态', 'The partnership is already stopped');
+    await this.record(row.id, 'stop', principal.userId, reason.trim());
+    await strapi.plugin('messaging').service('notifications').notifyEnterprise(row.sellerId, {
+      type: 'system', title: `${principal.enterpriseName} 已停止与贵司的合作`, body: reason.trim(), link: '/my-suppliers',
+    }, 'partnerships.read');
+    return strapi.db.query(PARTNERSHIP).findOne({ where: { id: row.id } });
+  },
+
+  async resume(principal: Principal, row: { id: number; sellerId: number }) {
+    const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, status: 'stopped' }, data: { status: 'active', stoppedAt: null, stopReason: null } });
+    if (!count) throw errors.conflict('合作未处于停止状态', 'The partnership is not stopped');
+    await this.record(row.id, 'resume', principal.userId);
+    return strapi.db.query(PARTNERSHIP).findOne({ where: { id: row.id } });
+  },
+
+  record(partnershipId: number, action: 'add' | 'stop' | 'resume', operatorId: number, reason?: string) {
+    return strapi.db.query(PARTNERSHIP_EVENT).create({ data: { partnershipId, action, operatorId, reason: reason ?? null } });
+  },
+
+  async history(partnershipId: number) {
+    const events = await strapi.db.query(PARTNERSHIP_EVENT).findMany({ where: { partnershipId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const operators = await this.namesOf(USER, (events as any[]).map((e) => e.operatorId), 'displayName');
+    return (events as any[]).map((e) => ({ action: e.action, reason: e.reason, operatorName: operators.get(e.operatorId) ?? null, at: e.createdAt }));
+  },
+
+  /** id → name for a set of ids, in one query. */
+  async namesOf(uid: string, ids: unknown[], field = 'name'): Promise<Map<number, string>> {
+    const unique = [...new Set(ids.filter((id): id is number => Number.isSafeInteger(id)))];
+    if (!unique.length) return new Map();
+    const rows = await strapi.db.query(uid as any).findMany({ where: { id: { $in: unique } }, select: ['id', field, ...(field === 'name' ? [] : ['username'])] });
+    return new Map((rows as any[]).map((row) => [row.id, row[field] ?? row.username]));
+  },
+});
