@@ -29,6 +29,13 @@ const victimRow: Record<string, () => Promise<number>> = {
   strategies: async () => (await strategy(app, b, [{ productId: victimIds.products, price: 100 }])).id,
   agreements: async () => (await agreement(app, b, c, { attachmentIds: [victimIds.files] })).id,
   catalogue: async () => victimIds.products,
+  'prepaid-accounts': async () => (await as(app, b.token).post('/prepaid-accounts', { sellerId: c.enterpriseId })).body.id,
+  'credit-accounts': async () => (await as(app, b.token).post('/credit-accounts', { sellerId: c.enterpriseId })).body.id,
+  'account-transactions': async () => {
+    const ledger = app.strapi.plugin('ledger').service('ledger');
+    await ledger.setStatus(victimIds['prepaid-accounts'], 'enabled');
+    return (await ledger.topUp(victimIds['prepaid-accounts'], 1000, { transferId: 'victim-topup' })).id;
+  },
   'stock-days': async () => {
     const stock = app.strapi.plugin('inventory').service('stock');
     await stock.setPolicy(777001, b.enterpriseId, 'daily');

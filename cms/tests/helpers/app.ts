@@ -41,8 +41,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     http: request(strapi.server.httpServer),
     url: `http://127.0.0.1:${address.port}`,
     async close() {
+      // every suite ends with the books balanced: cached balances equal their transfers
+      const report = await strapi.plugin('ledger').service('ledger').check();
       await strapi.destroy();
       await db.drop();
+      if (report.mismatches.length || !report.balanced) throw new Error(`ledger check failed: ${JSON.stringify(report)}`);
     },
   };
 }

@@ -126,5 +126,10 @@ export interface ResourceDeclaration {
   update?: (existing: Row, data: Record<string, unknown>, ctx: ActionContext) => Promise<Row>;
   remove?: (existing: Row, ctx: ActionContext) => Promise<void>;
   actions?: Record<string, RecordAction>;
+  /**
+   * Excel export of the filtered list (GET /api/console/<resource>/export?filter=…&sort=…), same
+   * filters, sort and tenancy as the list; money columns are shown in yuan.
+   */
+  exportColumns?: { field: string; header: Text; format?: 'money' | 'datetime' }[];
   collectionActions?: Record<string, CollectionAction>;
 }

@@ -1,9 +1,31 @@
+import type { Core } from '@strapi/types';
+import account from './content-types/account/schema.json';
+import transfer from './content-types/transfer/schema.json';
+import accountChange from './content-types/account-change/schema.json';
+import ledger from './services/ledger';
+import resources from './resources';
+
+export { figures, checkAmount, MAX_AMOUNT } from './services/ledger';
+export type { Account, TransferOptions } from './services/ledger';
+
 /**
- * Money: prepaid and credit accounts, immutable transfers (pending / posted / voided).
- * Loaded now so the plugin set is complete; its content types and services arrive with their issue.
+ * Money: prepaid and credit accounts per supplier–seller pair, immutable transfers (pending, posted,
+ * voided), cached balances always equal to the sum of transfers. Knows nothing of orders: callers pass
+ * amounts, ids and their transaction.
  */
 export default {
-  services: {
-    about: () => ({ describe: () => ({ plugin: 'ledger', concern: 'Money: prepaid and credit accounts, immutable transfers (pending / posted / voided)' }) }),
+  contentTypes: { account: { schema: account }, transfer: { schema: transfer }, 'account-change': { schema: accountChange } },
+  services: { ledger },
+  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    strapi.plugin('console').service('registry').register(...resources);
+    strapi.plugin('scheduler').service('jobs').define({
+      name: 'ledger.check',
+      cron: '17 3 * * *',
+      run: async () => {
+        const report = await strapi.plugin('ledger').service('ledger').check();
+        if (report.mismatches.length || !report.balanced) strapi.log.error(`ledger check: ${JSON.stringify(report)}`);
+        return { accounts: report.accounts, mismatches: report.mismatches.length, balanced: report.balanced };
+      },
+    });
   },
 };

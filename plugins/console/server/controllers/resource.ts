@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, invalid } from '@cop/config';
+import { DomainError, errors, invalid, langOf, Lang } from '@cop/config';
 import type { ActionContext, Operation, Principal, ResourceDeclaration, Row } from '../types';
 import { defaultRecord, filterWhere, sortOrder, toAttributes, validateBody } from '../services/fields';
 
 const MAX_PAGE = 1000;
+const MAX_EXPORT = 50_000;
 const OPERATIONS: Operation[] = ['list', 'get', 'create', 'update', 'delete'];
 
 /**
@@ -53,6 +54,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row as Row;
   }
 
+  /** The list query every list-like answer shares: filter, range, sort, tenancy, extra rules. */
+  async function list(ctx: any, resource: ResourceDeclaration, principal: Principal, maxRows: number) {
+    const filter = parseJsonParam(ctx, 'filter') ?? {};
+    if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw invalid({ filter: errors.text('应为 JSON 对象', 'must be a JSON object') });
+    const range = parseJsonParam(ctx, 'range');
+    let start = 0;
+    let end = maxRows - 1;
+    if (range !== undefined) {
+      if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0] || range[1] - range[0] >= maxRows) {
+        throw invalid({ range: errors.text(`应为 [起, 止]，每页最多 ${maxRows} 条`, `must be [start, end] with at most ${maxRows} rows`) });
+      }
+      [start, end] = range as [number, number];
+    }
+    const orderBy = sortOrder(resource, parseJsonParam(ctx, 'sort'));
+    const virtual: Record<string, unknown> = {};
+    const clauses = filterWhere(resource, filter as Record<string, unknown>, virtual);
+    if (resource.extraWhere) clauses.push(await resource.extraWhere(virtual, actionContext(ctx, resource, principal)));
+    const where = { $and: [tenancy().scope(resource, principal), ...clauses] };
+    const query = strapi.db.query(resource.uid as any);
+    const total = await query.count({ where });
+    const rows = total > start
+      ? await query.findMany({ where, orderBy, offset: start, limit: end - start + 1, populate: resource.populate as any })
+      : [];
+    return { start, total, rows: rows as Row[] };
+  }
+
   const actionContext = (ctx: any, resource: ResourceDeclaration, principal: Principal): ActionContext => ({
     strapi, principal, resource, koa: ctx,
     body: (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {}) as Record<string, unknown>,
@@ -69,30 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const principal = await principalOf(ctx);
       const resource = resourceOf(ctx, 'list');
       tenancy().assertPermission(principal, resource.permissions.read);
-      const filter = parseJsonParam(ctx, 'filter') ?? {};
-      if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw invalid({ filter: errors.text('应为 JSON 对象', 'must be a JSON object') });
-      const range = parseJsonParam(ctx, 'range');
-      let start = 0;
-      let end = MAX_PAGE - 1;
-      if (range !== undefined) {
-        if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0] || range[1] - range[0] >= MAX_PAGE) {
-          throw invalid({ range: errors.text(`应为 [起, 止]，每页最多 ${MAX_PAGE} 条`, `must be [start, end] with at most ${MAX_PAGE} rows`) });
-        }
-        [start, end] = range as [number, number];
-      }
-      const orderBy = sortOrder(resource, parseJsonParam(ctx, 'sort'));
-      const virtual: Record<string, unknown> = {};
-      const clauses = filterWhere(resource, filter as Record<string, unknown>, virtual);
-      if (resource.extraWhere) clauses.push(await resource.extraWhere(virtual, actionContext(ctx, resource, principal)));
-      const where = { $and: [tenancy().scope(resource, principal), ...clauses] };
-      const query = strapi.db.query(resource.uid as any);
-      const total = await query.count({ where });
-      const rows = total > start
-        ? await query.findMany({ where, orderBy, offset: start, limit: end - start + 1, populate: resource.populate as any })
-        : [];
+      const { start, total, rows } = await list(ctx, resource, principal, MAX_PAGE);
       const last = start + rows.length - 1;
       ctx.set('Content-Range', rows.length ? `${resource.name} ${start}-${last}/${total}` : `${resource.name} */${total}`);
-      ctx.body = await records(ctx, resource, principal, rows as Row[], false);
+      ctx.body = await records(ctx, resource, principal, rows, false);
     },
 
     async findOne(ctx: any) {
@@ -165,6 +172,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async collectionAction(ctx: any) {
       const principal = await principalOf(ctx);
       const resource = resourceOf(ctx);
+      if (ctx.params.action === 'export' && ctx.method === 'GET' && resource.exportColumns) {
+        tenancy().assertPermission(principal, resource.permissions.read);
+        const { rows } = await list(ctx, resource, principal, MAX_EXPORT);
+        const out = await records(ctx, resource, principal, rows, false);
+        ctx.set('Content-Disposition', `attachment; filename="${resource.name}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${resource.label.zh}.xlsx`)}`);
+        ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        ctx.body = await workbook(resource, out, langOf(ctx.get('accept-language')));
+        return;
+      }
       const action = resource.collectionActions?.[ctx.params.action];
       if (!action || action.method !== ctx.method) throw errors.notFound(`${resource.name} action`, ctx.params.action);
       tenancy().assertPermission(principal, action.permission);
@@ -174,3 +190,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+/** The export workbook (exceljs): one sheet, a header row in the caller's language, yuan for money. */
+async function workbook(resource: ResourceDeclaration, rows: Record<string, any>[], lang: Lang): Promise<Buffer> {
+  const ExcelJS = require('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(resource.label[lang].slice(0, 31));
+  const columns = resource.exportColumns!;
+  sheet.columns = columns.map((column) => ({ header: column.header[lang], key: column.field, width: column.format === 'datetime' ? 20 : 16 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    sheet.addRow(Object.fromEntries(columns.map((column) => {
+      const value = row[column.field];
+      if (value === null || value === undefined) return [column.field, null];
+      if (column.format === 'money') return [column.field, Number(value) / 100];
+      if (column.format === 'datetime') return [column.field, new Date(value)];
+      return [column.field, value];
+    })));
+  }
+  columns.forEach((column, i) => {
+    if (column.format === 'money') sheet.getColumn(i + 1).numFmt = '#,##0.00';
+    if (column.format === 'datetime') sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,136 @@
+import { errors } from '@cop/config';
+import { defaultRecord } from '@cop/plugin-console';
+import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
+import { ACCOUNT, TRANSFER, figures } from './services/ledger';
+
+const t = errors.text;
+const ENTERPRISE = 'plugin::identity.enterprise';
+const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
+const ledger = (ctx: ActionContext) => ctx.strapi.plugin('ledger').service('ledger');
+const names = (ctx: ActionContext, ids: number[]) => ctx.strapi.plugin('identity').service('partnerships').namesOf(ENTERPRISE, ids);
+/** Caller-supplied transfer id for retries, else one derived from the request. */
+const transferIdOf = (ctx: ActionContext, verb: string) => (typeof ctx.body.transferId === 'string' && ctx.body.transferId)
+  || (ctx.koa.get('idempotency-key') ? `${verb}:${ctx.koa.get('idempotency-key')}` : `${verb}:${Date.now()}:${Math.random().toString(36).slice(2, 10)}`);
+const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : null);
+
+function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
+  const resource: ResourceDeclaration = {
+    name: `${kind}-accounts`,
+    uid: ACCOUNT,
+    label: kind === 'prepaid' ? t('预付款账户', 'Prepaid accounts') : t('赊销账户', 'Credit accounts'),
+    tenancy: { kind: 'parties', fields: ['supplierId', 'sellerId'], writer: 'supplierId' },
+    baseWhere: () => ({ kind }),
+    permissions: { read: 'ledger.read', write: 'ledger.write' },
+    operations: ['list', 'get', 'create'],
+    fields: {
+      supplierId: ro({ type: 'id', filter: ['eq'] }),
+      sellerId: { type: 'id', required: true, createOnly: true, filter: ['eq'] },
+      supplierName: ro({ type: 'string', attribute: false }),
+      sellerName: ro({ type: 'string', attribute: false }),
+      status: ro({ type: 'enum', values: ['enabled', 'disabled'], filter: ['eq'] }),
+      available: ro({ type: 'money', attribute: false }),
+      frozen: ro({ type: 'money', attribute: false }),
+      ...(kind === 'prepaid'
+        ? { balance: ro({ type: 'money', attribute: false }) }
+        : {
+            creditLimit: ro({ type: 'money' }),
+            unpaid: ro({ type: 'money', attribute: false }),
+            validFrom: ro({ type: 'string' }),
+            validTo: ro({ type: 'string' }),
+          }),
+      createdAt: ro({ type: 'datetime', sort: true }),
+    },
+    toRecord: (row: Row) => {
+      const account = { ...row, creditLimit: Number(row.creditLimit ?? 0), debitsPending: Number(row.debitsPending), debitsPosted: Number(row.debitsPosted), creditsPending: Number(row.creditsPending), creditsPosted: Number(row.creditsPosted) } as any;
+      return { ...defaultRecord(resource, row), ...figures(account), ...(kind === 'credit' ? { creditLimit: account.creditLimit } : {}) };
+    },
+    async decorate(records, ctx) {
+      const enterpriseNames = await names(ctx, records.flatMap((r) => [r.supplierId, r.sellerId]));
+      for (const record of records) {
+        record.supplierName = enterpriseNames.get(record.supplierId) ?? null;
+        record.sellerName = enterpriseNames.get(record.sellerId) ?? null;
+      }
+    },
+    create: (data, ctx) => ledger(ctx).open(ctx.principal.enterpriseId, data.sellerId as number, kind, ctx.principal.userId)
+      .then((row: any) => ctx.strapi.db.query(ACCOUNT).findOne({ where: { id: row.id } })),
+    actions: {
+      enable: { permission: 'ledger.write', handler: (row, ctx) => ledger(ctx).setStatus(row.id, 'enabled', ctx.principal.userId).then(() => reload(ctx, row.id)) },
+      disable: { permission: 'ledger.write', handler: (row, ctx) => ledger(ctx).setStatus(row.id, 'disabled', ctx.principal.userId).then(() => reload(ctx, row.id)) },
+      ...(kind === 'prepaid'
+        ? {
+            'top-up': {
+              permission: 'ledger.write',
+              handler: (row, ctx) => ledger(ctx).topUp(row.id, ctx.body.amount, {
+                transferId: transferIdOf(ctx, 'topup'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
+              }).then(() => reload(ctx, row.id)),
+            },
+          }
+        : {
+            'set-limit': {
+              permission: 'ledger.write',
+              handler: (row, ctx) => ledger(ctx).setCreditLimit(row.id, { creditLimit: ctx.body.creditLimit, validFrom: ctx.body.validFrom, validTo: ctx.body.validTo, note: text(ctx.body.note, 200) ?? undefined }, ctx.principal.userId).then(() => reload(ctx, row.id)),
+            },
+            repay: {
+              permission: 'ledger.write',
+              handler: (row, ctx) => ledger(ctx).repay(row.id, ctx.body.amount, {
+                transferId: transferIdOf(ctx, 'repay'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
+              }).then(() => reload(ctx, row.id)),
+            },
+          }),
+    },
+  };
+  return resource;
+}
+
+const reload = (ctx: ActionContext, id: number) => ctx.strapi.db.query(ACCOUNT).findOne({ where: { id } });
+
+export const prepaidAccounts = accountResource('prepaid');
+export const creditAccounts = accountResource('credit');
+
+const TRANSFER_KINDS = ['topup', 'freeze', 'capture', 'release', 'refund', 'repayment', 'adjustment'];
+export const accountTransactions: ResourceDeclaration = {
+  name: 'account-transactions',
+  uid: TRANSFER,
+  label: t('交易流水', 'Account transactions'),
+  tenancy: { kind: 'parties', fields: ['supplierId', 'sellerId'] },
+  permissions: { read: 'ledger.read', write: null },
+  operations: ['list', 'get'],
+  defaultSort: ['createdAt', 'DESC'],
+  fields: {
+    transferId: ro({ type: 'string', filter: ['eq'] }),
+    accountId: ro({ type: 'id', filter: ['eq'] }),
+    supplierId: ro({ type: 'id', filter: ['eq'] }),
+    sellerId: ro({ type: 'id', filter: ['eq'] }),
+    kind: ro({ type: 'enum', values: TRANSFER_KINDS, filter: ['eq', 'neq'] }),
+    direction: ro({ type: 'enum', values: ['in', 'out'] }),
+    amount: ro({ type: 'money', sort: true }),
+    availableAfter: ro({ type: 'money' }),
+    frozenAfter: ro({ type: 'money' }),
+    orderRef: ro({ type: 'string', filter: ['eq'] }),
+    reference: ro({ type: 'string', filter: ['eq'] }),
+    note: ro({ type: 'string' }),
+    operatorName: ro({ type: 'string', attribute: false }),
+    operatorId: ro({ type: 'integer' }),
+    createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
+  },
+  toRecord: (row: Row) => ({ ...defaultRecord(accountTransactions, row), amount: Number(row.amount), availableAfter: Number(row.availableAfter), frozenAfter: Number(row.frozenAfter) }),
+  async decorate(records, ctx) {
+    const operators = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', records.map((r) => r.operatorId), 'displayName');
+    for (const record of records) record.operatorName = operators.get(record.operatorId) ?? null;
+  },
+  exportColumns: [
+    { field: 'createdAt', header: t('时间', 'Time'), format: 'datetime' },
+    { field: 'kind', header: t('类型', 'Kind') },
+    { field: 'direction', header: t('方向', 'Direction') },
+    { field: 'amount', header: t('金额（元）', 'Amount (yuan)'), format: 'money' },
+    { field: 'availableAfter', header: t('交易后可用（元）', 'Available after (yuan)'), format: 'money' },
+    { field: 'frozenAfter', header: t('交易后冻结（元）', 'Frozen after (yuan)'), format: 'money' },
+    { field: 'orderRef', header: t('订单号', 'Order') },
+    { field: 'reference', header: t('参考号', 'Reference') },
+    { field: 'note', header: t('备注', 'Note') },
+    { field: 'operatorName', header: t('操作人', 'Operator') },
+    { field: 'transferId', header: t('交易编号', 'Transfer id') },
+  ],
+};
+
+export default [prepaidAccounts, creditAccounts, accountTransactions];

@@ -1,0 +1,342 @@
+import type { Core } from '@strapi/types';
+import { DomainError, errors, FieldErrors, invalid } from '@cop/config';
+
+export const ACCOUNT = 'plugin::ledger.account';
+export const TRANSFER = 'plugin::ledger.transfer';
+export const ACCOUNT_CHANGE = 'plugin::ledger.account-change';
+export const MAX_AMOUNT = 1_000_000_000_000; // 10^12 fen
+const t = errors.text;
+
+export type AccountKind = 'prepaid' | 'credit' | 'cash' | 'revenue';
+export type TransferKind = 'topup' | 'freeze' | 'capture' | 'release' | 'refund' | 'repayment' | 'adjustment';
+export interface Account {
+  id: number; kind: AccountKind; supplierId: number; sellerId: number; status: 'enabled' | 'disabled';
+  creditLimit: number; validFrom: string | null; validTo: string | null;
+  debitsPending: number; debitsPosted: number; creditsPending: number; creditsPosted: number;
+}
+export interface TransferOptions { transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date }
+
+const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const COUNTERS = ['debitsPending', 'debitsPosted', 'creditsPending', 'creditsPosted'] as const;
+const COLUMNS: Record<string, string> = { debitsPending: 'debits_pending', debitsPosted: 'debits_posted', creditsPending: 'credits_pending', creditsPosted: 'credits_posted' };
+
+function toAccount(row: any): Account {
+  return {
+    id: row.id, kind: row.kind, supplierId: row.supplier_id ?? row.supplierId, sellerId: row.seller_id ?? row.sellerId, status: row.status,
+    creditLimit: num(row.credit_limit ?? row.creditLimit), validFrom: row.valid_from ?? row.validFrom ?? null, validTo: row.valid_to ?? row.validTo ?? null,
+    debitsPending: num(row.debits_pending ?? row.debitsPending), debitsPosted: num(row.debits_posted ?? row.debitsPosted),
+    creditsPending: num(row.credits_pending ?? row.creditsPending), creditsPosted: num(row.credits_posted ?? row.creditsPosted),
+  };
+}
+
+/** The figures the manual shows, derived from the four counters. */
+export function figures(account: Account) {
+  if (account.kind === 'credit') {
+    const used = account.debitsPosted + account.debitsPending - account.creditsPosted;
+    return { creditLimit: account.creditLimit, available: account.creditLimit - used, unpaid: account.debitsPosted - account.creditsPosted, frozen: account.debitsPending };
+  }
+  return { available: account.creditsPosted - account.debitsPosted - account.debitsPending, frozen: account.debitsPending, balance: account.creditsPosted - account.debitsPosted };
+}
+
+export function checkAmount(amount: unknown, field = 'amount'): number {
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) throw invalid({ [field]: t('金额应为整数（分）', 'must be a whole number of fen') });
+  if (amount <= 0) throw invalid({ [field]: t('金额必须大于 0', 'must be greater than 0') });
+  if (amount > MAX_AMOUNT) throw invalid({ [field]: t('金额不能超过 10^12 分', 'must be at most 10^12 fen') });
+  return amount;
+}
+
+function checkTransferId(id: unknown): string {
+  if (typeof id !== 'string' || !/^[A-Za-z0-9:_./-]{1,100}$/.test(id)) throw invalid({ transferId: t('应为 1–100 位字母、数字或 :_./-', 'must be 1–100 letters, digits or :_./-') });
+  return id;
+}
+
+/**
+ * The ledger, after TigerBeetle: accounts keep pending and posted debits and credits; transfers are
+ * immutable, carry a caller-supplied unique id (a retry returns the first result and writes nothing),
+ * and a pending transfer (a freeze) is posted (captured, fully or partly) or voided (released) exactly
+ * once. Every operation locks the two accounts in id order inside the caller's transaction, checks the
+ * bounds (prepaid available ≥ 0, credit used ≤ limit) and updates the cached counters with the transfer.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  figures,
+
+  async account(id: number): Promise<Account | null> {
+    const row = await strapi.db.query(ACCOUNT).findOne({ where: { id } });
+    return row ? toAccount(row) : null;
+  },
+
+  /** The supplier's control account (cash: where top-ups and repayments come from; revenue: where payments go). */
+  async control(supplierId: number, kind: 'cash' | 'revenue'): Promise<number> {
+    const existing = await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId: 0, kind }, select: ['id'] });
+    if (existing) return existing.id;
+    try {
+      return (await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId: 0, status: 'enabled' } })).id;
+    } catch {
+      return (await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId: 0, kind }, select: ['id'] })).id;
+    }
+  },
+
+  /** Open a prepaid or credit account for a partner seller (disabled until the supplier enables it). */
+  async open(supplierId: number, sellerId: number, kind: 'prepaid' | 'credit', operatorId?: number) {
+    if (!(await strapi.plugin('identity').service('partnerships').isActive(supplierId, sellerId))) {
+      throw invalid({ sellerId: t('不是处于合作中的销售方', 'is not an active partner') });
+    }
+    if (await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId, kind }, select: ['id'] })) {
+      throw invalid({ sellerId: t('该销售方已有此类账户', 'already has an account of this kind') });
+    }
+    await this.control(supplierId, 'cash');
+    await this.control(supplierId, 'revenue');
+    const row = await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId, status: 'disabled', creditLimit: 0 } });
+    await this.recordChange(row.id, 'open', null, { kind }, operatorId);
+    return row;
+  },
+
+  async setStatus(accountId: number, status: 'enabled' | 'disabled', operatorId?: number) {
+    const before = await this.account(accountId);
+    if (!before) throw errors.notFound('account', accountId);
+    if (before.status === status) return before;
+    await strapi.db.query(ACCOUNT).update({ where: { id: accountId }, data: { status } });
+    await this.recordChange(accountId, status === 'enabled' ? 'enable' : 'disable', { status: before.status }, { status }, operatorId);
+    return this.account(accountId);
+  },
+
+  /** Credit limit and validity; a limit below what is already used is refused. Each change is recorded. */
+  async setCreditLimit(accountId: number, input: { creditLimit: unknown; validFrom?: unknown; validTo?: unknown; note?: string }, operatorId?: number) {
+    return strapi.db.transaction(async ({ trx }) => {
+      const row = await trx('ledger_accounts').where({ id: accountId }).forUpdate().first();
+      if (!row || row.kind !== 'credit') throw errors.notFound('credit account', accountId);
+      const account = toAccount(row);
+      const problems: FieldErrors = {};
+      const limit = input.creditLimit;
+      if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0 || limit > MAX_AMOUNT) problems.creditLimit = t('额度应为 0 到 10^12 之间的整数（分）', 'must be a whole number of fen from 0 to 10^12');
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      if (input.validFrom != null && (typeof input.validFrom !== 'string' || !day.test(input.validFrom))) problems.validFrom = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (input.validTo != null && (typeof input.validTo !== 'string' || !day.test(input.validTo))) problems.validTo = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (!problems.validFrom && !problems.validTo && input.validFrom && input.validTo && (input.validTo as string) < (input.validFrom as string)) problems.validTo = t('结束日期不能早于开始日期', 'must not be before validFrom');
+      const used = account.debitsPosted + account.debitsPending - account.creditsPosted;
+      if (!problems.creditLimit && (limit as number) < used) problems.creditLimit = t(`不能低于已用额度 ${(used / 100).toFixed(2)} 元`, `cannot be below the used ${(used / 100).toFixed(2)} yuan`);
+      if (Object.keys(problems).length) throw invalid(problems);
+      const after = { creditLimit: limit, validFrom: (input.validFrom as string) ?? null, validTo: (input.validTo as string) ?? null };
+      await trx('ledger_accounts').where({ id: accountId }).update({ credit_limit: limit, valid_from: after.validFrom, valid_to: after.validTo, updated_at: new Date() });
+      await this.recordChange(accountId, 'limit', { creditLimit: account.creditLimit, validFrom: account.validFrom, validTo: account.validTo }, after, operatorId, input.note);
+      return this.account(accountId);
+    });
+  },
+
+  recordChange(accountId: number, action: string, before: unknown, after: unknown, operatorId?: number, note?: string) {
+    return strapi.db.query(ACCOUNT_CHANGE).create({ data: { accountId, action, before, after, operatorId: operatorId ?? null, note: note ?? null } });
+  },
+
+  // ---- transfers -------------------------------------------------------------------------------------
+
+  /** A transfer with this id already written? Same request: return it (a retry). Different: refuse. */
+  async replay(transferId: string, expect: Record<string, unknown>) {
+    const existing = await strapi.db.query(TRANSFER).findOne({ where: { transferId } });
+    if (!existing) return null;
+    for (const [key, value] of Object.entries(expect)) {
+      if (value !== undefined && String(existing[key] ?? '') !== String(value ?? '')) {
+        throw new DomainError(409, 'TRANSFER_ID_REUSED', t('交易编号已用于另一笔交易', 'This transfer id was already used for a different transfer'), { transferId: t('已被使用', 'is already used') });
+      }
+    }
+    return existing;
+  },
+
+  /** Lock the customer account and its control account in id order; return both, fresh. */
+  async lock(trx: any, ids: number[]) {
+    const rows = await trx('ledger_accounts').whereIn('id', ids).orderBy('id').forUpdate().select('*');
+    return new Map<number, Account>((rows as any[]).map((row) => [row.id, toAccount(row)]));
+  },
+
+  assertUsable(account: Account, now: Date, forSpending: boolean) {
+    if (account.status !== 'enabled') throw new DomainError(409, 'ACCOUNT_DISABLED', t('账户未启用', 'The account is not enabled'), { accountId: t('账户未启用', 'is not enabled') });
+    if (forSpending && account.kind === 'credit') {
+      const today = SHANGHAI.format(now);
+      if ((account.validFrom && today < account.validFrom) || (account.validTo && today > account.validTo)) {
+        throw new DomainError(409, 'ACCOUNT_EXPIRED', t('赊销账户不在有效期内', 'The credit account is outside its validity period'), { accountId: t('不在有效期内', 'is outside its validity period') });
+      }
+    }
+  },
+
+  /** Write counters and the transfer row. `deltas` per account id: counter → change. */
+  async write(trx: any, accounts: Map<number, Account>, deltas: Record<number, Partial<Record<(typeof COUNTERS)[number], number>>>, transfer: Record<string, unknown>, customerId: number) {
+    const now = new Date();
+    for (const id of Object.keys(deltas).map(Number).sort((a, b) => a - b)) {
+      const account = accounts.get(id)!;
+      const update: Record<string, unknown> = { updated_at: now };
+      for (const [counter, delta] of Object.entries(deltas[id])) {
+        (account as any)[counter] += delta as number;
+        update[COLUMNS[counter]] = (account as any)[counter];
+      }
+      await trx('ledger_accounts').where({ id }).update(update);
+    }
+    const customer = accounts.get(customerId)!;
+    const after = figures(customer);
+    return strapi.db.query(TRANSFER).create({ data: {
+      ...transfer, accountId: customerId, supplierId: customer.supplierId, sellerId: customer.sellerId,
+      availableAfter: after.available, frozenAfter: after.frozen,
+    } });
+  },
+
+  /** Bounds of a customer account after its counters changed. */
+  assertBounds(account: Account) {
+    const f = figures(account);
+    if (f.available < 0) {
+      throw new DomainError(409, 'INSUFFICIENT_FUNDS', account.kind === 'credit'
+        ? t(`赊销可用额度不足（可用 ${((f.available + 0) / 100).toFixed(2)} 元）`, 'Not enough available credit')
+        : t('预付款账户可用余额不足', 'Not enough available prepaid balance'), { amount: t('超过可用金额', 'exceeds the available amount') });
+    }
+  },
+
+  async topUp(accountId: number, amount: unknown, options: TransferOptions) {
+    const value = checkAmount(amount);
+    const transferId = checkTransferId(options.transferId);
+    return strapi.db.transaction(async ({ trx }) => {
+      const replayed = await this.replay(transferId, { kind: 'topup', accountId, amount: value });
+      if (replayed) return replayed;
+      const account = await this.account(accountId);
+      if (!account || account.kind !== 'prepaid') throw errors.notFound('prepaid account', accountId);
+      const cash = await this.control(account.supplierId, 'cash');
+      const accounts = await this.lock(trx, [accountId, cash]);
+      this.assertUsable(accounts.get(accountId)!, options.now ?? new Date(), false);
+      return this.write(trx, accounts, { [cash]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },
+        { transferId, debitAccountId: cash, creditAccountId: accountId, amount: value, flag: 'plain', kind: 'topup', direction: 'in', ...meta(options) }, accountId);
+    });
+  },
+
+  async repay(accountId: number, amount: unknown, options: TransferOptions) {
+    const value = checkAmount(amount);
+    const transferId = checkTransferId(options.transferId);
+    return strapi.db.transaction(async ({ trx }) => {
+      const replayed = await this.replay(transferId, { kind: 'repayment', accountId, amount: value });
+      if (replayed) return replayed;
+      const account = await this.account(accountId);
+      if (!account || account.kind !== 'credit') throw errors.notFound('credit account', accountId);
+      const cash = await this.control(account.supplierId, 'cash');
+      const accounts = await this.lock(trx, [accountId, cash]);
+      const unpaid = figures(accounts.get(accountId)!).unpaid ?? 0;
+      if (value > unpaid) throw invalid({ amount: t(`还款不能超过未还款金额 ${(unpaid / 100).toFixed(2)} 元`, `cannot exceed the unpaid ${(unpaid / 100).toFixed(2)} yuan`) });
+      return this.write(trx, accounts, { [cash]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },
+        { transferId, debitAccountId: cash, creditAccountId: accountId, amount: value, flag: 'plain', kind: 'repayment', direction: 'in', ...meta(options) }, accountId);
+    });
+  },
+
+  /** A pending debit (冻结): funds held for an order, refused past the available amount. */
+  async freeze(accountId: number, amount: unknown, options: TransferOptions) {
+    const value = checkAmount(amount);
+    const transferId = checkTransferId(options.transferId);
+    return strapi.db.transaction(async ({ trx }) => {
+      const replayed = await this.replay(transferId, { kind: 'freeze', accountId, amount: value });
+      if (replayed) return replayed;
+      const account = await this.account(accountId);
+      if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
+      const revenue = await this.control(account.supplierId, 'revenue');
+      const accounts = await this.lock(trx, [accountId, revenue]);
+      const locked = accounts.get(accountId)!;
+      this.assertUsable(locked, options.now ?? new Date(), true);
+      if (!(await strapi.plugin('identity').service('partnerships').isActive(locked.supplierId, locked.sellerId))) {
+        throw new DomainError(409, 'PARTNERSHIP_STOPPED', t('供销合作已停止', 'The partnership is stopped'));
+      }
+      locked.debitsPending += value;
+      this.assertBounds(locked);
+      locked.debitsPending -= value;
+      return this.write(trx, accounts, { [accountId]: { debitsPending: value }, [revenue]: { creditsPending: value } },
+        { transferId, debitAccountId: accountId, creditAccountId: revenue, amount: value, flag: 'pending', kind: 'freeze', direction: 'out', ...meta(options) }, accountId);
+    });
+  },
+
+  /** Post a freeze (capture), fully or partly; the rest is released. At most once per freeze. */
+  async capture(pendingTransferId: string, options: TransferOptions & { amount?: number }) {
+    return this.resolvePending(pendingTransferId, 'post', options);
+  },
+
+  /** Void a freeze (release). At most once per freeze. */
+  async release(pendingTransferId: string, options: TransferOptions) {
+    return this.resolvePending(pendingTransferId, 'void', options);
+  },
+
+  async resolvePending(pendingTransferId: string, flag: 'post' | 'void', options: TransferOptions & { amount?: number }) {
+    const transferId = checkTransferId(options.transferId);
+    return strapi.db.transaction(async ({ trx }) => {
+      const replayed = await this.replay(transferId, { flag, pendingId: pendingTransferId });
+      if (replayed) return replayed;
+      const pending = await strapi.db.query(TRANSFER).findOne({ where: { transferId: pendingTransferId } });
+      if (!pending || pending.flag !== 'pending') throw invalid({ pendingId: t('不是冻结交易', 'is not a pending transfer') });
+      const held = num(pending.amount);
+      const amount = flag === 'void' ? held : options.amount === undefined ? held : checkAmount(options.amount);
+      if (amount > held) throw invalid({ amount: t(`扣款金额不能超过冻结金额 ${(held / 100).toFixed(2)} 元`, `cannot exceed the frozen ${(held / 100).toFixed(2)} yuan`) });
+      // checked under the account locks, so two resolvers of one freeze cannot both pass
+      const accounts = await this.lock(trx, [pending.debitAccountId, pending.creditAccountId]);
+      if (await strapi.db.query(TRANSFER).count({ where: { pendingId: pendingTransferId } })) {
+        throw new DomainError(409, 'ALREADY_RESOLVED', t('该冻结已处理（已扣款或已解冻）', 'This freeze was already captured or released'));
+      }
+      const deltas = flag === 'post'
+        ? { [pending.debitAccountId]: { debitsPending: -held, debitsPosted: amount }, [pending.creditAccountId]: { creditsPending: -held, creditsPosted: amount } }
+        : { [pending.debitAccountId]: { debitsPending: -held }, [pending.creditAccountId]: { creditsPending: -held } };
+      return this.write(trx, accounts, deltas, {
+        transferId, debitAccountId: pending.debitAccountId, creditAccountId: pending.creditAccountId, amount, flag, pendingId: pendingTransferId,
+        kind: flag === 'post' ? 'capture' : 'release', direction: flag === 'post' ? 'out' : 'in', ...meta({ ...options, orderRef: options.orderRef ?? pending.orderRef }),
+      }, pending.accountId);
+    });
+  },
+
+  /** Money back to the seller's account (prepaid balance, or restored credit): a reversing transfer. */
+  async refund(accountId: number, amount: unknown, options: TransferOptions) {
+    const value = checkAmount(amount);
+    const transferId = checkTransferId(options.transferId);
+    return strapi.db.transaction(async ({ trx }) => {
+      const replayed = await this.replay(transferId, { kind: 'refund', accountId, amount: value });
+      if (replayed) return replayed;
+      const account = await this.account(accountId);
+      if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
+      const revenue = await this.control(account.supplierId, 'revenue');
+      const accounts = await this.lock(trx, [accountId, revenue]);
+      if (options.orderRef) {
+        const paid = await this.sumFor(trx, accountId, options.orderRef, 'capture');
+        const refunded = await this.sumFor(trx, accountId, options.orderRef, 'refund');
+        if (value > paid - refunded) throw invalid({ amount: t(`退款不能超过该订单可退金额 ${((paid - refunded) / 100).toFixed(2)} 元`, `cannot exceed the refundable ${((paid - refunded) / 100).toFixed(2)} yuan of this order`) });
+      }
+      return this.write(trx, accounts, { [revenue]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },
+        { transferId, debitAccountId: revenue, creditAccountId: accountId, amount: value, flag: 'plain', kind: 'refund', direction: 'in', ...meta(options) }, accountId);
+    });
+  },
+
+  /** Σ amount of one kind for an order on an account, read in the caller's transaction. */
+  async sumFor(trx: any, accountId: number, orderRef: string, kind: TransferKind): Promise<number> {
+    const [row] = await trx('ledger_transfers').where({ account_id: accountId, order_ref: orderRef, kind }).sum({ s: 'amount' });
+    return num((row as any)?.s);
+  },
+
+  /**
+   * Recompute every account from its transfers; an empty list means the cached balances agree, and
+   * Σ debits = Σ credits holds for pending and posted separately.
+   */
+  async check() {
+    const knex = strapi.db.connection;
+    const sums = async (side: 'debit' | 'credit') => {
+      const rows = await knex('ledger_transfers as t').select(`t.${side}_account_id as id`)
+        .sum({ posted: knex.raw("case when t.flag in ('plain','post') then t.amount else 0 end") })
+        .sum({ pending: knex.raw("case when t.flag = 'pending' and not exists (select 1 from ledger_transfers r where r.pending_id = t.transfer_id) then t.amount else 0 end") })
+        .groupBy(`t.${side}_account_id`);
+      return new Map((rows as any[]).map((r) => [r.id, { posted: num(r.posted), pending: num(r.pending) }]));
+    };
+    const [debits, credits] = await Promise.all([sums('debit'), sums('credit')]);
+    const accounts = (await knex('ledger_accounts').select('*')).map(toAccount);
+    const mismatches: { accountId: number; cached: number[]; computed: number[] }[] = [];
+    const totals = { debitsPending: 0, debitsPosted: 0, creditsPending: 0, creditsPosted: 0 };
+    for (const account of accounts) {
+      const computed = [debits.get(account.id)?.pending ?? 0, debits.get(account.id)?.posted ?? 0, credits.get(account.id)?.pending ?? 0, credits.get(account.id)?.posted ?? 0];
+      const cached = [account.debitsPending, account.debitsPosted, account.creditsPending, account.creditsPosted];
+      if (cached.some((value, i) => value !== computed[i])) mismatches.push({ accountId: account.id, cached, computed });
+      const f = figures(account);
+      if ((account.kind === 'prepaid' || account.kind === 'credit') && f.available < 0) mismatches.push({ accountId: account.id, cached, computed: [f.available] });
+      COUNTERS.forEach((counter) => { totals[counter] += account[counter]; });
+    }
+    const balanced = totals.debitsPending === totals.creditsPending && totals.debitsPosted === totals.creditsPosted;
+    return { accounts: accounts.length, mismatches, balanced, totals };
+  },
+});
+
+function meta(options: TransferOptions) {
+  return { orderRef: options.orderRef ?? null, reference: options.reference ?? null, note: options.note ?? null, operatorId: options.operatorId ?? null };
+}
