@@ -6,6 +6,10 @@
  *   list     console list p50/p95: tenant-scoped, filtered, sorted page of 25 over 100,000 employees,
  *            PostgreSQL, 1 and 20 concurrent clients
  *   bundle   the console's initial JavaScript, gzipped
+ *   reserve  inventory reserve throughput and p95, 1 and 20 concurrent callers, 200 products × 30 days (PostgreSQL)
+ *   catalogue the seller's catalogue query p95 with 10,000 products across 5 suppliers (PostgreSQL, HTTP)
+ *   ledger   freeze+capture pairs per second and p95, 1 and 20 callers over 50 accounts, against the same
+ *            SQL run by pgbench in the same run (PostgreSQL)
  */
 const { spawn, spawnSync, execSync } = require('child_process');
 const fs = require('fs');
@@ -16,7 +20,7 @@ const zlib = require('zlib');
 
 const root = path.resolve(__dirname, '..', '..');
 const cms = path.join(root, 'cms');
-const parts = process.argv.slice(2).length ? process.argv.slice(2) : ['bundle', 'startup', 'list'];
+const parts = process.argv.slice(2).length ? process.argv.slice(2) : ['bundle', 'startup', 'list', 'reserve', 'catalogue', 'ledger'];
 const BYPASS = 'bench-bypass';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -186,11 +190,196 @@ function bundle() {
   console.log(`- initial JavaScript (${files.length} file(s) referenced by index.html): ${(raw / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzipped`);
 }
 
+/** A throwaway PostgreSQL database with the Strapi app loaded in this process. */
+async function inProcess(label) {
+  const { Client } = require(require.resolve('pg', { paths: [cms] }));
+  const name = `cop_bench_${label}_${process.pid}`;
+  const admin = new Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_NAME: name, DATABASE_USERNAME: 'postgres', DATABASE_POOL_MAX: '30', CAPTCHA_BYPASS_CODE: BYPASS, LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', STRAPI_TELEMETRY_DISABLED: 'true', DEMO_SEED: 'false' });
+  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [cms] }));
+  const strapi = await createStrapi({ appDir: cms, distDir: path.join(cms, 'dist') }).load();
+  await strapi.server.mount();
+  await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  return {
+    strapi, name, port: strapi.server.httpServer.address().port,
+    async close() {
+      await strapi.destroy();
+      const c = new Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+let enterpriseCount = 0;
+async function enterprise(strapi, kind, username) {
+  enterpriseCount += 1;
+  const { enterprise, user } = await strapi.plugin('identity').service('provisioning').ensureEnterprise({
+    name: `${username} 企业`, creditCode: `91110000MA${String(process.pid % 100000).padStart(5, '0')}${String(enterpriseCount).padStart(3, '0')}`, kind,
+    admin: { username, email: `${username}@bench.local`, password: 'Bench123456' },
+  });
+  return { id: enterprise.id, userId: user.id, username };
+}
+
+/** Run `work(i)` from `clients` concurrent callers for `perClient` calls each; print throughput and percentiles. */
+async function measure(label, clients, perClient, work) {
+  const latencies = [];
+  let failures = 0;
+  const reasons = new Map();
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    for (let i = 0; i < perClient; i += 1) {
+      const s = process.hrtime.bigint();
+      try { await work(c * perClient + i); } catch (error) { failures += 1; const why = [error.code ?? error.message, error.constraint].filter(Boolean).join(' '); reasons.set(why, (reasons.get(why) ?? 0) + 1); }
+      latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+  }));
+  const seconds = (Date.now() - t0) / 1000;
+  console.log(`- ${label}, ${clients} caller(s): ${(latencies.length / seconds).toFixed(0)}/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms${failures ? `, ${failures} refused (${[...reasons].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`);
+  return latencies.length / seconds;
+}
+
+async function reserveBench() {
+  console.log('\n## inventory reserve (PostgreSQL, in-process service calls)');
+  const app = await inProcess('reserve');
+  try {
+    const stock = app.strapi.plugin('inventory').service('stock');
+    const supplier = await enterprise(app.strapi, 'supplier', 'bench_stock');
+    for (let p = 1; p <= 200; p += 1) {
+      await stock.setPolicy(p, supplier.id, 'daily');
+      await stock.maintain({ productId: p, supplierId: supplier.id, mode: 'set', quantity: 1_000_000, from: '2027-01-01', to: '2027-01-30' });
+    }
+    const day = (i) => `2027-01-${String(1 + (i % 30)).padStart(2, '0')}`;
+    const expiresAt = new Date(Date.now() + 3600_000);
+    let n = 0;
+    for (const clients of [1, 20]) {
+      await measure('reserve of 2 lines', clients, clients === 1 ? 400 : 100, async (i) => {
+        n += 1;
+        await stock.reserve([
+          { reference: `b${n}-a`, productId: 1 + (i * 7) % 200, quantity: 1, day: day(i) },
+          { reference: `b${n}-b`, productId: 1 + (i * 13 + 5) % 200, quantity: 2, day: day(i + 3) },
+        ], { expiresAt });
+      });
+    }
+    const drift = await stock.reconcile();
+    console.log(`- reconcile after the run: ${drift.length} mismatching stock rows`);
+  } finally { await app.close(); }
+}
+
+async function catalogueBench() {
+  console.log('\n## seller catalogue (PostgreSQL, HTTP)');
+  const app = await inProcess('catalogue');
+  try {
+    const s = app.strapi;
+    const seller = await enterprise(s, 'seller', 'bench_buyer');
+    const knex = s.db.connection;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    for (let k = 1; k <= 5; k += 1) {
+      const supplier = await enterprise(s, 'supplier', `bench_sup${k}`);
+      await knex('partnerships').insert({ document_id: `bp${k}`, supplier_id: supplier.id, seller_id: seller.id, status: 'active', created_at: new Date(), updated_at: new Date() });
+      await knex('agreements').insert({ document_id: `ba${k}`, supplier_id: supplier.id, seller_id: seller.id, number: `B${k}`, title: 'bench', valid_from: '2020-01-01', valid_to: '2099-12-31', status: 'effective', attachment_ids: '[]', created_at: new Date(), updated_at: new Date() });
+      const ids = await knex.raw(`INSERT INTO products (document_id, supplier_id, category, name, status, reference_price, fulfilment_mode, stock_mode, is_combo, scenic_spot, created_at, updated_at)
+        SELECT md5(random()::text), ?, (ARRAY['ticket','catering','retail','coupon'])[1 + g % 4], '产品' || ? || '-' || g, 'listed', 1000 + g, 'code', 'none', g % 10 = 0, '景点', now(), now()
+        FROM generate_series(1, 2000) g RETURNING id`, [supplier.id, k]);
+      const [strategy] = await knex('strategies').insert({ document_id: `bs${k}`, supplier_id: supplier.id, channel: 'individual', name: 'bench', effective_from: '2020-01-01', effective_to: '2099-12-31', business_mode: 'prepaid', applies_to: 'all', seller_ids: '[]', requires_audit: false, status: 'active', created_at: new Date(), updated_at: new Date() }).returning('id');
+      const rows = ids.rows.map((r) => ({ document_id: `bl${k}-${r.id}`, strategy_id: strategy.id ?? strategy, supplier_id: supplier.id, product_id: r.id, price: 900, min_quantity: 1, created_at: new Date(), updated_at: new Date() }));
+      for (let i = 0; i < rows.length; i += 1000) await knex('strategy_lines').insert(rows.slice(i, i + 1000));
+    }
+    await knex.raw('ANALYZE');
+    void today;
+    const token = await signIn(app.port, 'bench_buyer', 'Bench123456');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const categories = ['ticket', 'catering', 'retail', 'coupon'];
+    const url = (i) => `/api/console/catalogue?${new URLSearchParams({
+      filter: JSON.stringify(i % 3 === 0 ? { category: categories[i % 4], channel: 'individual' } : i % 3 === 1 ? { q: `产品${1 + (i % 5)}-1`, isCombo: false } : {}),
+      sort: JSON.stringify(['name', 'ASC']), range: JSON.stringify([(i % 10) * 24, (i % 10) * 24 + 23]),
+    })}`;
+    const probe = await request(app.port, 'GET', url(2), { token, agent });
+    console.log(`- ${probe.headers['content-range']} visible to the seller`);
+    for (const clients of [1, 10]) await measure('catalogue page of 24', clients, clients === 1 ? 60 : 20, async (i) => {
+      const res = await request(app.port, 'GET', url(i), { token, agent });
+      if (res.status !== 200) throw new Error(String(res.status));
+    });
+    agent.destroy();
+  } finally { await app.close(); }
+}
+
+async function ledgerBench() {
+  console.log('\n## ledger freeze + capture (PostgreSQL)');
+  const app = await inProcess('ledger');
+  try {
+    const s = app.strapi;
+    const ledger = s.plugin('ledger').service('ledger');
+    const supplier = await enterprise(s, 'supplier', 'bench_money');
+    const accounts = [];
+    for (let k = 0; k < 50; k += 1) {
+      const seller = await enterprise(s, 'seller', `bench_payer${k}`);
+      await s.db.connection('partnerships').insert({ document_id: `lp${k}`, supplier_id: supplier.id, seller_id: seller.id, status: 'active', created_at: new Date(), updated_at: new Date() });
+      const account = await ledger.open(supplier.id, seller.id, 'prepaid');
+      await ledger.setStatus(account.id, 'enabled');
+      await ledger.topUp(account.id, 1_000_000_000, { transferId: `seed-${k}` });
+      accounts.push(account.id);
+    }
+    let n = 0;
+    const results = {};
+    for (const clients of [1, 20]) {
+      results[clients] = await measure('freeze+capture pair', clients, clients === 1 ? 300 : 60, async (i) => {
+        n += 1;
+        const m = n;
+        await ledger.freeze(accounts[i % 50], 100, { transferId: `bf-${m}`, orderRef: `BO-${m}` });
+        await ledger.capture(`bf-${m}`, { transferId: `bc-${m}` });
+      });
+    }
+    const report = await ledger.check();
+    console.log(`- ledger check after the run: ${report.mismatches.length} mismatches, debits ${report.balanced ? '=' : '≠'} credits`);
+    // the same two transactions as plain SQL, by pgbench, on the same database and machine
+    // each pair has its own revenue account; in this fresh database ids run cash, revenue, prepaid per pair
+    const revenues = [];
+    for (const id of accounts) revenues.push(await ledger.control(supplier.id, (await ledger.account(id)).sellerId, 'revenue'));
+    const step = accounts[1] - accounts[0];
+    if (!accounts.every((id, k) => id === accounts[0] + k * step && revenues[k] === id - 1)) throw new Error('unexpected account id layout for pgbench');
+    const script = path.join(os.tmpdir(), `cop-ledger-${process.pid}.sql`);
+    fs.writeFileSync(script, `\\set k random(0, 49)
+\\set a ${accounts[0]} + ${step} * :k
+\\set r :a - 1
+BEGIN;
+SELECT id FROM ledger_accounts WHERE id IN (:a, :r) ORDER BY id FOR UPDATE;
+SELECT 1 FROM partnerships WHERE supplier_id = ${supplier.id} AND status = 'active' LIMIT 1;
+UPDATE ledger_accounts SET debits_pending = debits_pending + 100 WHERE id = :a AND credits_posted - debits_posted - debits_pending >= 100;
+UPDATE ledger_accounts SET credits_pending = credits_pending + 100 WHERE id = :r;
+INSERT INTO ledger_transfers (document_id, transfer_id, debit_account_id, credit_account_id, amount, flag, kind, account_id, supplier_id, seller_id, direction, available_after, frozen_after, created_at, updated_at)
+  VALUES (md5(random()::text), 'pgf-' || :client_id || '-' || md5(random()::text), :a, :r, 100, 'pending', 'freeze', :a, ${supplier.id}, 1, 'out', 0, 100, now(), now());
+COMMIT;
+BEGIN;
+SELECT id FROM ledger_accounts WHERE id IN (:a, :r) ORDER BY id FOR UPDATE;
+UPDATE ledger_accounts SET debits_pending = debits_pending - 100, debits_posted = debits_posted + 100 WHERE id = :a;
+UPDATE ledger_accounts SET credits_pending = credits_pending - 100, credits_posted = credits_posted + 100 WHERE id = :r;
+INSERT INTO ledger_transfers (document_id, transfer_id, debit_account_id, credit_account_id, amount, flag, pending_id, kind, account_id, supplier_id, seller_id, direction, available_after, frozen_after, created_at, updated_at)
+  VALUES (md5(random()::text), 'pgc-' || md5(random()::text), :a, :r, 100, 'post', 'pgp-' || md5(random()::text), 'capture', :a, ${supplier.id}, 1, 'out', 0, 0, now(), now());
+COMMIT;
+`);
+    for (const clients of [1, 20]) {
+      const out = spawnSync('pgbench', ['-n', '-h', '127.0.0.1', '-U', 'postgres', '-c', String(clients), '-j', '2', '-T', '10', '-f', script, app.name], { encoding: 'utf8' });
+      const tps = /tps = ([\d.]+)/.exec(out.stdout)?.[1];
+      const latency = /latency average = ([\d.]+) ms/.exec(out.stdout)?.[1];
+      console.log(`- pgbench, same SQL, ${clients} client(s): ${tps ? Number(tps).toFixed(0) : '?'} pairs/s, average ${latency ?? '?'} ms${tps ? `; the service reaches ${(100 * results[clients] / Number(tps)).toFixed(0)}% of it` : ` (${out.stderr.trim().split('\n').pop()})`}`);
+    }
+    fs.rmSync(script, { force: true });
+  } finally { await app.close(); }
+}
+
 (async () => {
   for (const part of parts) {
     if (part === 'bundle') bundle();
     else if (part === 'startup') await startup();
     else if (part === 'list') await list();
+    else if (part === 'reserve') await reserveBench();
+    else if (part === 'catalogue') await catalogueBench();
+    else if (part === 'ledger') await ledgerBench();
     else { console.error(`unknown part ${part}`); process.exit(2); }
   }
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -25,10 +25,10 @@ export const MENU: MenuItem[] = [
       { key: 'accounts', zh: '企业子账号', en: 'Sub-accounts', path: '/accounts', permission: 'accounts.read', ready: true },
       { key: 'roles', zh: '角色权限', en: 'Roles', path: '/roles', permission: 'roles.read', ready: true },
       { key: 'employees', zh: '员工管理', en: 'Employees', path: '/employees', permission: 'employees.read', ready: true },
-      { key: 'partnerships', zh: '供销关系信息管理', en: 'Partnerships', path: '/partnerships', permission: 'partnerships.read', sides: ['supplier'] },
-      { key: 'my-suppliers', zh: '我的供货方', en: 'My suppliers', path: '/my-suppliers', permission: 'partnerships.read', sides: ['seller'] },
-      { key: 'supplier-accounts', zh: '供货方账户管理', en: 'Seller accounts', path: '/prepaid-accounts', permission: 'ledger.read', sides: ['supplier'] },
-      { key: 'seller-accounts', zh: '销售方账户管理', en: 'My accounts', path: '/my-accounts', permission: 'ledger.read', sides: ['seller'] },
+      { key: 'partnerships', zh: '供销关系信息管理', en: 'Partnerships', path: '/partnerships', permission: 'partnerships.read', sides: ['supplier'], ready: true },
+      { key: 'my-suppliers', zh: '我的供货方', en: 'My suppliers', path: '/my-suppliers', permission: 'partnerships.read', sides: ['seller'], ready: true },
+      { key: 'supplier-accounts', zh: '供货方账户管理', en: 'Seller accounts', path: '/prepaid-accounts', permission: 'ledger.read', sides: ['supplier'], ready: true },
+      { key: 'seller-accounts', zh: '销售方账户管理', en: 'My accounts', path: '/my-accounts', permission: 'ledger.read', sides: ['seller'], ready: true },
     ],
   },
   {
@@ -51,24 +51,24 @@ export const MENU: MenuItem[] = [
   },
   {
     key: 'products', zh: '产品管理', en: 'Products', sides: ['supplier'], children: [
-      { key: 'ticket-products', zh: '门票产品', en: 'Tickets', path: '/products/ticket', permission: 'products.read' },
-      { key: 'catering-products', zh: '餐饮产品', en: 'Catering', path: '/products/catering', permission: 'products.read' },
-      { key: 'retail-products', zh: '零售产品', en: 'Retail', path: '/products/retail', permission: 'products.read' },
-      { key: 'coupon-products', zh: '券产品', en: 'Coupons', path: '/products/coupon', permission: 'products.read' },
-      { key: 'combo-products', zh: '组合产品', en: 'Combos', path: '/products/combo', permission: 'products.read' },
-      { key: 'stock', zh: '库存管理', en: 'Stock calendar', path: '/stock', permission: 'products.read' },
+      { key: 'ticket-products', zh: '门票产品', en: 'Tickets', path: '/products/ticket', permission: 'products.read', ready: true },
+      { key: 'catering-products', zh: '餐饮产品', en: 'Catering', path: '/products/catering', permission: 'products.read', ready: true },
+      { key: 'retail-products', zh: '零售产品', en: 'Retail', path: '/products/retail', permission: 'products.read', ready: true },
+      { key: 'coupon-products', zh: '券产品', en: 'Coupons', path: '/products/coupon', permission: 'products.read', ready: true },
+      { key: 'combo-products', zh: '组合产品', en: 'Combos', path: '/products/combo', permission: 'products.read', ready: true },
+      { key: 'stock', zh: '库存管理', en: 'Stock calendar', path: '/stock', permission: 'products.read', ready: true },
     ],
   },
   {
     key: 'agreements', zh: '内部电子协议管理', en: 'E-agreements', children: [
-      { key: 'supplier-agreements', zh: '供货方协议列表', en: 'Agreements', path: '/agreements', permission: 'agreements.read', sides: ['supplier'] },
-      { key: 'seller-agreements', zh: '销售方协议列表', en: 'My agreements', path: '/my-agreements', permission: 'agreements.read', sides: ['seller'] },
+      { key: 'supplier-agreements', zh: '供货方协议列表', en: 'Agreements', path: '/agreements', permission: 'agreements.read', sides: ['supplier'], ready: true },
+      { key: 'seller-agreements', zh: '销售方协议列表', en: 'My agreements', path: '/my-agreements', permission: 'agreements.read', sides: ['seller'], ready: true },
     ],
   },
   {
     key: 'strategies', zh: '销售策略管理', en: 'Sales strategies', sides: ['supplier'], children: [
-      { key: 'individual-strategies', zh: '个人客户销售策略', en: 'Individual channel', path: '/strategies/individual', permission: 'strategies.read' },
-      { key: 'gov-strategies', zh: '政府企业销售策略', en: 'Gov-enterprise channel', path: '/strategies/gov', permission: 'strategies.read' },
+      { key: 'individual-strategies', zh: '个人客户销售策略', en: 'Individual channel', path: '/strategies/individual', permission: 'strategies.read', ready: true },
+      { key: 'gov-strategies', zh: '政府企业销售策略', en: 'Gov-enterprise channel', path: '/strategies/gov', permission: 'strategies.read', ready: true },
     ],
   },
   {

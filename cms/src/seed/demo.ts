@@ -18,6 +18,7 @@ export async function seedDemo(strapi: Core.Strapi) {
     await provisioning.ensureEnterprise({ ...spec, admin: { ...spec.admin, password: DEMO_PASSWORD } });
   }
   await ensureOperator(strapi);
+  await seedCatalogue(strapi);
   const employees = await strapi.db.query('plugin::identity.employee').count({});
   if (!employees) {
     const seller = await strapi.db.query('plugin::identity.enterprise').findOne({ where: { creditCode: DEMO_ENTERPRISES[2].creditCode } });
@@ -39,4 +40,52 @@ async function ensureOperator(strapi: Core.Strapi) {
     email: DEMO_OPERATOR, firstname: 'Platform', lastname: 'Operator',
     password: DEMO_PASSWORD, isActive: true, registrationToken: null, roles: [superAdmin.id],
   });
+}
+
+const principalOf = (strapi: Core.Strapi, username: string) =>
+  strapi.db.query('plugin::users-permissions.user').findOne({ where: { username } })
+    .then((user: any) => strapi.plugin('identity').service('principal').load(user.id));
+
+/** Partnerships, products with stock, strategies, agreements and funded accounts, once. */
+async function seedCatalogue(strapi: Core.Strapi) {
+  if (await strapi.db.query('plugin::identity.partnership').count({})) return;
+  const [supplier1, supplier2, seller1, seller2] = await Promise.all(['supplier1', 'supplier2', 'seller1', 'seller2'].map((u) => principalOf(strapi, u)));
+  const partnerships = strapi.plugin('identity').service('partnerships');
+  const products = strapi.plugin('catalogue').service('products');
+  const strategies = strapi.plugin('catalogue').service('strategies');
+  const agreements = strapi.plugin('catalogue').service('agreements');
+  const stock = strapi.plugin('inventory').service('stock');
+  const ledger = strapi.plugin('ledger').service('ledger');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const plus = (days: number) => { const d = new Date(`${today}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
+
+  for (const [supplier, sellers] of [[supplier1, [seller1, seller2]], [supplier2, [seller1]]] as const) {
+    for (const seller of sellers) {
+      await partnerships.create(supplier, seller.enterpriseId);
+      const agreement = await agreements.create(supplier, { sellerId: seller.enterpriseId, number: `DEMO-${supplier.enterpriseId}-${seller.enterpriseId}`, title: '年度分销合作协议', terms: '双方按销售策略约定的价格结算。', validFrom: plus(-30), validTo: plus(335) });
+      await agreements.confirm(supplier, agreement);
+      for (const kind of ['prepaid', 'credit'] as const) {
+        const account = await ledger.open(supplier.enterpriseId, seller.enterpriseId, kind);
+        await ledger.setStatus(account.id, 'enabled');
+        if (kind === 'prepaid') await ledger.topUp(account.id, 1_000_000, { transferId: `demo-topup-${account.id}`, reference: 'DEMO', note: '演示充值' });
+        else await ledger.setCreditLimit(account.id, { creditLimit: 5_000_000, validFrom: plus(-30), validTo: plus(335) });
+      }
+    }
+  }
+
+  const ticket = await products.create(supplier1, { category: 'ticket', name: '西湖游船成人票', description: '含往返游船，约 45 分钟。', scenicSpot: '西湖', ticketType: 'adult', entryRule: '当日有效，凭确认码入园', referencePrice: 8000, fulfilmentMode: 'code', stockMode: 'daily' });
+  const lunch = await products.create(supplier1, { category: 'catering', name: '湖畔午市套餐', venue: '楼外楼', mealPeriod: 'lunch', referencePrice: 12800, fulfilmentMode: 'code', stockMode: 'total' });
+  const tea = await products.create(supplier1, { category: 'retail', name: '龙井茶礼盒 250g', sku: 'LJ-250', spec: '250g/盒', shippingRequired: true, referencePrice: 26800, fulfilmentMode: 'courier', stockMode: 'total' });
+  const coupon = await products.create(supplier1, { category: 'coupon', name: '景区 50 元代金券', faceValue: 5000, couponValidFrom: today, couponValidTo: plus(180), usageRules: '单笔限用一张', referencePrice: 4500, fulfilmentMode: 'code', stockMode: 'none' });
+  const combo = await products.create(supplier1, { isCombo: true, name: '游船 + 午餐套票', mainProductId: ticket.id, comboItems: [{ productId: ticket.id, quantity: 1 }, { productId: lunch.id, quantity: 1 }], referencePrice: 19000, fulfilmentMode: 'code' });
+  const noodles = await products.create(supplier2, { category: 'catering', name: '江南面馆双人餐', venue: '奎元馆', mealPeriod: 'all-day', referencePrice: 9800, fulfilmentMode: 'code', stockMode: 'none' });
+  for (const product of [ticket, lunch, tea, coupon, combo, noodles]) await products.setStatus(product, 'listed');
+  await stock.maintain({ productId: ticket.id, supplierId: supplier1.enterpriseId, mode: 'set', quantity: 200, from: today, to: plus(30) });
+  await stock.maintain({ productId: lunch.id, supplierId: supplier1.enterpriseId, mode: 'set', quantity: 500 });
+  await stock.maintain({ productId: tea.id, supplierId: supplier1.enterpriseId, mode: 'set', quantity: 1000 });
+
+  const lines = (rows: [any, number][]) => rows.map(([product, price]) => ({ productId: product.id, price, minQuantity: 1, maxQuantity: 50 }));
+  await strategies.create(supplier1, { channel: 'individual', name: '个人客户标准价', effectiveFrom: plus(-30), effectiveTo: plus(335), businessMode: 'either', appliesTo: 'all', lines: lines([[ticket, 7500], [lunch, 11800], [tea, 24800], [coupon, 4200], [combo, 17800]]) });
+  await strategies.create(supplier1, { channel: 'gov', name: '政企协议价', effectiveFrom: plus(-30), effectiveTo: plus(335), businessMode: 'credit', appliesTo: 'all', requiresAudit: true, lines: lines([[ticket, 7000], [lunch, 11000], [combo, 16800]]) });
+  await strategies.create(supplier2, { channel: 'individual', name: '面馆个人价', effectiveFrom: plus(-30), effectiveTo: plus(335), businessMode: 'prepaid', appliesTo: 'all', lines: lines([[noodles, 8800]]) });
 }

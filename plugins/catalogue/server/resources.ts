@@ -179,12 +179,13 @@ export const catalogue: ResourceDeclaration = {
     offers: { type: 'json', readOnly: true, attribute: false },
   },
   async extraWhere(filters, ctx) {
-    const offers = await service(ctx, 'strategies').offers(ctx.principal.enterpriseId, new Date(), { channel: filters.channel as string | undefined });
-    ctx.koa.state.catalogueOffers = offers;
-    return { id: { $in: [...new Set(offers.map((o: any) => o.productId))] } };
+    const strategies = await service(ctx, 'strategies').applicableStrategies(ctx.principal.enterpriseId, new Date(), filters.channel as string | undefined);
+    ctx.koa.state.catalogueStrategies = strategies;
+    return { id: { $in: await service(ctx, 'strategies').offeredProductIds(strategies.map((s: any) => s.id)) } };
   },
   async decorate(records, ctx) {
-    const offers: any[] = ctx.koa.state.catalogueOffers ?? await service(ctx, 'strategies').offers(ctx.principal.enterpriseId, new Date(), { productIds: records.map((r) => r.id) });
+    // offers only for the products on this page, through the strategies found for the query
+    const offers: any[] = await service(ctx, 'strategies').offers(ctx.principal.enterpriseId, new Date(), { productIds: records.map((r) => r.id), strategies: ctx.koa.state.catalogueStrategies });
     const supplierNames = await names(ctx, records.map((r) => r.supplierId));
     for (const record of records) {
       record.supplierName = supplierNames.get(record.supplierId) ?? null;

@@ -13,8 +13,10 @@ export default (plugin: any) => {
   attributes.failedLogins = { type: 'integer', default: 0, private: true };
   attributes.firstFailedAt = { type: 'datetime', private: true };
   attributes.lockedUntil = { type: 'datetime', private: true };
+  // idempotent: the extension can run twice in one process (a second Strapi load, as in benchmarks)
+  const ours = new Set(['up_users_enterprise_idx', 'up_users_username_uq', 'up_users_email_uq']);
   plugin.contentTypes.user.schema.indexes = [
-    ...(plugin.contentTypes.user.schema.indexes ?? []),
+    ...(plugin.contentTypes.user.schema.indexes ?? []).filter((index: { name: string }) => !ours.has(index.name)),
     { name: 'up_users_enterprise_idx', columns: ['enterprise_id'] },
     // the stock schema checks uniqueness in the application only; concurrent creates need the database
     { name: 'up_users_username_uq', columns: ['username'], type: 'unique' },

@@ -137,23 +137,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * What a seller may order today: for each product, the one effective strategy per channel that
-   * applies to it, from suppliers with an active partnership and an effective agreement.
+   * The strategies through which a seller may order today: active and effective, applying to it, of
+   * suppliers with an active partnership and an effective agreement. Small: a few per supplier.
    */
-  async offers(sellerId: number, now: Date, options: { channel?: string; productIds?: number[] } = {}) {
+  async applicableStrategies(sellerId: number, now: Date, channel?: string): Promise<any[]> {
     const today = dayIn(now);
     const suppliers = await strapi.plugin('identity').service('partnerships').activeSuppliersOf(sellerId);
     if (!suppliers.length) return [];
     const agreed = await strapi.plugin('catalogue').service('agreements').suppliersWithEffectiveAgreement(sellerId, suppliers, now);
     if (!agreed.length) return [];
     const named = await strapi.db.query(STRATEGY_SELLER).findMany({ where: { sellerId }, select: ['strategyId'] });
-    const strategies = await strapi.db.query(STRATEGY).findMany({
+    return strapi.db.query(STRATEGY).findMany({
       where: {
         supplierId: { $in: agreed }, status: 'active', effectiveFrom: { $lte: today }, effectiveTo: { $gte: today },
-        ...(options.channel ? { channel: options.channel } : {}),
+        ...(channel ? { channel } : {}),
         $or: [{ appliesTo: 'all' }, { id: { $in: (named as any[]).map((n) => n.strategyId) } }],
       },
     });
+  },
+
+  /** Ids of the products those strategies offer (one indexed query, no row hydration). */
+  async offeredProductIds(strategyIds: number[]): Promise<number[]> {
+    if (!strategyIds.length) return [];
+    const rows = await strapi.db.connection('strategy_lines').distinct('product_id').whereIn('strategy_id', strategyIds);
+    return (rows as any[]).map((r) => r.product_id);
+  },
+
+  /** What a seller may order today, per product and channel, with the strategy's price and limits. */
+  async offers(sellerId: number, now: Date, options: { channel?: string; productIds?: number[]; strategies?: any[] } = {}) {
+    const strategies = options.strategies ?? await this.applicableStrategies(sellerId, now, options.channel);
     if (!strategies.length) return [];
     const byId = new Map((strategies as any[]).map((s) => [s.id, s]));
     const lines = await strapi.db.query(STRATEGY_LINE).findMany({

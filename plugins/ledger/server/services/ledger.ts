@@ -66,15 +66,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return row ? toAccount(row) : null;
   },
 
-  /** The supplier's control account (cash: where top-ups and repayments come from; revenue: where payments go). */
-  async control(supplierId: number, kind: 'cash' | 'revenue'): Promise<number> {
-    const existing = await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId: 0, kind }, select: ['id'] });
+  /**
+   * The control account on the supplier's side of one supplier–seller pair (cash: where top-ups and
+   * repayments come from; revenue: where payments go). One per pair rather than per supplier, so that
+   * payments of different sellers never wait for each other's row lock; a supplier's totals are sums.
+   */
+  async control(supplierId: number, sellerId: number, kind: 'cash' | 'revenue'): Promise<number> {
+    const existing = await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId, kind }, select: ['id'] });
     if (existing) return existing.id;
-    try {
-      return (await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId: 0, status: 'enabled' } })).id;
-    } catch {
-      return (await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId: 0, kind }, select: ['id'] })).id;
-    }
+    return (await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId, status: 'enabled' } })).id;
   },
 
   /** Open a prepaid or credit account for a partner seller (disabled until the supplier enables it). */
@@ -85,8 +85,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId, kind }, select: ['id'] })) {
       throw invalid({ sellerId: t('该销售方已有此类账户', 'already has an account of this kind') });
     }
-    await this.control(supplierId, 'cash');
-    await this.control(supplierId, 'revenue');
+    await this.control(supplierId, sellerId, 'cash');
+    await this.control(supplierId, sellerId, 'revenue');
     const row = await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId, status: 'disabled', creditLimit: 0 } });
     await this.recordChange(row.id, 'open', null, { kind }, operatorId);
     return row;
@@ -196,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (replayed) return replayed;
       const account = await this.account(accountId);
       if (!account || account.kind !== 'prepaid') throw errors.notFound('prepaid account', accountId);
-      const cash = await this.control(account.supplierId, 'cash');
+      const cash = await this.control(account.supplierId, account.sellerId, 'cash');
       const accounts = await this.lock(trx, [accountId, cash]);
       this.assertUsable(accounts.get(accountId)!, options.now ?? new Date(), false);
       return this.write(trx, accounts, { [cash]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },
@@ -212,7 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (replayed) return replayed;
       const account = await this.account(accountId);
       if (!account || account.kind !== 'credit') throw errors.notFound('credit account', accountId);
-      const cash = await this.control(account.supplierId, 'cash');
+      const cash = await this.control(account.supplierId, account.sellerId, 'cash');
       const accounts = await this.lock(trx, [accountId, cash]);
       const unpaid = figures(accounts.get(accountId)!).unpaid ?? 0;
       if (value > unpaid) throw invalid({ amount: t(`还款不能超过未还款金额 ${(unpaid / 100).toFixed(2)} 元`, `cannot exceed the unpaid ${(unpaid / 100).toFixed(2)} yuan`) });
@@ -230,7 +230,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (replayed) return replayed;
       const account = await this.account(accountId);
       if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
-      const revenue = await this.control(account.supplierId, 'revenue');
+      const revenue = await this.control(account.supplierId, account.sellerId, 'revenue');
       const accounts = await this.lock(trx, [accountId, revenue]);
       const locked = accounts.get(accountId)!;
       this.assertUsable(locked, options.now ?? new Date(), true);
@@ -289,7 +289,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (replayed) return replayed;
       const account = await this.account(accountId);
       if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
-      const revenue = await this.control(account.supplierId, 'revenue');
+      const revenue = await this.control(account.supplierId, account.sellerId, 'revenue');
       const accounts = await this.lock(trx, [accountId, revenue]);
       if (options.orderRef) {
         const paid = await this.sumFor(trx, accountId, options.orderRef, 'capture');
