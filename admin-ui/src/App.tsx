@@ -15,9 +15,10 @@ import accounts from './resources/accounts';
 import roles from './resources/roles';
 import employees from './resources/employees';
 import notifications from './resources/notifications';
+import { PAGE_RESOURCES, isImplemented, resourceNameOf } from './resources/pages';
 
-/** Menu entries not built yet get a "coming soon" page at their own path. */
-const comingSoonItems = flattenMenu(MENU).filter((item) => item.path && item.ready !== true);
+/** Menu entries not built yet (neither `ready` in @cop/config nor in PAGE_RESOURCES) get a "coming soon" page. */
+const comingSoonItems = flattenMenu(MENU).filter((item) => item.path && !isImplemented(item));
 
 export const App = () => (
   <Admin
@@ -36,6 +37,9 @@ export const App = () => (
     <Resource name="roles" {...roles} />
     <Resource name="employees" {...employees} />
     <Resource name="notifications" {...notifications} />
+    {Object.entries(PAGE_RESOURCES).map(([path, pages]) => (
+      <Resource key={path} name={resourceNameOf(path)} {...pages} />
+    ))}
     <CustomRoutes>
       {comingSoonItems.map((item) => (
         <Route key={item.key} path={item.path} element={<ComingSoon item={item} />} />

@@ -1,6 +1,14 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { HttpError, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
+import {
+  HttpError,
+  type DataProvider,
+  type GetListParams,
+  type Identifier,
+  type RaRecord,
+  type SortPayload,
+} from 'react-admin';
 import { apiFetch, apiFetchRaw } from './auth/httpClient';
+import { apiResource } from './apiResources';
 
 export const API_BASE = '/api/console';
 
@@ -16,18 +24,61 @@ export interface CopDataProvider extends DataProvider {
   markAllNotificationsRead(): Promise<{ data: unknown }>;
   importEmployees(file: File): Promise<{ imported: number }>;
   downloadEmployeeTemplate(): Promise<{ blob: Blob; filename?: string }>;
+  /**
+   * POST /<resource>/<id>/<verb> with a JSON body; resolves with the updated record. Money postings
+   * pass an `idempotencyKey` (sent as the Idempotency-Key header: a retry never posts twice).
+   */
+  verb(
+    resource: string,
+    id: Identifier,
+    verb: string,
+    body?: Record<string, unknown>,
+    options?: VerbOptions,
+  ): Promise<{ data: RaRecord }>;
+  /** GET /<resource>/export?filter=…&sort=… : the Excel workbook of the filtered list. */
+  exportList(resource: string, params: ExportParams): Promise<{ blob: Blob; filename?: string }>;
+  maintainStock(body: StockMaintenance): Promise<{ changed: number; slots: unknown }>;
+  uploadFile(file: File): Promise<UploadedFile>;
+  downloadAgreementAttachment(agreementId: Identifier, fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
+}
+
+export interface VerbOptions {
+  idempotencyKey?: string;
+}
+
+export interface ExportParams {
+  filter?: Record<string, unknown>;
+  sort?: SortPayload;
+}
+
+export interface StockMaintenance {
+  productId: Identifier;
+  mode: 'set' | 'add';
+  quantity: number;
+  from?: string;
+  to?: string;
+}
+
+export interface UploadedFile {
+  id: number;
+  name: string;
+  mime: string;
+  size: number;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Timestamp fields end in `At` (createdAt, updatedAt…); other dates (slot, validFrom…) are plain days. */
+const TIMESTAMP_FILTER = /At_(gte|gt|lte|lt)$/;
 
 /**
- * Date filters (`createdAt_gte: '2025-01-31'`) are whole days in Asia/Shanghai: a lower bound starts
- * the day, an upper bound ends it. Everything else passes through unchanged.
+ * Date filters on timestamps (`createdAt_gte: '2025-01-31'`) are whole days in Asia/Shanghai: a lower
+ * bound starts the day, an upper bound ends it. Everything else, including bounds on date-only fields
+ * (`slot_gte`, `validFrom_gte`…), passes through unchanged.
  */
 export function normalizeFilter(filter: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filter)) {
-    if (typeof value === 'string' && DATE_ONLY.test(value)) {
+    if (typeof value === 'string' && DATE_ONLY.test(value) && TIMESTAMP_FILTER.test(key)) {
       if (key.endsWith('_gte') || key.endsWith('_gt')) {
         out[key] = `${value}T00:00:00.000+08:00`;
         continue;
@@ -56,12 +107,92 @@ function filenameFrom(disposition: string | null): string | undefined {
   return plain ? plain[1].trim() : undefined;
 }
 
+async function download(url: string): Promise<{ blob: Blob; filename?: string }> {
+  const response = await apiFetchRaw(url);
+  if (!response.ok) {
+    let body: any;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    throw new HttpError(body?.message || response.statusText, response.status, body);
+  }
+  return {
+    blob: await response.blob(),
+    filename: filenameFrom(response.headers.get('Content-Disposition')),
+  };
+}
+
+const segment = (value: Identifier | string) => encodeURIComponent(String(value));
+
+/**
+ * The export URL of a list with its current filter and sort, encoded as ra-data-simple-rest encodes
+ * getList (same filter normalisation, so the workbook holds exactly the rows the list shows).
+ */
+export function exportUrl(resource: string, { filter = {}, sort }: ExportParams = {}): string {
+  const query = [`filter=${encodeURIComponent(JSON.stringify(normalizeFilter(filter)))}`];
+  if (sort?.field) query.push(`sort=${encodeURIComponent(JSON.stringify([sort.field, sort.order === 'ASC' ? 'ASC' : 'DESC']))}`);
+  return `${API_BASE}/${apiResource(resource)}/export?${query.join('&')}`;
+}
+
 const base = simpleRestProvider(API_BASE, apiFetch);
 
+/**
+ * ra-data-simple-rest, with page resources mapped to their server resource (apiResources.ts).
+ * getMany reads each record with getOne: the console API lists no `id` filter.
+ */
 export const dataProvider: CopDataProvider = {
   ...base,
   getList: (resource: string, params: GetListParams) =>
-    base.getList(resource, { ...params, filter: normalizeFilter(params.filter) }),
+    base.getList(apiResource(resource), { ...params, filter: normalizeFilter(params.filter) }),
+  getOne: (resource, params) => base.getOne(apiResource(resource), params),
+  async getMany(resource, params) {
+    const ids = Array.from(new Set(params.ids));
+    const records = await Promise.all(
+      ids.map((id) => base.getOne(apiResource(resource), { id, meta: params.meta }).then(({ data }) => data)),
+    );
+    return { data: records as any[] };
+  },
+  getManyReference: (resource, params) =>
+    base.getManyReference(apiResource(resource), { ...params, filter: normalizeFilter(params.filter) }),
+  create: (resource, params) => base.create(apiResource(resource), params),
+  update: (resource, params) => base.update(apiResource(resource), params),
+  updateMany: (resource, params) => base.updateMany(apiResource(resource), params),
+  delete: (resource, params) => base.delete(apiResource(resource), params),
+  deleteMany: (resource, params) => base.deleteMany(apiResource(resource), params),
+
+  async verb(resource, id, verb, body = {}, options = {}) {
+    const { json } = await apiFetch(`${API_BASE}/${apiResource(resource)}/${segment(id)}/${segment(verb)}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      ...(options.idempotencyKey ? { headers: new Headers({ 'Idempotency-Key': options.idempotencyKey }) } : {}),
+    });
+    return { data: json };
+  },
+
+  exportList(resource, params) {
+    return download(exportUrl(resource, params));
+  },
+
+  async maintainStock(body) {
+    const { json } = await apiFetch(`${API_BASE}/stock-days/maintain`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return json as { changed: number; slots: unknown };
+  },
+
+  async uploadFile(file) {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    const { json } = await apiFetch(`${API_BASE}/files/upload`, { method: 'POST', body });
+    return json as UploadedFile;
+  },
+
+  downloadAgreementAttachment(agreementId, fileId) {
+    return download(`${API_BASE}/agreements/${segment(agreementId)}/attachment?fileId=${segment(fileId)}`);
+  },
 
   async resetAccountPassword(id, password) {
     const { json } = await apiFetch(`${API_BASE}/accounts/${encodeURIComponent(String(id))}/reset-password`, {
@@ -90,20 +221,7 @@ export const dataProvider: CopDataProvider = {
     return json as { imported: number };
   },
 
-  async downloadEmployeeTemplate() {
-    const response = await apiFetchRaw(`${API_BASE}/employees/import-template`);
-    if (!response.ok) {
-      let body: any;
-      try {
-        body = await response.json();
-      } catch {
-        body = undefined;
-      }
-      throw new HttpError(body?.message || response.statusText, response.status, body);
-    }
-    return {
-      blob: await response.blob(),
-      filename: filenameFrom(response.headers.get('Content-Disposition')),
-    };
+  downloadEmployeeTemplate() {
+    return download(`${API_BASE}/employees/import-template`);
   },
 };

@@ -9,28 +9,55 @@ import {
   type Side,
 } from '@cop/config';
 
+export interface ResourceAccess {
+  read?: PermissionKey;
+  write?: PermissionKey;
+  open?: true;
+  /** Pages of one side only (as their MENU item): other enterprise kinds are refused even with the key. */
+  sides?: Side[];
+}
+
 /**
  * THE map from console resources to permission keys (the only place the console decides access).
  * `read` guards list/show/export, `write` guards create/edit/delete and custom verbs;
- * `open` resources are allowed to every signed-in user.
+ * `open` resources are allowed to every signed-in user. Page resources named after a MENU path
+ * (see apiResources.ts for the server resource they use) carry the `sides` of their MENU item.
  */
-export const RESOURCE_ACCESS: Record<string, { read?: PermissionKey; write?: PermissionKey; open?: true }> = {
+export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   enterprises: { read: 'enterprise.read', write: 'enterprise.write' },
   accounts: { read: 'accounts.read', write: 'accounts.write' },
   roles: { read: 'roles.read', write: 'roles.write' },
   employees: { read: 'employees.read', write: 'employees.write' },
   notifications: { open: true },
-  partnerships: { read: 'partnerships.read', write: 'partnerships.write' },
-  'prepaid-accounts': { read: 'ledger.read', write: 'ledger.write' },
+  // 供销关系: /partnerships is the supplier's page, /my-suppliers the seller's (read only)
+  partnerships: { read: 'partnerships.read', write: 'partnerships.write', sides: ['supplier'] },
+  'my-suppliers': { read: 'partnerships.read', sides: ['seller'] },
+  'enterprise-directory': { read: 'partnerships.read' },
+  // 账户管理: /prepaid-accounts (+ /credit) is the supplier's page, /my-accounts (+ /credit) the seller's (read only)
+  'prepaid-accounts': { read: 'ledger.read', write: 'ledger.write', sides: ['supplier'] },
+  'prepaid-accounts/credit': { read: 'ledger.read', write: 'ledger.write', sides: ['supplier'] },
+  'my-accounts': { read: 'ledger.read', sides: ['seller'] },
+  'my-accounts/credit': { read: 'ledger.read', sides: ['seller'] },
   'credit-accounts': { read: 'ledger.read', write: 'ledger.write' },
-  'account-transactions': { read: 'ledger.read', write: 'ledger.write' },
+  // read only on both sides (each account page lists its own)
+  'account-transactions': { read: 'ledger.read' },
   resources: { read: 'resources.read', write: 'resources.write' },
   opportunities: { read: 'opportunities.read', write: 'opportunities.write' },
   announcements: { read: 'announcements.read', write: 'announcements.write' },
   products: { read: 'products.read', write: 'products.write' },
+  'products/ticket': { read: 'products.read', write: 'products.write', sides: ['supplier'] },
+  'products/catering': { read: 'products.read', write: 'products.write', sides: ['supplier'] },
+  'products/retail': { read: 'products.read', write: 'products.write', sides: ['supplier'] },
+  'products/coupon': { read: 'products.read', write: 'products.write', sides: ['supplier'] },
+  'products/combo': { read: 'products.read', write: 'products.write', sides: ['supplier'] },
+  // 库存管理: the page lists products; maintaining stock (stock-days) needs stock.write
+  stock: { read: 'products.read', write: 'stock.write', sides: ['supplier'] },
   'stock-days': { read: 'products.read', write: 'stock.write' },
-  agreements: { read: 'agreements.read', write: 'agreements.write' },
+  agreements: { read: 'agreements.read', write: 'agreements.write', sides: ['supplier'] },
+  'my-agreements': { read: 'agreements.read', sides: ['seller'] },
   strategies: { read: 'strategies.read', write: 'strategies.write' },
+  'strategies/individual': { read: 'strategies.read', write: 'strategies.write', sides: ['supplier'] },
+  'strategies/gov': { read: 'strategies.read', write: 'strategies.write', sides: ['supplier'] },
   orders: { read: 'orders.read', write: 'orders.place' },
   'cart-items': { read: 'orders.place', write: 'orders.place' },
   catalogue: { read: 'orders.place' },
@@ -67,6 +94,8 @@ export function canAccessWith(
   action: string,
 ): boolean {
   if (!subject) return false;
+  const sides = RESOURCE_ACCESS[resource]?.sides;
+  if (sides && !sides.some((side) => sidesOf(subject.kind).includes(side))) return false;
   const key = permissionFor(resource, action);
   if (key === 'open') return true;
   if (!key) return false;

@@ -6,7 +6,7 @@ import type { CopPermissions } from '../auth/session';
 import { canSeeMenuPath } from '../auth/access';
 import { useMenuLabel } from '../layout/useVisibleMenu';
 
-/** Placeholder for menu entries whose feature is not built yet (`ready !== true` in @cop/config). */
+/** Placeholder for menu entries whose feature is not built yet (not `ready` in @cop/config, not in resources/pages.ts). */
 export const ComingSoon = ({ item }: { item: MenuItem }) => {
   const translate = useTranslate();
   const navigate = useNavigate();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MENU, PERMISSION_KEYS, menuFor, permissionsForKind, type MenuItem } from '@cop/config';
+import { API_RESOURCE_ALIASES, apiResource } from '../apiResources';
+import { PAGE_RESOURCES, isImplemented, resourceNameOf } from '../resources/pages';
 import {
   RESOURCE_ACCESS,
   canAccessWith,
@@ -45,7 +47,8 @@ describe('menu and canAccess by enterprise kind', () => {
       expect(canAccessWith(seller, resource, 'list')).toBe(false);
       expect(canAccessWith(seller, resource, 'create')).toBe(false);
     }
-    expect(canAccessWith(seller, 'partnerships', 'list')).toBe(true);
+    expect(canAccessWith(seller, 'my-suppliers', 'list')).toBe(true); // the seller's view of partnerships
+    expect(canAccessWith(seller, 'partnerships', 'list')).toBe(false); // /partnerships is the supplier's page
     expect(canAccessWith(seller, 'partnerships', 'create')).toBe(false); // partnerships.write is supplier-only
     expect(canAccessWith(seller, 'agreements', 'edit')).toBe(false);
     expect(canAccessWith(seller, 'cart-items', 'create')).toBe(true);
@@ -112,5 +115,203 @@ describe('menu and canAccess by enterprise kind', () => {
     expect(matchMenuItem(items, '/products/ticket')?.key).toBe('ticket-products');
     expect(matchMenuItem(items, '/accountsX')).toBeUndefined();
     expect(matchMenuItem(items, '/login')).toBeUndefined();
+  });
+
+  it('matches new page paths to their menu items', () => {
+    const items = visibleMenuItems(supplier);
+    expect(matchMenuItem(items, '/products/ticket/create')?.key).toBe('ticket-products');
+    expect(matchMenuItem(items, '/products/combo/12')?.key).toBe('combo-products');
+    expect(matchMenuItem(items, '/stock/7/show')?.key).toBe('stock');
+    expect(matchMenuItem(items, '/strategies/gov/3')?.key).toBe('gov-strategies');
+    expect(matchMenuItem(visibleMenuItems(seller), '/my-agreements/5/show')?.key).toBe('seller-agreements');
+  });
+});
+
+/** The side(s) a MENU item belongs to: its own, else its parent's; undefined = both. */
+function menuSides(items: MenuItem[], path: string, inherited?: string[]): string[] | undefined | null {
+  for (const item of items) {
+    const sides = (item.sides as string[] | undefined) ?? inherited;
+    if (item.path === path) return sides;
+    if (item.children) {
+      const found = menuSides(item.children, path, sides);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+describe('the new pages (partnerships, products, stock, strategies, agreements)', () => {
+  const paths = Object.keys(PAGE_RESOURCES);
+  const menuItems = flattenMenu(MENU);
+
+  it('every page is a MENU path, opens a page instead of "coming soon", and has access and server resource', () => {
+    expect(paths.sort()).toEqual(
+      [
+        '/partnerships',
+        '/my-suppliers',
+        '/products/ticket',
+        '/products/catering',
+        '/products/retail',
+        '/products/coupon',
+        '/products/combo',
+        '/stock',
+        '/agreements',
+        '/my-agreements',
+        '/strategies/individual',
+        '/strategies/gov',
+        '/prepaid-accounts',
+        '/prepaid-accounts/credit',
+        '/my-accounts',
+        '/my-accounts/credit',
+      ].sort(),
+    );
+    for (const path of paths) {
+      // a MENU path, or a page nested under one (the credit tabs of the account pages)
+      const item = menuItems.find((i) => i.path === path) ?? matchMenuItem(menuItems, path);
+      expect(item, path).toBeDefined();
+      expect(item!.path, path).not.toBe('/');
+      expect(isImplemented(item!)).toBe(true);
+      const name = resourceNameOf(path);
+      const access = RESOURCE_ACCESS[name];
+      expect(access, name).toBeDefined();
+      // the page needs what its menu item needs, on the same side(s)
+      expect(access.read).toBe(item!.permission);
+      expect(access.sides ?? null).toEqual(menuSides(MENU, item!.path!) ?? null);
+      expect(RESOURCE_ACCESS[apiResource(name)], apiResource(name)).toBeDefined();
+    }
+    for (const [alias, server] of Object.entries(API_RESOURCE_ALIASES)) {
+      expect(paths).toContain(`/${alias}`);
+      expect(alias).not.toBe(server);
+    }
+    // items still without a page remain "coming soon"
+    expect(isImplemented(menuItems.find((i) => i.key === 'cart')!)).toBe(false);
+  });
+
+  it('a seller cannot create or edit products, stock or strategies, nor open their pages', () => {
+    const resources = [
+      'products',
+      'products/ticket',
+      'products/catering',
+      'products/retail',
+      'products/coupon',
+      'products/combo',
+      'stock',
+      'stock-days',
+      'strategies',
+      'strategies/individual',
+      'strategies/gov',
+    ];
+    for (const resource of resources) {
+      for (const action of ['list', 'show', 'create', 'edit', 'delete']) {
+        expect(canAccessWith(seller, resource, action), `${resource} ${action}`).toBe(false);
+      }
+    }
+    for (const resource of ['partnerships', 'agreements']) {
+      for (const action of ['list', 'show', 'create', 'edit']) {
+        expect(canAccessWith(seller, resource, action), `${resource} ${action}`).toBe(false);
+      }
+    }
+  });
+
+  it('the seller pages are read only and refused to a supplier', () => {
+    for (const resource of ['my-suppliers', 'my-agreements']) {
+      expect(canAccessWith(seller, resource, 'list')).toBe(true);
+      expect(canAccessWith(seller, resource, 'show')).toBe(true);
+      expect(canAccessWith(seller, resource, 'create')).toBe(false);
+      expect(canAccessWith(seller, resource, 'edit')).toBe(false);
+      for (const action of ['list', 'show', 'create', 'edit']) {
+        expect(canAccessWith(supplier, resource, action), `${resource} ${action}`).toBe(false);
+      }
+    }
+    expect(canSeeMenuPath(supplier, '/my-suppliers')).toBe(false);
+    expect(canSeeMenuPath(supplier, '/my-agreements')).toBe(false);
+  });
+
+  it('a supplier works on its pages with the matching keys; an enterprise of kind both reaches both sides', () => {
+    for (const resource of ['partnerships', 'products/ticket', 'products/combo', 'strategies/gov', 'agreements']) {
+      expect(canAccessWith(supplier, resource, 'list')).toBe(true);
+      expect(canAccessWith(supplier, resource, 'create')).toBe(true);
+      expect(canAccessWith(supplier, resource, 'edit')).toBe(true);
+    }
+    expect(canAccessWith(supplier, 'stock', 'list')).toBe(true);
+    expect(canAccessWith(supplier, 'stock-days', 'create')).toBe(true);
+    const viewer = { kind: 'supplier' as const, permissions: ['products.read', 'strategies.read'] };
+    expect(canAccessWith(viewer, 'products/retail', 'list')).toBe(true);
+    expect(canAccessWith(viewer, 'products/retail', 'edit')).toBe(false);
+    expect(canAccessWith(viewer, 'stock', 'show')).toBe(true);
+    expect(canAccessWith(viewer, 'stock-days', 'create')).toBe(false); // stock.write
+    expect(canAccessWith(viewer, 'strategies/individual', 'create')).toBe(false);
+    for (const resource of ['partnerships', 'my-suppliers', 'agreements', 'my-agreements', 'products/coupon']) {
+      expect(canAccessWith(both, resource, 'list')).toBe(true);
+    }
+  });
+});
+
+describe('账户管理: /prepaid-accounts (supplier) and /my-accounts (seller)', () => {
+  const supplierPages = ['prepaid-accounts', 'prepaid-accounts/credit'];
+  const sellerPages = ['my-accounts', 'my-accounts/credit'];
+  const writeActions = ['create', 'edit', 'delete', 'enable', 'disable', 'top-up', 'set-limit', 'repay'];
+
+  it('each page reads its server resource', () => {
+    expect(apiResource('prepaid-accounts')).toBe('prepaid-accounts');
+    expect(apiResource('prepaid-accounts/credit')).toBe('credit-accounts');
+    expect(apiResource('my-accounts')).toBe('prepaid-accounts');
+    expect(apiResource('my-accounts/credit')).toBe('credit-accounts');
+  });
+
+  it('a seller cannot reach the supplier pages nor their verbs, even holding every key', () => {
+    for (const resource of supplierPages) {
+      for (const action of ['list', 'show', ...writeActions]) {
+        expect(canAccessWith(seller, resource, action), `${resource} ${action}`).toBe(false);
+      }
+    }
+    expect(canSeeMenuPath(seller, '/prepaid-accounts')).toBe(false);
+    expect(canSeeMenuPath(seller, '/my-accounts')).toBe(true);
+    const sellerAdmin = { kind: 'seller' as const, permissions: permissionsForKind('seller') };
+    expect(sellerAdmin.permissions).toContain('ledger.read');
+    expect(sellerAdmin.permissions).not.toContain('ledger.write'); // supplier-only key
+  });
+
+  it('the seller pages are read only, and refused to a supplier', () => {
+    for (const resource of sellerPages) {
+      expect(canAccessWith(seller, resource, 'list')).toBe(true);
+      expect(canAccessWith(seller, resource, 'show')).toBe(true);
+      for (const action of writeActions) expect(canAccessWith(seller, resource, action), `${resource} ${action}`).toBe(false);
+      for (const action of ['list', 'show', ...writeActions]) {
+        expect(canAccessWith(supplier, resource, action), `${resource} ${action}`).toBe(false);
+      }
+    }
+    expect(canSeeMenuPath(supplier, '/my-accounts')).toBe(false);
+    // the transactions of an account: readable on both sides, written by nobody through the console
+    for (const subject of [supplier, seller]) {
+      expect(canAccessWith(subject, 'account-transactions', 'list')).toBe(true);
+      expect(canAccessWith(subject, 'account-transactions', 'create')).toBe(false);
+    }
+  });
+
+  it('a supplier needs ledger.write for opening, enabling, top-ups, limits and repayments', () => {
+    for (const resource of supplierPages) {
+      for (const action of ['list', 'show', ...writeActions]) {
+        expect(canAccessWith(supplier, resource, action), `${resource} ${action}`).toBe(true);
+      }
+    }
+    const viewer = { kind: 'supplier' as const, permissions: ['ledger.read'] };
+    for (const resource of supplierPages) {
+      expect(canAccessWith(viewer, resource, 'list')).toBe(true);
+      expect(canAccessWith(viewer, resource, 'show')).toBe(true);
+      for (const action of writeActions) expect(canAccessWith(viewer, resource, action), `${resource} ${action}`).toBe(false);
+    }
+    const nobody = { kind: 'supplier' as const, permissions: [] };
+    expect(canAccessWith(nobody, 'prepaid-accounts', 'list')).toBe(false);
+    expect(canSeeMenuPath(nobody, '/prepaid-accounts')).toBe(false);
+  });
+
+  it('an enterprise of kind both reaches both pages; the credit tabs belong to their menu item', () => {
+    for (const resource of [...supplierPages, ...sellerPages]) expect(canAccessWith(both, resource, 'list')).toBe(true);
+    expect(canAccessWith(both, 'prepaid-accounts/credit', 'set-limit')).toBe(true);
+    expect(canAccessWith(both, 'my-accounts/credit', 'repay')).toBe(false);
+    expect(matchMenuItem(visibleMenuItems(supplier), '/prepaid-accounts/credit')?.key).toBe('supplier-accounts');
+    expect(matchMenuItem(visibleMenuItems(supplier), '/prepaid-accounts/credit/4/show')?.key).toBe('supplier-accounts');
+    expect(matchMenuItem(visibleMenuItems(seller), '/my-accounts/credit/4/show')?.key).toBe('seller-accounts');
   });
 });

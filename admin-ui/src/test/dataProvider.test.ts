@@ -76,4 +76,114 @@ describe('dataProvider', () => {
       ['/api/console/notifications/read-all', 'POST', undefined],
     ]);
   });
+
+  it('leaves bounds on date-only fields alone (stock slots, validity dates)', () => {
+    const filter = { productId: 3, slot_gte: '2025-06-01', slot_lte: '2025-06-30', validFrom_gte: '2025-01-01', effectiveTo_gte: '2025-02-01' };
+    expect(normalizeFilter(filter)).toEqual(filter);
+    expect(normalizeFilter({ updatedAt_lt: '2025-03-02' })).toEqual({ updatedAt_lt: '2025-03-02T00:00:00.000+08:00' });
+  });
+
+  it('sends page resources to their server resource', async () => {
+    fetchMock.mockImplementation(
+      async () =>
+        new Response(JSON.stringify([]), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json', 'Content-Range': 'products 0-0/0' },
+        }),
+    );
+    await dataProvider.getList('products/ticket', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'id', order: 'DESC' },
+      filter: { category: 'ticket', isCombo: false },
+    });
+    await dataProvider.getList('my-agreements', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'id', order: 'DESC' },
+      filter: {},
+    });
+    const paths = fetchMock.mock.calls.map(([url]) => new URL(url as string, 'http://x').pathname);
+    expect(paths).toEqual(['/api/console/products', '/api/console/agreements']);
+
+    fetchMock.mockReset();
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify({ id: 8, name: 'x' }), { status: 200 }));
+    await dataProvider.update('strategies/gov', { id: 8, data: { name: 'x' }, previousData: { id: 8 } });
+    await dataProvider.create('products/combo', { data: { name: 'x' } });
+    const calls = fetchMock.mock.calls.map(([url, init]) => [url, (init as RequestInit).method]);
+    expect(calls).toEqual([
+      ['/api/console/strategies/8', 'PUT'],
+      ['/api/console/products', 'POST'],
+    ]);
+  });
+
+  it('reads getMany record by record (the API has no id filter)', async () => {
+    fetchMock.mockImplementation(async (url: string) => {
+      const id = Number(url.split('/').pop());
+      return new Response(JSON.stringify({ id, name: `p${id}` }), { status: 200 });
+    });
+    const { data } = await dataProvider.getMany('products', { ids: [3, 5, 3] });
+    expect(data).toEqual([
+      { id: 3, name: 'p3' },
+      { id: 5, name: 'p5' },
+    ]);
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/console/products/3', '/api/console/products/5']);
+  });
+
+  it('posts the verbs of partnerships, products, strategies, agreements and stock', async () => {
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify({ id: 1, changed: 30, slots: [] }), { status: 200 }));
+    await dataProvider.verb('partnerships', 4, 'stop', { reason: '合同到期' });
+    await dataProvider.verb('products/retail', 9, 'unlist');
+    await dataProvider.verb('strategies/individual', 2, 'enable');
+    await dataProvider.verb('my-agreements', 6, 'confirm');
+    const result = await dataProvider.maintainStock({ productId: 9, mode: 'add', quantity: -5, from: '2025-06-01', to: '2025-06-30' });
+    expect(result.changed).toBe(30);
+    const calls = fetchMock.mock.calls.map(([url, init]) => [url, (init as RequestInit).method, (init as RequestInit).body]);
+    expect(calls).toEqual([
+      ['/api/console/partnerships/4/stop', 'POST', JSON.stringify({ reason: '合同到期' })],
+      ['/api/console/products/9/unlist', 'POST', '{}'],
+      ['/api/console/strategies/2/enable', 'POST', '{}'],
+      ['/api/console/agreements/6/confirm', 'POST', '{}'],
+      [
+        '/api/console/stock-days/maintain',
+        'POST',
+        JSON.stringify({ productId: 9, mode: 'add', quantity: -5, from: '2025-06-01', to: '2025-06-30' }),
+      ],
+    ]);
+  });
+
+  it('surfaces the field errors of stock maintenance', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify({ message: '参数错误', errors: { from: '必填' } }), {
+        status: 400,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+    await expect(dataProvider.maintainStock({ productId: 9, mode: 'set', quantity: 5 })).rejects.toMatchObject({
+      status: 400,
+      body: { errors: { from: '必填' } },
+    });
+  });
+
+  it('uploads attachments as multipart field "file" and downloads them with the bearer token', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify({ id: 31, name: '合同.pdf', mime: 'application/pdf', size: 3 }), { status: 201 }),
+    );
+    const uploaded = await dataProvider.uploadFile(new File(['pdf'], '合同.pdf'));
+    expect(uploaded).toEqual({ id: 31, name: '合同.pdf', mime: 'application/pdf', size: 3 });
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/console/files/upload');
+    expect((init.body as FormData).get('file')).toBeInstanceOf(File);
+
+    fetchMock.mockResolvedValueOnce(
+      new Response('%PDF', {
+        status: 200,
+        headers: { 'Content-Disposition': "attachment; filename*=UTF-8''%E5%90%88%E5%90%8C.pdf" },
+      }),
+    );
+    const { blob, filename } = await dataProvider.downloadAgreementAttachment(6, 31);
+    expect(filename).toBe('合同.pdf');
+    expect(await blob.text()).toBe('%PDF');
+    const [downloadUrl, downloadInit] = fetchMock.mock.calls[1] as [string, RequestInit];
+    expect(downloadUrl).toBe('/api/console/agreements/6/attachment?fileId=31');
+    expect(new Headers(downloadInit.headers).get('Authorization')).toBe('Bearer jwt-1');
+  });
 });

@@ -10,7 +10,6 @@ import {
 import LockResetIcon from '@mui/icons-material/LockReset';
 import {
   Button,
-  useCanAccess,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -18,6 +17,7 @@ import {
 } from 'react-admin';
 import type { CopDataProvider } from '../../dataProvider';
 import { PASSWORD_PATTERN } from '../shared';
+import { useCanWrite } from '../verbs';
 
 /** 重置密码: asks for the new password and calls POST /accounts/:id/reset-password. */
 export const ResetPasswordButton = () => {
@@ -25,7 +25,8 @@ export const ResetPasswordButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<CopDataProvider>();
-  const { canAccess } = useCanAccess({ resource: 'accounts', action: 'edit', record });
+  // not useCanAccess: in the Edit page's actions it would keep the page loading (see useCanWrite)
+  const canAccess = useCanWrite('accounts');
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -2,17 +2,7 @@ import { useState } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { CopDataProvider } from '../../dataProvider';
-
-export function saveBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveBlob } from '../shared';
 
 /** 下载模板: GET /employees/import-template with the bearer token, saved as a file. */
 export const TemplateButton = () => {

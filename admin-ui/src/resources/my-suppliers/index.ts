@@ -1,0 +1,9 @@
+import StorefrontIcon from '@mui/icons-material/Storefront';
+import { MySupplierList } from './MySupplierList';
+
+/** /my-suppliers — 我的供货方 (seller side, read only; server resource `partnerships`). */
+export default {
+  list: MySupplierList,
+  icon: StorefrontIcon,
+  recordRepresentation: (record: { supplierName?: string }) => record.supplierName ?? '',
+};

@@ -1,0 +1,62 @@
+import { Box } from '@mui/material';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  FormDataConsumer,
+  Labeled,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  maxLength,
+  minValue,
+  required,
+  type SimpleFormProps,
+} from 'react-admin';
+import { EnumChip, MoneyInput, integer, notBefore, SaveOnlyToolbar } from '../shared';
+import { PartnerSellersInput } from '../partnerships/PartnerSellerInput';
+import { appliesToChoices, businessModeChoices, strategyStatusColors, type StrategyChannel } from './types';
+
+interface StrategyFormProps extends Omit<SimpleFormProps, 'children'> {
+  channel: StrategyChannel;
+  showStatus?: boolean;
+}
+
+/** Base data, the sellers it applies to, and the product lines (price, settlement price, quantities). */
+export const StrategyForm = ({ channel, showStatus, ...props }: StrategyFormProps) => (
+  <SimpleForm toolbar={<SaveOnlyToolbar />} {...props}>
+    {showStatus ? (
+      <Labeled source="status">
+        <EnumChip source="status" namespace="strategy_status" colors={strategyStatusColors} />
+      </Labeled>
+    ) : null}
+    <TextInput source="name" validate={[required(), maxLength(100)]} sx={{ minWidth: 360 }} />
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+      <DateInput source="effectiveFrom" validate={required()} />
+      <DateInput source="effectiveTo" validate={[required(), notBefore('effectiveFrom')]} />
+    </Box>
+    <SelectInput source="businessMode" choices={businessModeChoices} validate={required()} />
+    {channel === 'gov' ? <BooleanInput source="requiresAudit" /> : null}
+    <RadioButtonGroupInput source="appliesTo" choices={appliesToChoices} validate={required()} />
+    <FormDataConsumer<{ appliesTo?: string }>>
+      {({ formData }) => (formData.appliesTo === 'named' ? <PartnerSellersInput validate={required()} /> : null)}
+    </FormDataConsumer>
+    <ArrayInput source="lines" label="cop.strategies.lines" validate={required()} data-testid="strategy-lines">
+      <SimpleFormIterator inline disableReordering>
+        <ReferenceInput source="productId" reference="products" filter={{ status: 'listed' }} sort={{ field: 'name', order: 'ASC' }}>
+          <AutocompleteInput optionText="name" noOptionsText="ra.navigation.no_results" validate={required()} sx={{ minWidth: 260 }} />
+        </ReferenceInput>
+        <MoneyInput source="price" validate={[required(), minValue(0)]} />
+        <MoneyInput source="settlementPrice" validate={minValue(0)} />
+        <NumberInput source="minQuantity" step={1} min={1} validate={[required(), minValue(1), integer]} />
+        <NumberInput source="maxQuantity" step={1} min={1} validate={[minValue(1), integer]} />
+        <NumberInput source="dailyMax" step={1} min={1} validate={[minValue(1), integer]} />
+      </SimpleFormIterator>
+    </ArrayInput>
+  </SimpleForm>
+);
