@@ -36,6 +36,14 @@ const victimRow: Record<string, () => Promise<number>> = {
     await ledger.setStatus(victimIds['prepaid-accounts'], 'enabled');
     return (await ledger.topUp(victimIds['prepaid-accounts'], 1000, { transferId: 'victim-topup' })).id;
   },
+  orders: async () => {
+    await agreement(app, b, c);
+    const line = await strategy(app, b, [{ productId: victimIds.products, price: 100 }], { name: 'victim-order', businessMode: 'prepaid', effectiveFrom: '2030-01-01', effectiveTo: '2030-12-31' });
+    void line;
+    // an order of C to B, written directly: the tenancy of reads and verbs is what is tested here
+    const order = await app.strapi.db.query('plugin::orders.order').create({ data: { number: 'VICTIM-1', channel: 'individual', sellerId: c.enterpriseId, supplierId: b.enterpriseId, status: 'pending_payment', paymentMode: 'prepaid', accountId: victimIds['prepaid-accounts'], totalAmount: 100, customerName: 'x' } });
+    return order.id;
+  },
   'stock-days': async () => {
     const stock = app.strapi.plugin('inventory').service('stock');
     await stock.setPolicy(777001, b.enterpriseId, 'daily');
@@ -64,10 +72,9 @@ afterAll(async () => { await app?.close(); });
 
 const resources = () => app.strapi.plugin('console').service('registry').all() as any[];
 /** The intruder who holds the resource's read permission: a supplier, or a seller for seller-only pages. */
-const intruder = (resource: any) => {
-  const key = resource.permissions.read as keyof typeof PERMISSIONS | null;
-  return key && !(PERMISSIONS[key].sides as readonly string[]).includes('supplier') ? aSeller : a;
-};
+const intruderFor = (key: keyof typeof PERMISSIONS | null) =>
+  key && !(PERMISSIONS[key].sides as readonly string[]).includes('supplier') ? aSeller : a;
+const intruder = (resource: any) => intruderFor(resource.permissions.read);
 
 describe('tenancy: another enterprise\'s ids, on every console resource and verb', () => {
   it('has a victim row for every declared resource', () => {
@@ -95,9 +102,11 @@ describe('tenancy: another enterprise\'s ids, on every console resource and verb
       if (ops.includes('update')) calls.push(['update', await as(app, token).put(`/${resource.name}/${id}`, {})]);
       if (ops.includes('delete')) calls.push(['delete', await as(app, token).delete(`/${resource.name}/${id}`)]);
       for (const [action, declaration] of Object.entries<any>(resource.actions ?? {})) {
+        // the intruder holds the verb's permission, so only tenancy stands in the way
+        const verbToken = declaration.permission ? intruderFor(declaration.permission).token : token;
         calls.push([action, declaration.method === 'GET'
-          ? await as(app, token).get(`/${resource.name}/${id}/${action}?fileId=${victimIds.files}`)
-          : await as(app, token).post(`/${resource.name}/${id}/${action}`, { password: 'Secret456x', reason: 'intrusion' })]);
+          ? await as(app, verbToken).get(`/${resource.name}/${id}/${action}?fileId=${victimIds.files}`)
+          : await as(app, verbToken).post(`/${resource.name}/${id}/${action}`, { password: 'Secret456x', reason: 'intrusion', lineId: 1, confirmationCode: 'x' })]);
       }
       for (const [verb, res] of calls) expect([resource.name, verb, res.status]).toEqual([resource.name, verb, 404]);
       const after = await app.strapi.db.query(resource.uid).findOne({ where: { id } });

@@ -53,7 +53,7 @@ export const stockMovements: ResourceDeclaration = {
   fields: {
     productId: ro({ type: 'id', filter: ['eq'] }),
     slot: ro({ type: 'string', filter: ['eq', 'gte', 'lte'] }),
-    kind: ro({ type: 'enum', values: ['adjust', 'reserve', 'release', 'consume', 'expire'], filter: ['eq'] }),
+    kind: ro({ type: 'enum', values: ['adjust', 'reserve', 'release', 'consume', 'expire', 'return'], filter: ['eq'] }),
     totalDelta: ro({ type: 'integer' }),
     reservedDelta: ro({ type: 'integer' }),
     soldDelta: ro({ type: 'integer' }),

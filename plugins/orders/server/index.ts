@@ -1,9 +1,31 @@
+import type { Core } from '@strapi/types';
+import order from './content-types/order/schema.json';
+import orderLine from './content-types/order-line/schema.json';
+import orderEvent from './content-types/order-event/schema.json';
+import orderRequest from './content-types/order-request/schema.json';
+import orders from './services/orders';
+import resources from './resources';
+
+export { TRANSITIONS } from './services/orders';
+
 /**
- * Order lifecycle: cart, state machine, audit, payment, fulfilment, refunds.
- * Loaded now so the plugin set is complete; its content types and services arrive with their issue.
+ * Order lifecycle: one explicit state machine; creation reserves stock and freezes money, payment
+ * captures and consumes, cancellation / rejection / timeout release — each in one transaction.
  */
 export default {
-  services: {
-    about: () => ({ describe: () => ({ plugin: 'orders', concern: 'Order lifecycle: cart, state machine, audit, payment, fulfilment, refunds' }) }),
+  contentTypes: {
+    order: { schema: order },
+    'order-line': { schema: orderLine },
+    'order-event': { schema: orderEvent },
+    'order-request': { schema: orderRequest },
+  },
+  services: { orders },
+  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    strapi.plugin('console').service('registry').register(...resources);
+    strapi.plugin('scheduler').service('jobs').define({
+      name: 'orders.close-expired',
+      cron: '* * * * *',
+      run: ({ now }: { now: Date }) => strapi.plugin('orders').service('orders').closeExpired(now),
+    });
   },
 };

@@ -202,18 +202,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return this.resolve(references, 'consumed', 'consume');
   },
 
-  async resolve(references: string[], status: 'released' | 'expired' | 'consumed', kind: 'release' | 'expire' | 'consume') {
+  /** Put sold units back (a refund of an unfulfilled line): consumed reservations become returned. */
+  restock(references: string[]) {
+    return this.resolve(references, 'returned', 'return');
+  },
+
+  async resolve(references: string[], status: 'released' | 'expired' | 'consumed' | 'returned', kind: 'release' | 'expire' | 'consume' | 'return') {
     if (!references.length) return { resolved: 0 };
+    const from = kind === 'return' ? 'consumed' : 'active';
     return strapi.db.transaction(async ({ trx }) => {
       const now = new Date();
-      const rows = await trx('stock_reservations').whereIn('reference', references).andWhere({ status: 'active' })
+      const rows = await trx('stock_reservations').whereIn('reference', references).andWhere({ status: from })
         .orderBy('reference').forUpdate().select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'managed');
       let resolved = 0;
       const sums = new Map<string, { productId: number; slot: string; quantity: number }>();
       const movements: Record<string, unknown>[] = [];
       for (const row of rows as any[]) {
         // guarded: a reservation resolves exactly once, even if two callers race for it
-        const changed = await trx('stock_reservations').where({ id: row.id, status: 'active' }).update({ status, resolved_at: now, updated_at: now });
+        const changed = await trx('stock_reservations').where({ id: row.id, status: from }).update({ status, resolved_at: now, updated_at: now });
         if (!changed) continue;
         resolved += 1;
         if (!row.managed || row.managed === 0) continue;
@@ -221,14 +227,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const entry = sums.get(key) ?? { productId: row.product_id, slot: row.slot, quantity: 0 };
         entry.quantity += Number(row.quantity);
         sums.set(key, entry);
+        const q = Number(row.quantity);
         movements.push({ productId: row.product_id, supplierId: row.supplier_id, slot: row.slot, kind, totalDelta: 0,
-          reservedDelta: -Number(row.quantity), soldDelta: kind === 'consume' ? Number(row.quantity) : 0, reference: row.reference });
+          reservedDelta: kind === 'return' ? 0 : -q, soldDelta: kind === 'consume' ? q : kind === 'return' ? -q : 0, reference: row.reference });
       }
       for (const key of [...sums.keys()].sort()) {
         const { productId, slot, quantity } = sums.get(key)!;
-        const update: Record<string, unknown> = { reserved: trx.raw('reserved - ?', [quantity]), updated_at: now };
+        const update: Record<string, unknown> = { updated_at: now };
+        if (kind !== 'return') update.reserved = trx.raw('reserved - ?', [quantity]);
         if (kind === 'consume') update.sold = trx.raw('sold + ?', [quantity]);
-        const changed = await trx('stock_items').where({ product_id: productId, slot }).andWhere('reserved', '>=', quantity).update(update);
+        if (kind === 'return') update.sold = trx.raw('sold - ?', [quantity]);
+        const changed = await trx('stock_items').where({ product_id: productId, slot }).andWhere(kind === 'return' ? 'sold' : 'reserved', '>=', quantity).update(update);
         if (!changed) throw new Error(`stock counters of product ${productId} ${slot} are inconsistent`);
       }
       if (movements.length) await strapi.db.query(MOVEMENT).createMany({ data: movements });

@@ -1,0 +1,231 @@
+import { startApp, TestApp } from './helpers/app';
+import { as, tenant, Tenant } from './helpers/fixtures';
+import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
+import { TEST_DB } from './helpers/db';
+
+let app: TestApp;
+let supplier: Tenant;
+let seller: Tenant;
+let other: Tenant;
+let ticket: any;
+let coupon: any;
+let individual: any;
+let gov: any;
+let prepaidId: number;
+let creditId: number;
+const day = shift(today(), 2);
+const ledger = () => app.strapi.plugin('ledger').service('ledger');
+const figures = async (id: number) => ledger().figures(await ledger().account(id));
+const stockOf = (productId: number, slot = day) => app.strapi.db.query('plugin::inventory.stock-item').findOne({ where: { productId, slot } });
+
+beforeAll(async () => {
+  app = await startApp({ DATABASE_POOL_MAX: '60' });
+  supplier = await tenant(app, 'supplier', 'ord_supplier');
+  seller = await tenant(app, 'seller', 'ord_seller');
+  other = await tenant(app, 'seller', 'ord_other');
+  await partner(app, supplier, seller);
+  await agreement(app, supplier, seller);
+  ticket = await product(app, supplier, { name: '门票A' });
+  coupon = await product(app, supplier, { category: 'coupon', name: '代金券', faceValue: 5000, couponValidFrom: today(), couponValidTo: shift(today(), 90), stockMode: 'none' });
+  await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 50, from: today(), to: shift(today(), 10) });
+  individual = await strategy(app, supplier, [{ productId: ticket.id, price: 10000, maxQuantity: 20 }, { productId: coupon.id, price: 4500 }], { businessMode: 'either' });
+  gov = await strategy(app, supplier, [{ productId: ticket.id, price: 9000 }], { channel: 'gov', name: '政企', businessMode: 'credit', requiresAudit: true });
+  prepaidId = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: seller.enterpriseId })).body.id;
+  creditId = (await as(app, supplier.token).post('/credit-accounts', { sellerId: seller.enterpriseId })).body.id;
+  await ledger().setStatus(prepaidId, 'enabled');
+  await ledger().setStatus(creditId, 'enabled');
+  await ledger().topUp(prepaidId, 1_000_000, { transferId: 'ord-topup' });
+  await ledger().setCreditLimit(creditId, { creditLimit: 5_000_000, validFrom: shift(today(), -1), validTo: shift(today(), 365) });
+});
+afterAll(async () => {
+  expect(await app.strapi.plugin('inventory').service('stock').reconcile()).toEqual([]);
+  await app?.close();
+});
+
+const place = (token: string, body: Record<string, unknown>, key?: string) => {
+  const req = as(app, token).post('/orders', { channel: 'individual', paymentMode: 'prepaid', customerName: '王先生', customerPhone: '13800000000', ...body });
+  return key ? req.set('Idempotency-Key', key) : req;
+};
+const ticketLine = (quantity: number, extra: Record<string, unknown> = {}) => ({ productId: ticket.id, strategyId: individual.id, quantity, day, ...extra });
+
+describe('orders: individual channel', () => {
+  let order: any;
+  it('creates an order: stock reserved and money frozen in one step, numbered by day', async () => {
+    const before = await figures(prepaidId);
+    const res = await place(seller.token, { lines: [ticketLine(2), { productId: coupon.id, strategyId: individual.id, quantity: 1 }] });
+    expect(res.status).toBe(201);
+    order = res.body;
+    expect(order).toMatchObject({ status: 'pending_payment', totalAmount: 24500, channel: 'individual', supplierName: 'ord_supplier 企业' });
+    expect(order.number).toMatch(new RegExp(`^${today().replace(/-/g, '')}\\d{8}$`));
+    expect(order.lines.map((l: any) => [l.productName, l.quantity, l.unitPrice, l.amount])).toEqual([['门票A', 2, 10000, 20000], ['代金券', 1, 4500, 4500]]);
+    expect(await figures(prepaidId)).toMatchObject({ available: before.available - 24500, frozen: before.frozen + 24500 });
+    expect(await stockOf(ticket.id)).toMatchObject({ reserved: 2, sold: 0 });
+    const supplierSees = await as(app, supplier.token).list('orders', { filter: { channel: 'individual', status: 'pending_payment' } });
+    expect(supplierSees.body.map((o: any) => o.id)).toContain(order.id);
+  });
+
+  it('guards every transition: no fulfilment before payment, the supplier cannot pay, nobody else sees it', async () => {
+    const fulfil = await as(app, supplier.token).post(`/orders/${order.id}/fulfil`, { lineId: order.lines[0].id, confirmationCode: 'X' });
+    expect(fulfil.status).toBe(409);
+    expect(fulfil.body.code).toBe('INVALID_TRANSITION');
+    expect((await as(app, supplier.token).post(`/orders/${order.id}/pay`)).status).toBe(403);
+    expect((await as(app, other.token).get(`/orders/${order.id}`)).status).toBe(404);
+    expect((await as(app, other.token).post(`/orders/${order.id}/pay`)).status).toBe(404);
+  });
+
+  it('pays: money captured, stock consumed; a retry with the same key changes nothing, another pay is refused', async () => {
+    const before = await figures(prepaidId);
+    const paid = await as(app, seller.token).post(`/orders/${order.id}/pay`).set('Idempotency-Key', 'pay-1');
+    expect(paid.body).toMatchObject({ status: 'paid', paidAmount: 24500 });
+    expect(await figures(prepaidId)).toMatchObject({ available: before.available, frozen: before.frozen - 24500 });
+    expect(await stockOf(ticket.id)).toMatchObject({ reserved: 0, sold: 2 });
+    const retry = await as(app, seller.token).post(`/orders/${order.id}/pay`).set('Idempotency-Key', 'pay-1');
+    expect(retry.status).toBe(200);
+    expect((await as(app, seller.token).post(`/orders/${order.id}/pay`)).status).toBe(409);
+    const notes = await as(app, supplier.token).list('notifications', { filter: { type: 'payment' } });
+    expect(notes.body.length).toBe(1);
+  });
+
+  it('fulfils a line with a code, refunds the unfulfilled one directly, and refuses a second refund', async () => {
+    const fulfilled = await as(app, supplier.token).post(`/orders/${order.id}/fulfil`, { lineId: order.lines[0].id, confirmationCode: 'QR-889911' });
+    expect(fulfilled.body.status).toBe('fulfilling');
+    const missing = await as(app, supplier.token).post(`/orders/${order.id}/fulfil`, { lineId: order.lines[1].id });
+    expect(missing.body.errors).toHaveProperty('confirmationCode');
+    const fulfilledLine = await as(app, seller.token).post(`/orders/${order.id}/request-refund`, { lineIds: [order.lines[0].id] });
+    expect(fulfilledLine.body.errors).toHaveProperty('lineIds');
+    const before = await figures(prepaidId);
+    const refunded = await as(app, seller.token).post(`/orders/${order.id}/request-refund`, { lineIds: [order.lines[1].id], reason: '客户不要了' });
+    expect(refunded.body).toMatchObject({ status: 'partially_refunded', refundedAmount: 4500 });
+    expect(await figures(prepaidId)).toMatchObject({ available: before.available + 4500 });
+    expect((await as(app, seller.token).post(`/orders/${order.id}/request-refund`, { lineIds: [order.lines[1].id] })).status).toBe(400);
+    const detail = await as(app, seller.token).get(`/orders/${order.id}`);
+    expect(detail.body.events.map((e: any) => `${e.action}:${e.to}`)).toEqual(['create:pending_payment', 'pay:paid', 'fulfil:fulfilling', 'request-refund:partially_refunded']);
+    expect(detail.body.lines.map((l: any) => l.fulfilmentStatus)).toEqual(['fulfilled', 'refunded']);
+  });
+
+  it('cancels an unpaid order and releases stock and money', async () => {
+    const before = await figures(prepaidId);
+    const stock = await stockOf(ticket.id);
+    const res = await place(seller.token, { lines: [ticketLine(3)] });
+    const cancelled = await as(app, seller.token).post(`/orders/${res.body.id}/cancel`, { reason: '客户改期' });
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(await figures(prepaidId)).toEqual(before);
+    expect(await stockOf(ticket.id)).toMatchObject({ reserved: stock.reserved, sold: stock.sold });
+    expect((await as(app, seller.token).post(`/orders/${res.body.id}/pay`)).status).toBe(409);
+  });
+
+  it('closes unpaid orders after the timeout (job, injected clock) and refuses a late payment', async () => {
+    const before = await figures(prepaidId);
+    const res = await place(seller.token, { lines: [ticketLine(1)] });
+    const jobs = app.strapi.plugin('scheduler').service('jobs');
+    expect((await jobs.runNow('orders.close-expired', new Date(Date.now() + 29 * 60_000))).result).toEqual({ closed: 0 });
+    expect((await jobs.runNow('orders.close-expired', new Date(Date.now() + 31 * 60_000))).result).toEqual({ closed: 1 });
+    expect(await figures(prepaidId)).toEqual(before);
+    const late = await as(app, seller.token).post(`/orders/${res.body.id}/pay`);
+    expect(late.status).toBe(409);
+    expect((await as(app, seller.token).get(`/orders/${res.body.id}`)).body.status).toBe('closed');
+  });
+
+  it('makes order creation idempotent by Idempotency-Key', async () => {
+    const first = await place(seller.token, { lines: [ticketLine(1)] }, 'create-key-1');
+    const second = await place(seller.token, { lines: [ticketLine(1)] }, 'create-key-1');
+    expect(second.body.id).toBe(first.body.id);
+    await as(app, seller.token).post(`/orders/${first.body.id}/cancel`);
+  });
+});
+
+describe('orders: gov channel with audit', () => {
+  it('waits for the supplier\'s audit, then payment by credit, fulfilment by courier, refund on approval', async () => {
+    const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某区文旅局', invoiceTitle: '某区文旅局', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 4, day }] });
+    expect(res.body).toMatchObject({ status: 'pending_audit', totalAmount: 36000, paymentMode: 'credit' });
+    expect((await as(app, seller.token).post(`/orders/${res.body.id}/pay`)).status).toBe(409);
+    expect((await as(app, seller.token).post(`/orders/${res.body.id}/approve`)).status).toBe(403);
+    const audit = await as(app, supplier.token).list('notifications', { filter: { type: 'audit' } });
+    expect(audit.body.length).toBeGreaterThanOrEqual(1);
+    expect((await as(app, supplier.token).post(`/orders/${res.body.id}/approve`)).body.status).toBe('pending_payment');
+    const paid = await as(app, seller.token).post(`/orders/${res.body.id}/pay`);
+    expect(paid.body.status).toBe('paid');
+    expect(await figures(creditId)).toMatchObject({ unpaid: 36000, frozen: 0 });
+    const line = paid.body.lines[0];
+    const shipped = await as(app, supplier.token).post(`/orders/${res.body.id}/fulfil`, { lineId: line.id, courierCompany: '顺丰', trackingNumber: 'SF1234567890' });
+    expect(shipped.body.status).toBe('fulfilled');
+    const asked = await as(app, seller.token).post(`/orders/${res.body.id}/request-refund`, { reason: '活动取消' });
+    expect(asked.body.errors).toHaveProperty('lineIds'); // nothing unfulfilled: name the lines
+    const pending = await as(app, seller.token).post(`/orders/${res.body.id}/request-refund`, { lineIds: [line.id], reason: '活动取消' });
+    expect(pending.body.status).toBe('refund_pending');
+    const refused = await as(app, supplier.token).post(`/orders/${res.body.id}/reject-refund`, { reason: '已使用' });
+    expect(refused.body.status).toBe('fulfilled');
+    await as(app, seller.token).post(`/orders/${res.body.id}/request-refund`, { lineIds: [line.id], reason: '再次申请' });
+    const approved = await as(app, supplier.token).post(`/orders/${res.body.id}/approve-refund`);
+    expect(approved.body).toMatchObject({ status: 'refunded', refundedAmount: 36000 });
+    expect(await figures(creditId)).toMatchObject({ unpaid: 0 });
+  });
+
+  it('rejection releases the reservation and the freeze', async () => {
+    const before = await figures(creditId);
+    const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某局', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 1, day }] });
+    expect((await as(app, supplier.token).post(`/orders/${res.body.id}/reject`, {})).body.errors).toHaveProperty('reason');
+    expect((await as(app, supplier.token).post(`/orders/${res.body.id}/reject`, { reason: '预算未批' })).body.status).toBe('rejected');
+    expect(await figures(creditId)).toEqual(before);
+  });
+});
+
+describe('orders: bad input names the problem and writes nothing', () => {
+  const count = () => app.strapi.db.query('plugin::orders.order').count({});
+  it('refuses limits, missing days, forged prices, wrong payment modes, other sellers\' strategies', async () => {
+    const before = await count();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ lines: [ticketLine(21)] }, 'lines.0.quantity'],
+      [{ lines: [ticketLine(1, { day: undefined })] }, 'lines.0.day'],
+      [{ lines: [ticketLine(1, { unitPrice: 1 })] }, 'lines.0.unitPrice'],
+      [{ lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 1, day }] }, 'lines.0.strategyId'],
+      [{ channel: 'gov', paymentMode: 'prepaid', companyName: 'x', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 1, day }] }, 'paymentMode'],
+      [{ customerName: '', lines: [ticketLine(1)] }, 'customerName'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await place(seller.token, body);
+      expect([field, res.status, Object.keys(res.body.errors ?? {})]).toEqual([field, 400, [field]]);
+    }
+    const noStock = await place(seller.token, { lines: [ticketLine(1, { day: shift(today(), 40) })] });
+    expect([noStock.status, noStock.body.code]).toEqual([409, 'OUT_OF_STOCK']);
+    const stranger = await place(other.token, { lines: [ticketLine(1)] });
+    expect(stranger.body.errors).toHaveProperty(['lines.0.strategyId']);
+    expect((await as(app, supplier.token).post('/orders', { channel: 'individual', paymentMode: 'prepaid', customerName: 'x', lines: [ticketLine(1)] })).status).toBe(403);
+    expect(await count()).toBe(before);
+  });
+
+  it('leaves no order, reservation or freeze when it crashes after the stock step', async () => {
+    const principal = await app.strapi.plugin('identity').service('principal').load(seller.adminId);
+    const before = { orders: await count(), stock: await stockOf(ticket.id), money: await figures(prepaidId) };
+    await expect(app.strapi.plugin('orders').service('orders').create(principal, { channel: 'individual', paymentMode: 'prepaid', customerName: 'x', lines: [ticketLine(5)] }, { crashAfterStock: true })).rejects.toThrow('simulated crash');
+    expect(await count()).toBe(before.orders);
+    expect(await stockOf(ticket.id)).toEqual(before.stock);
+    expect(await figures(prepaidId)).toEqual(before.money);
+  });
+});
+
+describe(`orders under contention (${TEST_DB})`, () => {
+  it('200 concurrent checkouts for 50 units with money for 40: exactly 40 orders, consistent counters', async () => {
+    const buyer = await tenant(app, 'seller', 'ord_rush');
+    await partner(app, supplier, buyer);
+    await agreement(app, supplier, buyer);
+    const hot = await product(app, supplier, { name: '限量票' });
+    await as(app, supplier.token).post('/stock-days/maintain', { productId: hot.id, mode: 'set', quantity: 50, from: day, to: day });
+    const rush = await strategy(app, supplier, [{ productId: hot.id, price: 1000 }], { name: '秒杀', businessMode: 'prepaid' });
+    const account = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: buyer.enterpriseId })).body.id;
+    await ledger().setStatus(account, 'enabled');
+    await ledger().topUp(account, 40_000, { transferId: 'rush-topup' });
+    const principal = await app.strapi.plugin('identity').service('principal').load(buyer.adminId);
+    const service = app.strapi.plugin('orders').service('orders');
+    const results = await Promise.allSettled(Array.from({ length: 200 }, () =>
+      service.create(principal, { channel: 'individual', paymentMode: 'prepaid', customerName: '抢购', lines: [{ productId: hot.id, strategyId: rush.id, quantity: 1, day }] })));
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    expect(ok).toHaveLength(40);
+    expect(new Set((results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[]).map((r) => r.reason.code))).toEqual(new Set(['INSUFFICIENT_FUNDS']));
+    expect(await stockOf(hot.id, day)).toMatchObject({ total: 50, reserved: 40, sold: 0 });
+    expect(await figures(account)).toMatchObject({ available: 0, frozen: 40_000 });
+    expect(await app.strapi.db.query('plugin::orders.order').count({ where: { sellerId: buyer.enterpriseId } })).toBe(40);
+    const report = await ledger().check();
+    expect(report.mismatches).toEqual([]);
+  });
+});

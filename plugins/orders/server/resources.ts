@@ -1,0 +1,79 @@
+import { errors } from '@cop/config';
+import { defaultRecord } from '@cop/plugin-console';
+import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
+import { EVENT, LINE, ORDER, TRANSITIONS } from './services/orders';
+
+const t = errors.text;
+const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
+const orders = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('orders');
+const key = (ctx: ActionContext) => ctx.koa.get('idempotency-key') || undefined;
+const STATUSES = ['pending_audit', 'pending_payment', 'paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded', 'cancelled', 'rejected', 'closed'];
+
+const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>): RecordAction => ({
+  permission: TRANSITIONS[name].permission ?? null,
+  handler: run,
+});
+
+export const ordersResource: ResourceDeclaration = {
+  name: 'orders',
+  uid: ORDER,
+  label: t('订单', 'Orders'),
+  tenancy: { kind: 'parties', fields: ['supplierId', 'sellerId'] },
+  permissions: { read: 'orders.read', write: 'orders.place' },
+  operations: ['list', 'get', 'create'],
+  fields: {
+    number: ro({ type: 'string', filter: ['eq'], sort: true, search: true }),
+    channel: { type: 'enum', values: ['individual', 'gov'], required: true, createOnly: true, filter: ['eq'] },
+    sellerId: ro({ type: 'id', filter: ['eq'] }),
+    supplierId: ro({ type: 'id', filter: ['eq'] }),
+    sellerName: ro({ type: 'string', attribute: false }),
+    supplierName: ro({ type: 'string', attribute: false }),
+    status: ro({ type: 'enum', values: STATUSES, filter: ['eq', 'neq'] }),
+    paymentMode: { type: 'enum', values: ['prepaid', 'credit'], required: true, createOnly: true, filter: ['eq'] },
+    accountId: ro({ type: 'id' }),
+    totalAmount: ro({ type: 'money', sort: true, filter: ['gte', 'lte'] }),
+    paidAmount: ro({ type: 'money' }),
+    refundedAmount: ro({ type: 'money' }),
+    expiresAt: ro({ type: 'datetime' }),
+    customerName: { type: 'string', required: true, createOnly: true, maxLength: 50, search: true },
+    customerPhone: { type: 'string', createOnly: true, maxLength: 20, pattern: /^[0-9+\-() ]{5,20}$/, patternText: t('电话格式不正确', 'is not a phone number'), search: true },
+    customerIdNo: { type: 'string', createOnly: true, maxLength: 32 },
+    companyName: { type: 'string', createOnly: true, maxLength: 100, search: true },
+    invoiceTitle: { type: 'string', createOnly: true, maxLength: 100 },
+    invoiceTaxNo: { type: 'string', createOnly: true, maxLength: 32 },
+    visitDate: { type: 'string', createOnly: true, maxLength: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') },
+    remarks: { type: 'string', createOnly: true, maxLength: 500 },
+    refundReason: ro({ type: 'string' }),
+    lines: { type: 'json', attribute: false, required: true, createOnly: true },
+    createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
+  },
+  toRecord: (row: Row) => ({ ...defaultRecord(ordersResource, row), totalAmount: Number(row.totalAmount), paidAmount: Number(row.paidAmount), refundedAmount: Number(row.refundedAmount) }),
+  async decorate(records, ctx, one) {
+    const names = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::identity.enterprise', records.flatMap((r) => [r.supplierId, r.sellerId]));
+    const lines = await ctx.strapi.db.query(LINE).findMany({ where: { orderId: { $in: records.map((r) => r.id) } }, orderBy: { id: 'asc' } });
+    const events = one ? await ctx.strapi.db.query(EVENT).findMany({ where: { orderId: records[0].id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) : [];
+    for (const record of records) {
+      record.supplierName = names.get(record.supplierId) ?? null;
+      record.sellerName = names.get(record.sellerId) ?? null;
+      record.lines = (lines as any[]).filter((l) => l.orderId === record.id).map((l) => ({
+        id: l.id, productId: l.productId, productName: l.productName, category: l.category, isCombo: l.isCombo, strategyId: l.strategyId,
+        day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
+        confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
+      }));
+      if (one) record.events = (events as any[]).map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, reason: e.reason, at: e.createdAt }));
+    }
+  },
+  create: (data, ctx) => orders(ctx).create(ctx.principal, data, { idempotencyKey: key(ctx) }),
+  actions: {
+    approve: verb('approve', (row, ctx) => orders(ctx).approve(ctx.principal, row)),
+    reject: verb('reject', (row, ctx) => orders(ctx).reject(ctx.principal, row, ctx.body.reason)),
+    pay: verb('pay', (row, ctx) => orders(ctx).pay(ctx.principal, row, { idempotencyKey: key(ctx) })),
+    cancel: verb('cancel', (row, ctx) => orders(ctx).cancel(ctx.principal, row, ctx.body.reason as string | undefined)),
+    fulfil: verb('fulfil', (row, ctx) => orders(ctx).fulfil(ctx.principal, row, ctx.body)),
+    'request-refund': verb('request-refund', (row, ctx) => orders(ctx).requestRefund(ctx.principal, row, ctx.body, { idempotencyKey: key(ctx) })),
+    'approve-refund': verb('approve-refund', (row, ctx) => orders(ctx).approveRefund(ctx.principal, row)),
+    'reject-refund': verb('reject-refund', (row, ctx) => orders(ctx).rejectRefund(ctx.principal, row, ctx.body.reason)),
+  },
+};
+
+export default [ordersResource];

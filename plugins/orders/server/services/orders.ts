@@ -1,0 +1,342 @@
+import type { Core } from '@strapi/types';
+import { DomainError, errors, FieldErrors, invalid, PermissionKey } from '@cop/config';
+import type { Principal } from '@cop/plugin-console';
+
+export const ORDER = 'plugin::orders.order';
+export const LINE = 'plugin::orders.order-line';
+export const EVENT = 'plugin::orders.order-event';
+export const REQUEST = 'plugin::orders.order-request';
+const t = errors.text;
+const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+export type OrderStatus = 'pending_audit' | 'pending_payment' | 'paid' | 'fulfilling' | 'fulfilled' | 'refund_pending'
+  | 'partially_refunded' | 'refunded' | 'cancelled' | 'rejected' | 'closed';
+type Side = 'seller' | 'supplier' | 'system';
+
+/** The state machine: action → the statuses it may start from, who may take it, and with which key. */
+export const TRANSITIONS: Record<string, { from: OrderStatus[]; side: Side; permission?: PermissionKey }> = {
+  approve: { from: ['pending_audit'], side: 'supplier', permission: 'orders.audit' },
+  reject: { from: ['pending_audit'], side: 'supplier', permission: 'orders.audit' },
+  pay: { from: ['pending_payment'], side: 'seller', permission: 'orders.place' },
+  cancel: { from: ['pending_audit', 'pending_payment'], side: 'seller', permission: 'orders.place' },
+  close: { from: ['pending_audit', 'pending_payment'], side: 'system' },
+  fulfil: { from: ['paid', 'fulfilling', 'partially_refunded'], side: 'supplier', permission: 'orders.fulfil' },
+  'request-refund': { from: ['paid', 'fulfilling', 'fulfilled', 'partially_refunded'], side: 'seller', permission: 'orders.refund' },
+  'approve-refund': { from: ['refund_pending'], side: 'supplier', permission: 'orders.audit' },
+  'reject-refund': { from: ['refund_pending'], side: 'supplier', permission: 'orders.audit' },
+};
+
+export interface OrderInput {
+  channel: 'individual' | 'gov';
+  paymentMode: 'prepaid' | 'credit';
+  lines: { productId: number; strategyId: number; quantity: number; day?: string | null; unitPrice?: number }[];
+  customerName: string; customerPhone?: string; customerIdNo?: string; companyName?: string;
+  invoiceTitle?: string; invoiceTaxNo?: string; visitDate?: string; remarks?: string;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * The order lifecycle. Each step is one database transaction that changes the order, records the
+ * transition and moves stock (inventory) and money (ledger) together, or changes nothing.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const inventory = () => strapi.plugin('inventory').service('stock');
+  const ledger = () => strapi.plugin('ledger').service('ledger');
+  const products = () => strapi.plugin('catalogue').service('products');
+  const notify = (enterpriseId: number, input: { type: string; title: string; body?: string; link?: string }, permission?: PermissionKey) =>
+    strapi.plugin('messaging').service('notifications').notifyEnterprise(enterpriseId, input, permission);
+
+  const settings = () => ({
+    paymentMinutes: Number(process.env.ORDER_PAYMENT_TIMEOUT_MINUTES ?? 30),
+    auditHours: Number(process.env.ORDER_AUDIT_TIMEOUT_HOURS ?? 48),
+  });
+
+  return {
+    TRANSITIONS,
+
+    /** Idempotency: a key already used for this action returns that order, so a retry changes nothing. */
+    async remembered(scope: string, key: string | undefined, action: string) {
+      if (!key) return null;
+      if (key.length > 100) throw invalid({ 'Idempotency-Key': t('不能超过 100 个字符', 'must be at most 100 characters') });
+      const row = await strapi.db.query(REQUEST).findOne({ where: { key: `${scope}:${action}:${key}` } });
+      return row ? strapi.db.query(ORDER).findOne({ where: { id: row.orderId } }) : null;
+    },
+    remember(scope: string, key: string | undefined, action: string, orderId: number) {
+      return key ? strapi.db.query(REQUEST).create({ data: { key: `${scope}:${action}:${key}`, action, orderId } }) : null;
+    },
+
+    /**
+     * Price and check the lines against what the seller may order today: the strategy must be an offer
+     * for the product in this channel; the price is the strategy's (a different price sent by the client
+     * is refused, never used); quantities within the strategy's limits.
+     */
+    async priced(principal: Principal, input: OrderInput, now: Date) {
+      const problems: FieldErrors = {};
+      if (!['individual', 'gov'].includes(input.channel)) problems.channel = t('应为 individual 或 gov', 'must be individual or gov');
+      if (!['prepaid', 'credit'].includes(input.paymentMode)) problems.paymentMode = t('应为 prepaid 或 credit', 'must be prepaid or credit');
+      if (typeof input.customerName !== 'string' || !input.customerName.trim() || input.customerName.length > 50) problems.customerName = t('请填写客户名称（不超过 50 字）', 'is required (at most 50 characters)');
+      if (input.channel === 'gov' && (typeof input.companyName !== 'string' || !input.companyName.trim())) problems.companyName = t('政企订单需要填写单位名称', 'is required for gov orders');
+      if (!Array.isArray(input.lines) || !input.lines.length || input.lines.length > 50) problems.lines = t('需要 1–50 个产品', 'must hold 1 to 50 products');
+      if (Object.keys(problems).length) throw invalid(problems);
+      const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, now, { channel: input.channel, productIds: input.lines.map((l) => l.productId) });
+      const items = await strapi.db.query('plugin::catalogue.product').findMany({ where: { id: { $in: input.lines.map((l) => l.productId) } } });
+      const productById = new Map((items as any[]).map((p) => [p.id, p]));
+      const priced = input.lines.map((line, i) => {
+        const at = (f: string) => `lines.${i}.${f}`;
+        const offer = (offers as any[]).find((o) => o.productId === line.productId && o.strategyId === line.strategyId);
+        const product = productById.get(line.productId);
+        if (!offer || !product || product.status !== 'listed') { problems[at('strategyId')] = t('该产品当前不能通过此策略订购（策略、协议或合作已失效）', 'cannot be ordered through this strategy now (strategy, agreement or partnership not in effect)'); return null; }
+        if (!Number.isSafeInteger(line.quantity) || line.quantity < offer.minQuantity || (offer.maxQuantity && line.quantity > offer.maxQuantity) || line.quantity > 100_000) {
+          problems[at('quantity')] = t(`数量应在 ${offer.minQuantity}–${offer.maxQuantity ?? '不限'} 之间`, `must be from ${offer.minQuantity} to ${offer.maxQuantity ?? 'any'}`);
+        }
+        if (line.unitPrice !== undefined && line.unitPrice !== offer.price) problems[at('unitPrice')] = t(`价格已变更为 ${(offer.price / 100).toFixed(2)} 元`, `the price is now ${(offer.price / 100).toFixed(2)} yuan`);
+        const mode = offer.businessMode;
+        if (mode !== 'either' && mode !== input.paymentMode) problems.paymentMode = t(`该策略只接受${mode === 'prepaid' ? '预付款' : '赊销'}结算`, `this strategy settles by ${mode} only`);
+        if (product.stockMode === 'daily' || (product.isCombo && line.day)) {
+          if (typeof line.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(line.day)) problems[at('day')] = t('请选择日期', 'is required for this product');
+          else if (line.day < SHANGHAI.format(now)) problems[at('day')] = t('不能早于今天', 'cannot be in the past');
+        }
+        return { ...line, offer, product, amount: offer.price * line.quantity };
+      });
+      if (Object.keys(problems).length) throw invalid(problems, t('订单内容有误', 'The order is invalid'));
+      const ready = priced as NonNullable<(typeof priced)[number]>[];
+      const suppliers = new Set(ready.map((l) => l.offer.supplierId));
+      if (suppliers.size !== 1) throw invalid({ lines: t('一个订单只能包含同一供货方的产品', 'one order holds products of one supplier') });
+      return { lines: ready, supplierId: [...suppliers][0] as number, requiresAudit: ready.some((l) => l.offer.requiresAudit) };
+    },
+
+    /** Place an order: order rows, stock reserved and money frozen, all in one transaction. */
+    async create(principal: Principal, input: OrderInput, options: { idempotencyKey?: string; now?: Date; crashAfterStock?: boolean } = {}) {
+      const now = options.now ?? new Date();
+      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, 'create');
+      if (replay) return replay;
+      const { lines, supplierId, requiresAudit } = await this.priced(principal, input, now);
+      const account = await strapi.db.query('plugin::ledger.account').findOne({ where: { supplierId, sellerId: principal.enterpriseId, kind: input.paymentMode } });
+      if (!account) throw invalid({ paymentMode: t('该供货方尚未为贵司开立此类账户', 'the supplier has opened no such account for you') });
+      const total = lines.reduce((sum, line) => sum + line.amount, 0);
+      const status: OrderStatus = input.channel === 'gov' && requiresAudit ? 'pending_audit' : 'pending_payment';
+      const { paymentMinutes, auditHours } = settings();
+      const expiresAt = new Date(now.getTime() + (status === 'pending_audit' ? auditHours * 3600_000 : paymentMinutes * 60_000));
+      return strapi.db.transaction(async () => {
+        const order = await strapi.db.query(ORDER).create({ data: {
+          number: `tmp-${now.getTime()}-${Math.random().toString(36).slice(2)}`, channel: input.channel, sellerId: principal.enterpriseId, supplierId,
+          status, paymentMode: input.paymentMode, accountId: account.id, totalAmount: total, paidAmount: 0, refundedAmount: 0, expiresAt,
+          customerName: input.customerName.trim(), customerPhone: input.customerPhone ?? null, customerIdNo: input.customerIdNo ?? null,
+          companyName: input.companyName ?? null, invoiceTitle: input.invoiceTitle ?? null, invoiceTaxNo: input.invoiceTaxNo ?? null,
+          visitDate: input.visitDate ?? null, remarks: input.remarks ?? null, placedBy: principal.userId,
+        } });
+        const number = `${SHANGHAI.format(now).replace(/-/g, '')}${String(order.id).padStart(8, '0')}`;
+        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { number, freezeTransferId: `order:${number}:freeze` } });
+        const created = await strapi.db.query(LINE).createMany({ data: lines.map((line) => ({
+          orderId: order.id, productId: line.productId, productName: line.product.name, category: line.product.category, isCombo: line.product.isCombo,
+          strategyId: line.strategyId, day: line.day ?? null, quantity: line.quantity, unitPrice: line.offer.price, amount: line.amount, fulfilmentStatus: 'pending',
+        })) });
+        void created;
+        const rows = await strapi.db.query(LINE).findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
+        const stockLines = await products().stockLines((rows as any[]).map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
+        await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000) });
+        if (options.crashAfterStock) throw new Error('simulated crash after the stock step');
+        await ledger().freeze(account.id, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId, now });
+        await this.record(order.id, 'create', null, status, principal);
+        await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, 'create', order.id);
+        if (status === 'pending_audit') {
+          await notify(supplierId, { type: 'audit', title: `${principal.enterpriseName} 提交了待审核的政企订单 ${number}`, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
+        }
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    /** Check side, permission and status; lock the order row; record the transition. */
+    async transition(principal: Principal | null, order: any, action: string, to: OrderStatus, reason?: string) {
+      const rule = TRANSITIONS[action];
+      if (principal) {
+        const mySide = principal.enterpriseId === order.sellerId ? 'seller' : principal.enterpriseId === order.supplierId ? 'supplier' : null;
+        if (mySide !== rule.side) throw errors.forbidden();
+        if (rule.permission && !principal.permissions.has(rule.permission)) throw errors.forbidden(rule.permission);
+      }
+      // guarded status change: of two concurrent requests only one moves the order
+      const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, status: { $in: rule.from } }, data: { status: to } });
+      if (!count) {
+        const current = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, select: ['status'] });
+        throw new DomainError(409, 'INVALID_TRANSITION', t(`订单当前状态（${current?.status}）不能执行此操作`, `An order in status ${current?.status} cannot be ${action}`), {}, { status: current?.status });
+      }
+      await this.record(order.id, action, order.status, to, principal, reason);
+    },
+
+    record(orderId: number, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
+      return strapi.db.query(EVENT).create({ data: { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId ?? null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null } });
+    },
+
+    lineRefs: async (orderId: number) => {
+      const rows = await strapi.db.query(LINE).findMany({ where: { orderId }, orderBy: { id: 'asc' } });
+      return rows as any[];
+    },
+
+    async stockRefs(lines: any[]) {
+      const stockLines = await products().stockLines(lines.map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
+      return stockLines.map((l: any) => l.reference);
+    },
+
+    /** Release what the order holds: stock reservations and the money freeze. */
+    async releaseHolds(order: any) {
+      await inventory().release(await this.stockRefs(await this.lineRefs(order.id)));
+      await ledger().release(order.freezeTransferId, { transferId: `order:${order.number}:release`, orderRef: order.number });
+    },
+
+    async approve(principal: Principal, order: any, now = new Date()) {
+      return strapi.db.transaction(async () => {
+        await this.transition(principal, order, 'approve', 'pending_payment');
+        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { expiresAt: new Date(now.getTime() + settings().paymentMinutes * 60_000) } });
+        await notify(order.sellerId, { type: 'audit', title: `政企订单 ${order.number} 已通过审核，请支付`, link: `/my-orders/${order.id}/show` }, 'orders.place');
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    async reject(principal: Principal, order: any, reason: unknown) {
+      if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写驳回原因（不超过 200 字）', 'is required (at most 200 characters)') });
+      return strapi.db.transaction(async () => {
+        await this.transition(principal, order, 'reject', 'rejected', reason.trim());
+        await this.releaseHolds(order);
+        await notify(order.sellerId, { type: 'audit', title: `政企订单 ${order.number} 被驳回`, body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    /** Pay: capture the frozen money and consume the reserved stock. A late payment on a closed order is refused. */
+    async pay(principal: Principal, order: any, options: { idempotencyKey?: string; now?: Date } = {}) {
+      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `pay:${order.id}`);
+      if (replay) return replay;
+      const now = options.now ?? new Date();
+      if (order.status === 'pending_payment' && order.expiresAt && new Date(order.expiresAt) < now) {
+        await this.close(order, now);
+        throw new DomainError(409, 'ORDER_CLOSED', t('订单已超时关闭，不能支付', 'The order timed out and was closed: it can no longer be paid'));
+      }
+      return strapi.db.transaction(async () => {
+        await this.transition(principal, order, 'pay', 'paid');
+        await ledger().capture(order.freezeTransferId, { transferId: `order:${order.number}:capture`, orderRef: order.number, operatorId: principal.userId });
+        await inventory().consume(await this.stockRefs(await this.lineRefs(order.id)));
+        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { paidAmount: num(order.totalAmount), expiresAt: null } });
+        await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, `pay:${order.id}`, order.id);
+        await notify(order.supplierId, { type: 'payment', title: `订单 ${order.number} 已支付 ${(num(order.totalAmount) / 100).toFixed(2)} 元`, link: `/orders/${order.channel}/${order.id}/show` }, 'orders.read');
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    async cancel(principal: Principal, order: any, reason?: string) {
+      return strapi.db.transaction(async () => {
+        await this.transition(principal, order, 'cancel', 'cancelled', typeof reason === 'string' ? reason.slice(0, 200) : undefined);
+        await this.releaseHolds(order);
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    /** Timeout (job): close an unpaid order past its deadline and release stock and money. */
+    async close(order: any, now = new Date()) {
+      return strapi.db.transaction(async () => {
+        const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, status: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, data: { status: 'closed' } });
+        if (!count) return false;
+        await this.record(order.id, 'close', order.status, 'closed', null, 'timeout');
+        await this.releaseHolds(order);
+        return true;
+      });
+    },
+
+    async closeExpired(now: Date, batch = 200) {
+      let closed = 0;
+      for (;;) {
+        const due = await strapi.db.query(ORDER).findMany({ where: { status: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, limit: batch, orderBy: { id: 'asc' } });
+        for (const order of due as any[]) if (await this.close(order, now)) closed += 1;
+        if ((due as any[]).length < batch) return { closed };
+      }
+    },
+
+    /** Fulfil one line with a confirmation code or a courier and tracking number. */
+    async fulfil(principal: Principal, order: any, body: Record<string, unknown>) {
+      const lineId = Number(body.lineId);
+      const lines = await this.lineRefs(order.id);
+      const line = lines.find((l) => l.id === lineId);
+      const problems: FieldErrors = {};
+      if (!line) problems.lineId = t('不是该订单的明细', 'is not a line of this order');
+      else if (line.fulfilmentStatus !== 'pending') problems.lineId = t('该明细已履约或已退款', 'is already fulfilled or refunded');
+      const code = typeof body.confirmationCode === 'string' ? body.confirmationCode.trim() : '';
+      const courier = typeof body.courierCompany === 'string' ? body.courierCompany.trim() : '';
+      const tracking = typeof body.trackingNumber === 'string' ? body.trackingNumber.trim() : '';
+      if (!code && !(courier && tracking)) problems.confirmationCode = t('请填写确认码，或快递公司和快递单号', 'enter a confirmation code, or a courier and tracking number');
+      if (code.length > 64 || courier.length > 50 || tracking.length > 64) problems.confirmationCode = t('内容过长', 'is too long');
+      if (Object.keys(problems).length) throw invalid(problems);
+      return strapi.db.transaction(async () => {
+        const remaining = lines.filter((l) => l.fulfilmentStatus === 'pending' && l.id !== lineId).length;
+        const to: OrderStatus = order.status === 'partially_refunded' ? 'partially_refunded' : remaining ? 'fulfilling' : 'fulfilled';
+        await this.transition(principal, order, 'fulfil', to);
+        await strapi.db.query(LINE).update({ where: { id: lineId }, data: { fulfilmentStatus: 'fulfilled', confirmationCode: code || null, courierCompany: courier || null, trackingNumber: tracking || null, fulfilledAt: new Date() } });
+        await notify(order.sellerId, { type: 'fulfilment', title: `订单 ${order.number} 的「${line.productName}」已履约`, link: `/my-orders/${order.id}/show` }, 'orders.read');
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    /**
+     * Refunds. Individual orders refund unfulfilled lines at once; gov orders wait for the supplier's
+     * approval. Money goes back by a reversing transfer, unfulfilled stock back to the calendar.
+     */
+    async requestRefund(principal: Principal, order: any, body: Record<string, unknown>, options: { idempotencyKey?: string } = {}) {
+      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${order.id}`);
+      if (replay) return replay;
+      const lines = await this.lineRefs(order.id);
+      const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[]) : lines.filter((l) => l.fulfilmentStatus === 'pending').map((l) => l.id);
+      const chosen = lines.filter((l) => wanted.includes(l.id));
+      const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 200) : '';
+      if (!chosen.length || chosen.length !== wanted.length) throw invalid({ lineIds: t('请选择该订单中可退款的明细', 'choose refundable lines of this order') });
+      if (chosen.some((l) => l.fulfilmentStatus === 'refunded')) throw invalid({ lineIds: t('包含已退款的明细', 'includes lines already refunded') });
+      if (order.channel !== 'gov' && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) throw invalid({ lineIds: t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only') });
+      return strapi.db.transaction(async () => {
+        if (order.channel === 'gov') {
+          await this.transition(principal, order, 'request-refund', 'refund_pending', reason);
+          await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundFromStatus: order.status, refundLineIds: chosen.map((l) => l.id), refundReason: reason || null } });
+          await notify(order.supplierId, { type: 'refund', title: `订单 ${order.number} 申请退款，待审核`, body: reason, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
+        } else {
+          const to = this.afterRefund(lines, chosen);
+          await this.transition(principal, order, 'request-refund', to, reason);
+          await this.refundLines(order, chosen, principal);
+        }
+        await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${order.id}`, order.id);
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    afterRefund(lines: any[], chosen: any[]): OrderStatus {
+      const left = lines.filter((l) => l.fulfilmentStatus !== 'refunded' && !chosen.some((c) => c.id === l.id));
+      return left.length ? 'partially_refunded' : 'refunded';
+    },
+
+    async refundLines(order: any, chosen: any[], principal: Principal | null) {
+      const amount = chosen.reduce((sum, l) => sum + num(l.amount), 0);
+      const key = chosen.map((l) => l.id).join('-');
+      await ledger().refund(order.accountId, amount, { transferId: `order:${order.number}:refund:${key}`, orderRef: order.number, operatorId: principal?.userId ?? null });
+      const unfulfilled = chosen.filter((l) => l.fulfilmentStatus === 'pending');
+      if (unfulfilled.length) await inventory().restock(await this.stockRefs(unfulfilled));
+      await strapi.db.query(LINE).updateMany({ where: { id: { $in: chosen.map((l) => l.id) } }, data: { fulfilmentStatus: 'refunded' } });
+      await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAmount: num(order.refundedAmount) + amount } });
+      await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 已退款 ${(amount / 100).toFixed(2)} 元`, link: `/my-orders/${order.id}/show` }, 'orders.read');
+    },
+
+    async approveRefund(principal: Principal, order: any) {
+      return strapi.db.transaction(async () => {
+        const lines = await this.lineRefs(order.id);
+        const chosen = lines.filter((l) => (order.refundLineIds ?? []).includes(l.id));
+        await this.transition(principal, order, 'approve-refund', this.afterRefund(lines, chosen));
+        await this.refundLines(order, chosen, principal);
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    async rejectRefund(principal: Principal, order: any, reason: unknown) {
+      if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写驳回原因（不超过 200 字）', 'is required (at most 200 characters)') });
+      return strapi.db.transaction(async () => {
+        await this.transition(principal, order, 'reject-refund', order.refundFromStatus as OrderStatus, reason.trim());
+        await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 的退款申请被驳回`, body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+  };
+};
