@@ -170,6 +170,38 @@ describe('orders: gov channel with audit', () => {
   });
 });
 
+describe('cart (F82)', () => {
+  it('keeps separate carts per channel, re-checks prices at checkout line by line, then orders', async () => {
+    const add = (body: Record<string, unknown>) => as(app, seller.token).post('/cart-items', body);
+    const a = await add({ channel: 'individual', productId: ticket.id, strategyId: individual.id, quantity: 1, day });
+    const b = await add({ channel: 'individual', productId: coupon.id, strategyId: individual.id, quantity: 2 });
+    const g = await add({ channel: 'gov', productId: ticket.id, strategyId: gov.id, quantity: 1, day });
+    expect([a.status, b.status, g.status]).toEqual([201, 201, 201]);
+    expect(a.body).toMatchObject({ productName: '门票A', unitPrice: 10000, amount: 10000, available: true, supplierName: 'ord_supplier 企业' });
+    expect((await add({ channel: 'individual', productId: ticket.id, strategyId: individual.id, quantity: 99, day })).body.errors).toHaveProperty('quantity');
+    expect((await as(app, seller.token).list('cart-items', { filter: { channel: 'gov' } })).body.map((i: any) => i.id)).toEqual([g.body.id]);
+    const edited = await as(app, seller.token).put(`/cart-items/${a.body.id}`, { quantity: 3 });
+    expect(edited.body).toMatchObject({ quantity: 3, amount: 30000 });
+    // the supplier changes the price: checkout reports the line and orders nothing
+    await app.strapi.db.query('plugin::catalogue.strategy-line').updateMany({ where: { strategyId: individual.id, productId: coupon.id }, data: { price: 4800 } });
+    const customer = { customerName: '李女士', customerPhone: '13900000000' };
+    const changed = await as(app, seller.token).post('/cart-items/checkout', { channel: 'individual', paymentMode: 'prepaid', ids: [a.body.id, b.body.id], ...customer });
+    expect(changed.status).toBe(400);
+    expect(Object.keys(changed.body.errors)).toEqual([`items.${b.body.id}.unitPrice`]);
+    const reviewed = (await as(app, seller.token).list('cart-items', { filter: { channel: 'individual' } })).body.find((i: any) => i.id === b.body.id);
+    expect([reviewed.unitPrice, reviewed.currentPrice]).toEqual([4500, 4800]);
+    await as(app, seller.token).put(`/cart-items/${b.body.id}`, { quantity: 2 }); // saving the line takes the current price
+    const checkout = await as(app, seller.token).post('/cart-items/checkout', { channel: 'individual', paymentMode: 'prepaid', ids: [a.body.id, b.body.id], ...customer });
+    expect(checkout.status).toBe(201);
+    expect(checkout.body.orders).toHaveLength(1);
+    expect(checkout.body.orders[0]).toMatchObject({ status: 'pending_payment', totalAmount: 30000 + 9600 });
+    expect((await as(app, seller.token).list('cart-items', { filter: { channel: 'individual' } })).body).toEqual([]);
+    expect((await as(app, other.token).post('/cart-items/checkout', { channel: 'gov', paymentMode: 'credit', ids: [g.body.id], ...customer })).body.errors).toHaveProperty('ids');
+    await as(app, seller.token).post(`/orders/${checkout.body.orders[0].id}/cancel`);
+    await app.strapi.db.query('plugin::catalogue.strategy-line').updateMany({ where: { strategyId: individual.id, productId: coupon.id }, data: { price: 4500 } });
+  });
+});
+
 describe('orders: bad input names the problem and writes nothing', () => {
   const count = () => app.strapi.db.query('plugin::orders.order').count({});
   it('refuses limits, missing days, forged prices, wrong payment modes, other sellers\' strategies', async () => {

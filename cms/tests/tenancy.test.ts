@@ -44,6 +44,7 @@ const victimRow: Record<string, () => Promise<number>> = {
     const order = await app.strapi.db.query('plugin::orders.order').create({ data: { number: 'VICTIM-1', channel: 'individual', sellerId: c.enterpriseId, supplierId: b.enterpriseId, status: 'pending_payment', paymentMode: 'prepaid', accountId: victimIds['prepaid-accounts'], totalAmount: 100, customerName: 'x' } });
     return order.id;
   },
+  'cart-items': async () => (await as(app, c.token).post('/cart-items', { channel: 'individual', productId: victimIds.products, strategyId: victimIds.strategies, quantity: 1, day: '2030-01-01' })).body.id,
   'stock-days': async () => {
     const stock = app.strapi.plugin('inventory').service('stock');
     await stock.setPolicy(777001, b.enterpriseId, 'daily');

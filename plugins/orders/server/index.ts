@@ -3,6 +3,8 @@ import order from './content-types/order/schema.json';
 import orderLine from './content-types/order-line/schema.json';
 import orderEvent from './content-types/order-event/schema.json';
 import orderRequest from './content-types/order-request/schema.json';
+import cartItem from './content-types/cart-item/schema.json';
+import cart from './services/cart';
 import orders from './services/orders';
 import resources from './resources';
 
@@ -18,8 +20,9 @@ export default {
     'order-line': { schema: orderLine },
     'order-event': { schema: orderEvent },
     'order-request': { schema: orderRequest },
+    'cart-item': { schema: cartItem },
   },
-  services: { orders },
+  services: { orders, cart },
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(...resources);
     strapi.plugin('scheduler').service('jobs').define({

@@ -76,4 +76,59 @@ export const ordersResource: ResourceDeclaration = {
   },
 };
 
-export default [ordersResource];
+const cart = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('cart');
+
+export const cartItems: ResourceDeclaration = {
+  name: 'cart-items',
+  uid: 'plugin::orders.cart-item',
+  label: t('购物车', 'Cart'),
+  tenancy: { kind: 'user', field: 'userId' },
+  permissions: { read: 'orders.place', write: 'orders.place' },
+  defaultSort: ['id', 'ASC'],
+  fields: {
+    channel: { type: 'enum', values: ['individual', 'gov'], required: true, createOnly: true, filter: ['eq'] },
+    productId: { type: 'id', required: true, createOnly: true },
+    strategyId: { type: 'id', required: true },
+    day: { type: 'string', maxLength: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') },
+    quantity: { type: 'integer', required: true, min: 1, max: 100_000 },
+    unitPrice: ro({ type: 'money' }),
+    amount: ro({ type: 'money', attribute: false }),
+    productName: ro({ type: 'string', attribute: false }),
+    supplierId: ro({ type: 'id', attribute: false }),
+    supplierName: ro({ type: 'string', attribute: false }),
+    available: ro({ type: 'boolean', attribute: false }),
+    currentPrice: ro({ type: 'money', attribute: false }),
+    createdAt: ro({ type: 'datetime', sort: true }),
+  },
+  async decorate(records, ctx) {
+    const products = await ctx.strapi.db.query('plugin::catalogue.product').findMany({ where: { id: { $in: records.map((r) => r.productId) } }, select: ['id', 'name', 'supplierId'] });
+    const byId = new Map((products as any[]).map((p) => [p.id, p]));
+    const names = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::identity.enterprise', (products as any[]).map((p) => p.supplierId));
+    const offers = await ctx.strapi.plugin('catalogue').service('strategies').offers(ctx.principal.enterpriseId, new Date(), { productIds: records.map((r) => r.productId) });
+    for (const record of records) {
+      const product = byId.get(record.productId);
+      record.productName = product?.name ?? null;
+      record.supplierId = product?.supplierId ?? null;
+      record.supplierName = names.get(product?.supplierId) ?? null;
+      record.amount = record.unitPrice * record.quantity;
+      const offer = (offers as any[]).find((o) => o.productId === record.productId && o.strategyId === record.strategyId && o.channel === record.channel);
+      record.available = Boolean(offer);
+      record.currentPrice = offer?.price ?? null;
+    }
+  },
+  create: (data, ctx) => cart(ctx).add(ctx.principal, data),
+  update: (existing, data, ctx) => cart(ctx).update(ctx.principal, existing, data),
+  collectionActions: {
+    checkout: {
+      method: 'POST',
+      permission: 'orders.place',
+      async handler(ctx) {
+        const orders = await cart(ctx).checkout(ctx.principal, ctx.body, ctx.koa.get('idempotency-key') || undefined);
+        ctx.koa.status = 201;
+        return { orders: orders.map((o: any) => ({ id: o.id, number: o.number, status: o.status, totalAmount: Number(o.totalAmount), supplierId: o.supplierId })) };
+      },
+    },
+  },
+};
+
+export default [ordersResource, cartItems];

@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/types';
+import { errors, FieldErrors, invalid, isDomainError } from '@cop/config';
+import type { Principal } from '@cop/plugin-console';
+
+export const CART = 'plugin::orders.cart-item';
+const t = errors.text;
+const MAX_ITEMS = 100;
+
+/** Separate individual and gov carts per seller user; checkout makes one order per supplier. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The offer behind a cart line as of now, or why there is none. */
+  async offerFor(principal: Principal, item: { channel: string; productId: number; strategyId: number }) {
+    const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, new Date(), { channel: item.channel, productIds: [item.productId] });
+    return (offers as any[]).find((o) => o.strategyId === item.strategyId) ?? null;
+  },
+
+  async add(principal: Principal, data: Record<string, any>) {
+    if ((await strapi.db.query(CART).count({ where: { userId: principal.userId } })) >= MAX_ITEMS) throw invalid({ productId: t(`购物车最多 ${MAX_ITEMS} 行`, `the cart holds at most ${MAX_ITEMS} lines`) });
+    const offer = await this.offerFor(principal, data as any);
+    if (!offer) throw invalid({ strategyId: t('该产品当前不能通过此策略订购', 'cannot be ordered through this strategy now') });
+    const problems: FieldErrors = {};
+    if (data.quantity < offer.minQuantity || (offer.maxQuantity && data.quantity > offer.maxQuantity)) problems.quantity = t(`数量应在 ${offer.minQuantity}–${offer.maxQuantity ?? '不限'} 之间`, `must be from ${offer.minQuantity} to ${offer.maxQuantity ?? 'any'}`);
+    if (Object.keys(problems).length) throw invalid(problems);
+    return strapi.db.query(CART).create({ data: { ...data, userId: principal.userId, sellerId: principal.enterpriseId, unitPrice: offer.price } });
+  },
+
+  async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>) {
+    const merged = { ...existing, ...data } as { channel: string; productId: number; strategyId: number; quantity: number };
+    const offer = await this.offerFor(principal, merged);
+    if (!offer) throw invalid({ strategyId: t('该产品当前不能通过此策略订购', 'cannot be ordered through this strategy now') });
+    if (merged.quantity < offer.minQuantity || (offer.maxQuantity && merged.quantity > offer.maxQuantity)) throw invalid({ quantity: t(`数量应在 ${offer.minQuantity}–${offer.maxQuantity ?? '不限'} 之间`, `must be from ${offer.minQuantity} to ${offer.maxQuantity ?? 'any'}`) });
+    return strapi.db.query(CART).update({ where: { id: existing.id }, data: { ...data, unitPrice: offer.price } });
+  },
+
+  /**
+   * Check out selected lines of one cart: prices are re-checked (a changed price or a strategy no
+   * longer effective is reported per line, nothing is ordered), then one order per supplier, all in one
+   * transaction; the ordered lines leave the cart.
+   */
+  async checkout(principal: Principal, body: Record<string, any>, idempotencyKey?: string) {
+    const ids = Array.isArray(body.ids) ? body.ids.filter((id: unknown) => Number.isSafeInteger(id)) : [];
+    if (!ids.length) throw invalid({ ids: t('请选择要下单的购物车商品', 'choose the cart lines to order') });
+    if (body.channel !== 'individual' && body.channel !== 'gov') throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
+    const items = await strapi.db.query(CART).findMany({ where: { id: { $in: ids }, userId: principal.userId, channel: body.channel }, orderBy: { id: 'asc' } });
+    if ((items as any[]).length !== ids.length) throw invalid({ ids: t('包含不在此购物车中的商品', 'includes lines that are not in this cart') });
+    const problems: FieldErrors = {};
+    for (const item of items as any[]) {
+      const offer = await this.offerFor(principal, item);
+      if (!offer) problems[`items.${item.id}.strategyId`] = t('销售策略已失效，请重新选择', 'the strategy is no longer in effect');
+      else if (offer.price !== item.unitPrice) problems[`items.${item.id}.unitPrice`] = t(`价格已由 ${(item.unitPrice / 100).toFixed(2)} 元变为 ${(offer.price / 100).toFixed(2)} 元`, `the price changed from ${(item.unitPrice / 100).toFixed(2)} to ${(offer.price / 100).toFixed(2)} yuan`);
+    }
+    // nothing is ordered; the seller reviews the lines (the cart shows currentPrice) and saves them,
+    // which takes the current price, then checks out again
+    if (Object.keys(problems).length) throw invalid(problems, t('部分商品的价格或策略已变化，请确认后重新下单', 'Some prices or strategies changed: review the cart and order again'));
+    const bySupplier = new Map<number, any[]>();
+    for (const item of items as any[]) {
+      const offer = await this.offerFor(principal, item);
+      bySupplier.set(offer.supplierId, [...(bySupplier.get(offer.supplierId) ?? []), item]);
+    }
+    const { ids: _ids, channel, ...customer } = body;
+    const orders = strapi.plugin('orders').service('orders');
+    return strapi.db.transaction(async () => {
+      const created = [];
+      let n = 0;
+      for (const group of bySupplier.values()) {
+        n += 1;
+        try {
+          created.push(await orders.create(principal, {
+            channel, ...customer,
+            lines: group.map((item) => ({ productId: item.productId, strategyId: item.strategyId, quantity: item.quantity, day: item.day, unitPrice: item.unitPrice })),
+          }, { idempotencyKey: idempotencyKey ? `${idempotencyKey}:${n}` : undefined }));
+        } catch (error) {
+          // name the cart lines behind an order-line error
+          if (isDomainError(error) && error.fields) {
+            const mapped: FieldErrors = {};
+            for (const [field, text] of Object.entries(error.fields)) {
+              const m = /^lines\.(\d+)\.(.+)$/.exec(field);
+              mapped[m ? `items.${group[Number(m[1])].id}.${m[2]}` : field] = text;
+            }
+            if (Object.keys(mapped).length) throw Object.assign(error, { fields: mapped });
+          }
+          throw error;
+        }
+      }
+      await strapi.db.query(CART).deleteMany({ where: { id: { $in: ids } } });
+      return created;
+    });
+  },
+});
