@@ -241,3 +241,24 @@ describe('the seller\'s catalogue', () => {
     expect((await as(app, s.token).list('catalogue')).status).toBe(403);
   });
 });
+
+describe('product pictures', () => {
+  it('attaches own images and shows them to the supplier and to sellers who may order the product', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ff0d9b6d0000000049454e44ae426082', 'hex');
+    const s = await tenant(app, 'supplier', 'pic_supplier');
+    const buyer = await tenant(app, 'seller', 'pic_seller');
+    await partner(app, s, buyer);
+    await agreement(app, s, buyer);
+    const image = await upload(s.token, png, '封面.png');
+    const item = await product(app, s, { name: '带图产品', pictures: [image.body.id] });
+    await strategy(app, s, [{ productId: item.id, price: 100 }]);
+    const own = await as(app, s.token).get(`/products/${item.id}/picture?fileId=${image.body.id}`).buffer(true);
+    expect([own.status, own.headers['content-type'], own.headers['content-disposition'].startsWith('inline')]).toEqual([200, 'image/png', true]);
+    const seen = await as(app, buyer.token).get(`/catalogue/${item.id}/picture?fileId=${image.body.id}`).buffer(true);
+    expect(seen.status).toBe(200);
+    expect((await as(app, seller2.token).get(`/catalogue/${item.id}/picture?fileId=${image.body.id}`)).status).toBe(404);
+    const foreign = await upload(other.token, png, 'x.png');
+    expect((await as(app, s.token).post('/products', { category: 'ticket', name: 'x', scenicSpot: 'y', pictures: [foreign.body.id] })).body.errors).toHaveProperty('pictures');
+    expect((await as(app, s.token).get(`/products/${item.id}/picture?fileId=${foreign.body.id}`)).status).toBe(400);
+  });
+});

@@ -38,6 +38,13 @@ const productFields: Record<string, FieldSpec> = {
   createdAt,
 };
 
+/** GET …/<id>/picture?fileId=: one of the product's pictures (the file must be listed on the product). */
+function sendPicture(row: Row, ctx: ActionContext) {
+  const fileId = Number(ctx.query.fileId);
+  if (!(row.pictures ?? []).includes(fileId)) throw invalid({ fileId: t('不是该产品的图片', 'is not a picture of this product') });
+  return ctx.strapi.plugin('files').service('files').send(ctx.koa, fileId, { inline: true });
+}
+
 export const products: ResourceDeclaration = {
   name: 'products',
   uid: PRODUCT,
@@ -50,6 +57,7 @@ export const products: ResourceDeclaration = {
   create: (data, ctx) => service(ctx, 'products').create(ctx.principal, data),
   update: (existing, data, ctx) => service(ctx, 'products').update(ctx.principal, existing, data),
   actions: {
+    picture: { method: 'GET', permission: 'products.read', handler: (row, ctx) => sendPicture(row, ctx) },
     list: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'listed') },
     unlist: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'unlisted') },
   },
@@ -182,6 +190,10 @@ export const catalogue: ResourceDeclaration = {
     const strategies = await service(ctx, 'strategies').applicableStrategies(ctx.principal.enterpriseId, new Date(), filters.channel as string | undefined);
     ctx.koa.state.catalogueStrategies = strategies;
     return { id: { $in: await service(ctx, 'strategies').offeredProductIds(strategies.map((s: any) => s.id)) } };
+  },
+  actions: {
+    // a product's pictures are shown to the sellers who may order it
+    picture: { method: 'GET', permission: 'orders.place', handler: (row, ctx) => sendPicture(row, ctx) },
   },
   async decorate(records, ctx) {
     // offers only for the products on this page, through the strategies found for the query

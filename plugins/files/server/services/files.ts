@@ -78,12 +78,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Stream a file the caller has already been allowed to read. */
-    async send(koa: any, fileId: number) {
+    async send(koa: any, fileId: number, options: { inline?: boolean } = {}) {
       const row = await strapi.db.query(FILE).findOne({ where: { id: fileId } });
       if (!row) throw errors.notFound('file', fileId);
       const file = path.join(root(), row.storageKey);
       if (!fs.existsSync(file)) throw errors.notFound('file', fileId);
-      koa.set('Content-Disposition', `attachment; filename="${encodeURIComponent(row.name)}"; filename*=UTF-8''${encodeURIComponent(row.name)}`);
+      koa.set('Content-Disposition', `${options.inline && row.mime.startsWith('image/') ? 'inline' : 'attachment'}; filename="${encodeURIComponent(row.name)}"; filename*=UTF-8''${encodeURIComponent(row.name)}`);
       koa.set('X-Content-Type-Options', 'nosniff');
       koa.type = row.mime;
       koa.length = row.size;
