@@ -23,7 +23,8 @@ function newest(dir, skip = ['node_modules', 'dist', 'build', '.strapi', '.cache
   let latest = 0;
   if (!fs.existsSync(dir)) return 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (skip.includes(entry.name)) continue;
+    // dotfiles are tool state (Strapi rewrites .strapi-updater.json at every start), not sources
+    if (skip.includes(entry.name) || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     latest = Math.max(latest, entry.isDirectory() ? newest(full, skip) : fs.statSync(full).mtimeMs);
   }
