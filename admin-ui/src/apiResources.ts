@@ -18,6 +18,17 @@ export const API_RESOURCE_ALIASES: Record<string, string> = {
   'prepaid-accounts/credit': 'credit-accounts',
   'my-accounts': 'prepaid-accounts',
   'my-accounts/credit': 'credit-accounts',
+  // 订单下达: each channel's catalogue (the page adds its channel), the individual cart at the MENU
+  // path and the gov cart nested under it
+  'order/individual': 'catalogue',
+  'order/gov': 'catalogue',
+  cart: 'cart-items',
+  'cart/gov': 'cart-items',
+  // 我的订单 (seller) and the supplier's three order lists
+  'my-orders': 'orders',
+  'orders/individual': 'orders',
+  'orders/gov': 'orders',
+  'orders/employee': 'orders',
 };
 
 /** The server resource behind a console resource name. */

@@ -35,6 +35,13 @@ export interface CopDataProvider extends DataProvider {
     body?: Record<string, unknown>,
     options?: VerbOptions,
   ): Promise<{ data: RaRecord }>;
+  /** POST /orders (立即下单) with an Idempotency-Key: resolves with the new order. */
+  placeOrder(body: Record<string, unknown>, options?: VerbOptions): Promise<{ data: RaRecord }>;
+  /**
+   * POST /cart-items/checkout with an Idempotency-Key: the chosen lines of one cart become one order
+   * per supplier (a 400 names the cart lines as `items.<cartItemId>.<field>`).
+   */
+  checkoutCart(body: Record<string, unknown>, options?: VerbOptions): Promise<{ orders: CheckoutResult[] }>;
   /** GET /<resource>/export?filter=…&sort=… : the Excel workbook of the filtered list. */
   exportList(resource: string, params: ExportParams): Promise<{ blob: Blob; filename?: string }>;
   maintainStock(body: StockMaintenance): Promise<{ changed: number; slots: unknown }>;
@@ -44,6 +51,14 @@ export interface CopDataProvider extends DataProvider {
 
 export interface VerbOptions {
   idempotencyKey?: string;
+}
+
+export interface CheckoutResult {
+  id: number;
+  number: string;
+  status: string;
+  totalAmount: number;
+  supplierId: number;
 }
 
 export interface ExportParams {
@@ -126,6 +141,15 @@ async function download(url: string): Promise<{ blob: Blob; filename?: string }>
 
 const segment = (value: Identifier | string) => encodeURIComponent(String(value));
 
+/** POST a JSON body, with the Idempotency-Key header when given. */
+function postJson(url: string, body: Record<string, unknown>, options: VerbOptions = {}) {
+  return apiFetch(url, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    ...(options.idempotencyKey ? { headers: new Headers({ 'Idempotency-Key': options.idempotencyKey }) } : {}),
+  });
+}
+
 /**
  * The export URL of a list with its current filter and sort, encoded as ra-data-simple-rest encodes
  * getList (same filter normalisation, so the workbook holds exactly the rows the list shows).
@@ -163,12 +187,18 @@ export const dataProvider: CopDataProvider = {
   deleteMany: (resource, params) => base.deleteMany(apiResource(resource), params),
 
   async verb(resource, id, verb, body = {}, options = {}) {
-    const { json } = await apiFetch(`${API_BASE}/${apiResource(resource)}/${segment(id)}/${segment(verb)}`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      ...(options.idempotencyKey ? { headers: new Headers({ 'Idempotency-Key': options.idempotencyKey }) } : {}),
-    });
+    const { json } = await postJson(`${API_BASE}/${apiResource(resource)}/${segment(id)}/${segment(verb)}`, body, options);
     return { data: json };
+  },
+
+  async placeOrder(body, options = {}) {
+    const { json } = await postJson(`${API_BASE}/orders`, body, options);
+    return { data: json };
+  },
+
+  async checkoutCart(body, options = {}) {
+    const { json } = await postJson(`${API_BASE}/cart-items/checkout`, body, options);
+    return json as { orders: CheckoutResult[] };
   },
 
   exportList(resource, params) {

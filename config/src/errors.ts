@@ -37,7 +37,8 @@ const t = (zh: string, en: string): Text => ({ zh, en });
 /** 400 naming one or more fields. */
 export function invalid(fields: FieldErrors, text: Text = t('提交的数据有误', 'The submitted data is invalid')): DomainError {
   const names = Object.keys(fields);
-  const summary = names.length === 1
+  // one plain field: name it in the message; nested keys (lines.0.price) read badly, keep the summary
+  const summary = names.length === 1 && !names[0].includes('.')
     ? t(`${names[0]}：${fields[names[0]].zh}`, `${names[0]}: ${fields[names[0]].en}`)
     : text;
   return new DomainError(400, 'VALIDATION', summary, fields);

@@ -73,17 +73,17 @@ export const MENU: MenuItem[] = [
   },
   {
     key: 'ordering', zh: '订单下达', en: 'Ordering', sides: ['seller'], children: [
-      { key: 'order-individual', zh: '代理个人客户下单', en: 'Order for individuals', path: '/order/individual', permission: 'orders.place' },
-      { key: 'order-gov', zh: '代理政府企业客户下单', en: 'Order for gov-enterprise', path: '/order/gov', permission: 'orders.place' },
-      { key: 'cart', zh: '购物车', en: 'Cart', path: '/cart', permission: 'orders.place' },
+      { key: 'order-individual', zh: '代理个人客户下单', en: 'Order for individuals', path: '/order/individual', permission: 'orders.place', ready: true },
+      { key: 'order-gov', zh: '代理政府企业客户下单', en: 'Order for gov-enterprise', path: '/order/gov', permission: 'orders.place', ready: true },
+      { key: 'cart', zh: '购物车', en: 'Cart', path: '/cart', permission: 'orders.place', ready: true },
     ],
   },
-  { key: 'my-orders', zh: '我的订单', en: 'My orders', path: '/my-orders', permission: 'orders.read', sides: ['seller'] },
+  { key: 'my-orders', zh: '我的订单', en: 'My orders', path: '/my-orders', permission: 'orders.read', sides: ['seller'], ready: true },
   {
     key: 'order-management', zh: '订单管理', en: 'Order management', sides: ['supplier'], children: [
-      { key: 'individual-orders', zh: '个人客户订单', en: 'Individual orders', path: '/orders/individual', permission: 'orders.read' },
-      { key: 'gov-orders', zh: '政府企业客户订单', en: 'Gov-enterprise orders', path: '/orders/gov', permission: 'orders.read' },
-      { key: 'employee-orders', zh: '员工内购订单', en: 'Employee purchases', path: '/orders/employee', permission: 'orders.read' },
+      { key: 'individual-orders', zh: '个人客户订单', en: 'Individual orders', path: '/orders/individual', permission: 'orders.read', ready: true },
+      { key: 'gov-orders', zh: '政府企业客户订单', en: 'Gov-enterprise orders', path: '/orders/gov', permission: 'orders.read', ready: true },
+      { key: 'employee-orders', zh: '员工内购订单', en: 'Employee purchases', path: '/orders/employee', permission: 'orders.read', ready: true },
     ],
   },
   {

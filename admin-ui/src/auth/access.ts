@@ -15,11 +15,31 @@ export interface ResourceAccess {
   open?: true;
   /** Pages of one side only (as their MENU item): other enterprise kinds are refused even with the key. */
   sides?: Side[];
+  /**
+   * Verbs guarded by keys of their own (the order state machine: 支付, 审核, 履约, 退款…), verb → key.
+   * Other verbs of the resource need `write`.
+   */
+  verbs?: Partial<Record<string, PermissionKey>>;
 }
+
+/** The seller's order verbs (我的订单) and the supplier's (订单管理), with the keys the server checks. */
+export const SELLER_ORDER_VERBS = {
+  pay: 'orders.place',
+  cancel: 'orders.place',
+  'request-refund': 'orders.refund',
+} as const satisfies Record<string, PermissionKey>;
+export const SUPPLIER_ORDER_VERBS = {
+  approve: 'orders.audit',
+  reject: 'orders.audit',
+  fulfil: 'orders.fulfil',
+  'approve-refund': 'orders.audit',
+  'reject-refund': 'orders.audit',
+} as const satisfies Record<string, PermissionKey>;
 
 /**
  * THE map from console resources to permission keys (the only place the console decides access).
- * `read` guards list/show/export, `write` guards create/edit/delete and custom verbs;
+ * `read` guards list/show/export, `write` guards create/edit/delete and custom verbs (but the `verbs`
+ * a resource lists, which need their own keys);
  * `open` resources are allowed to every signed-in user. Page resources named after a MENU path
  * (see apiResources.ts for the server resource they use) carry the `sides` of their MENU item.
  */
@@ -58,9 +78,19 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   strategies: { read: 'strategies.read', write: 'strategies.write' },
   'strategies/individual': { read: 'strategies.read', write: 'strategies.write', sides: ['supplier'] },
   'strategies/gov': { read: 'strategies.read', write: 'strategies.write', sides: ['supplier'] },
-  orders: { read: 'orders.read', write: 'orders.place' },
+  orders: { read: 'orders.read', write: 'orders.place', verbs: { ...SELLER_ORDER_VERBS, ...SUPPLIER_ORDER_VERBS } },
   'cart-items': { read: 'orders.place', write: 'orders.place' },
   catalogue: { read: 'orders.place' },
+  // 订单下达: the catalogue of each channel (its create page is the order form), the two carts
+  'order/individual': { read: 'orders.place', write: 'orders.place', sides: ['seller'] },
+  'order/gov': { read: 'orders.place', write: 'orders.place', sides: ['seller'] },
+  cart: { read: 'orders.place', write: 'orders.place', sides: ['seller'] },
+  'cart/gov': { read: 'orders.place', write: 'orders.place', sides: ['seller'] },
+  // 我的订单 (seller) and 订单管理 (supplier): one server resource, each side only its own verbs
+  'my-orders': { read: 'orders.read', sides: ['seller'], verbs: SELLER_ORDER_VERBS },
+  'orders/individual': { read: 'orders.read', sides: ['supplier'], verbs: SUPPLIER_ORDER_VERBS },
+  'orders/gov': { read: 'orders.read', sides: ['supplier'], verbs: SUPPLIER_ORDER_VERBS },
+  'orders/employee': { read: 'orders.read', sides: ['supplier'], verbs: SUPPLIER_ORDER_VERBS },
   'incentive-records': { read: 'incentives.read' },
 };
 
@@ -84,6 +114,7 @@ export function permissionFor(resource: string, action: string): PermissionKey |
   const entry = RESOURCE_ACCESS[resource];
   if (!entry) return null;
   if (entry.open) return 'open';
+  if (entry.verbs && Object.prototype.hasOwnProperty.call(entry.verbs, action)) return entry.verbs[action] ?? null;
   const key = READ_ACTIONS.includes(action) ? entry.read : entry.write;
   return key ?? null;
 }
@@ -100,6 +131,15 @@ export function canAccessWith(
   if (key === 'open') return true;
   if (!key) return false;
   return hasPermission(subject, key);
+}
+
+/**
+ * Whether the subject may post a verb (POST /<resource>/<id>/<verb>) on a page: the verb's own key
+ * where the resource lists it, else write access (`edit`).
+ */
+export function canRunVerb(subject: AccessSubject | null | undefined, resource: string, verb: string): boolean {
+  const verbs = RESOURCE_ACCESS[resource]?.verbs;
+  return canAccessWith(subject, resource, verbs && Object.prototype.hasOwnProperty.call(verbs, verb) ? verb : 'edit');
 }
 
 export function flattenMenu(items: MenuItem[]): MenuItem[] {

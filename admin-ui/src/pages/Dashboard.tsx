@@ -3,11 +3,16 @@ import ConstructionIcon from '@mui/icons-material/Construction';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import type { EnterpriseKind } from '@cop/config';
 import type { CopPermissions } from '../auth/session';
+import { canAccessWith } from '../auth/access';
+import { PendingOrdersCard, PendingPaymentCard } from './PendingOrders';
 
 export const homeTitleKey = (kind: EnterpriseKind | undefined) =>
   kind === 'supplier' ? 'cop.home.title_supplier' : kind === 'seller' ? 'cop.home.title_seller' : 'cop.home.title_both';
 
-/** 首页: 供货方首页 / 销售方首页. Statistics come with F03 / F04. */
+/**
+ * 首页: 供货方首页 / 销售方首页. The seller sees its orders waiting for payment, the supplier its
+ * orders waiting for audit or fulfilment (each needs orders.read on its side). Statistics come with F03 / F04.
+ */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -51,6 +56,8 @@ export const Dashboard = () => {
             </Stack>
           </CardContent>
         </Card>
+        {canAccessWith(permissions, 'my-orders', 'list') ? <PendingPaymentCard /> : null}
+        {canAccessWith(permissions, 'orders/individual', 'list') ? <PendingOrdersCard /> : null}
         <Card variant="outlined">
           <CardHeader title={translate('cop.home.stats_title')} avatar={<ConstructionIcon color="action" />} />
           <CardContent>

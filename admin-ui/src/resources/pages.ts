@@ -9,13 +9,17 @@ import agreements from './agreements';
 import myAgreements from './my-agreements';
 import ledger from './ledger';
 import myAccounts from './my-accounts';
+import ordering from './ordering';
+import cart from './cart';
+import orders, { myOrders } from './orders';
 
 /**
  * The MENU paths this console implements beyond the resources registered one by one in App.tsx,
  * path → pages. Each is a react-admin resource named after its path without the leading slash
  * (apiResources.ts maps it to its server resource, auth/access.ts guards it), so the menu item opens
  * its list and the create / edit / show pages live under the same path. A few pages are nested under
- * a MENU path (/prepaid-accounts/credit: the second tab of 供货方账户管理) and belong to its item.
+ * a MENU path (/prepaid-accounts/credit: the second tab of 供货方账户管理; /cart/gov: the gov cart)
+ * and belong to its item.
  */
 export const PAGE_RESOURCES: Record<string, Omit<ResourceProps, 'name'>> = {
   '/partnerships': partnerships,
@@ -34,6 +38,14 @@ export const PAGE_RESOURCES: Record<string, Omit<ResourceProps, 'name'>> = {
   '/my-accounts/credit': myAccounts.credit,
   '/strategies/individual': strategies.individual,
   '/strategies/gov': strategies.gov,
+  '/order/individual': ordering.individual,
+  '/order/gov': ordering.gov,
+  '/cart': cart.individual,
+  '/cart/gov': cart.gov,
+  '/my-orders': myOrders,
+  '/orders/individual': orders.individual,
+  '/orders/gov': orders.gov,
+  '/orders/employee': orders.employee,
 };
 
 /** The react-admin resource name of a page path ('/products/ticket' → 'products/ticket'). */

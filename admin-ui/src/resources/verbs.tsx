@@ -4,6 +4,7 @@ import {
   Dialog,
   DialogActions,
   DialogContent,
+  DialogContentText,
   DialogTitle,
   TextField,
 } from '@mui/material';
@@ -20,7 +21,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import type { CopDataProvider } from '../dataProvider';
-import { canAccessWith } from '../auth/access';
+import { canAccessWith, canRunVerb } from '../auth/access';
 import type { CopPermissions } from '../auth/session';
 
 interface VerbButtonProps<T extends RaRecord> {
@@ -48,6 +49,15 @@ export const useCanWrite = (resource: string) => {
   return canAccessWith(permissions, resource, 'edit');
 };
 
+/**
+ * Access to one verb of a page: its own key where the resource lists it (the order verbs), else write
+ * access (same synchronous decision as useCanWrite).
+ */
+export const useCanRunVerb = (resource: string, verb: string) => {
+  const { permissions } = usePermissions<CopPermissions>();
+  return canRunVerb(permissions, resource, verb);
+};
+
 function errorText(error: any, fallback: string) {
   return error?.body?.errors?.reason || error?.message || fallback;
 }
@@ -68,7 +78,7 @@ export function VerbButton<T extends RaRecord = RaRecord>({
   const dataProvider = useDataProvider<CopDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const canWrite = useCanWrite(resource);
+  const canWrite = useCanRunVerb(resource, verb);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -120,9 +130,13 @@ interface ReasonVerbButtonProps<T extends RaRecord> extends Omit<VerbButtonProps
   /** Dialog title (translation key). */
   title: string;
   maxLength?: number;
+  /** The reason may be left empty (then the body is `{}`): cancel an order. */
+  optional?: boolean;
+  /** Text above the reason (translation key), e.g. what the verb does. */
+  content?: string;
 }
 
-/** A button posting a verb whose body is `{ reason }` (required), asked in a dialog: stop, terminate. */
+/** A button posting a verb whose body is `{ reason }` (required unless optional), asked in a dialog: stop, terminate. */
 export function ReasonVerbButton<T extends RaRecord = RaRecord>({
   verb,
   label,
@@ -132,6 +146,8 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
   done,
   title,
   maxLength,
+  optional,
+  content,
 }: ReasonVerbButtonProps<T>) {
   const record = useRecordContext<T>();
   const resource = useResourceContext() ?? '';
@@ -139,7 +155,7 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
   const dataProvider = useDataProvider<CopDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const canWrite = useCanWrite(resource);
+  const canWrite = useCanRunVerb(resource, verb);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -157,7 +173,7 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
     event.preventDefault();
     event.stopPropagation();
     const text = reason.trim();
-    if (!text) {
+    if (!text && !optional) {
       setError(translate('ra.validation.required'));
       return;
     }
@@ -167,7 +183,7 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
     }
     setBusy(true);
     try {
-      await dataProvider.verb(resource, record.id, verb, { reason: text });
+      await dataProvider.verb(resource, record.id, verb, text ? { reason: text } : {});
       notify(done, { type: 'success' });
       close();
       refresh();
@@ -194,13 +210,14 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
         <form onSubmit={submit} noValidate>
           <DialogTitle>{translate(title)}</DialogTitle>
           <DialogContent>
+            {content ? <DialogContentText>{translate(content)}</DialogContentText> : null}
             <TextField
               autoFocus
               fullWidth
               multiline
               minRows={3}
               margin="dense"
-              required
+              required={!optional}
               label={translate('cop.common.reason')}
               value={reason}
               onChange={(event) => {

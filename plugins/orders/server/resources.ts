@@ -23,7 +23,8 @@ export const ordersResource: ResourceDeclaration = {
   operations: ['list', 'get', 'create'],
   fields: {
     number: ro({ type: 'string', filter: ['eq'], sort: true, search: true }),
-    channel: { type: 'enum', values: ['individual', 'gov'], required: true, createOnly: true, filter: ['eq'] },
+    // employee orders come from the mini-program; the console creates individual and gov orders
+    channel: { type: 'enum', values: ['individual', 'gov', 'employee'], required: true, createOnly: true, filter: ['eq'] },
     sellerId: ro({ type: 'id', filter: ['eq'] }),
     supplierId: ro({ type: 'id', filter: ['eq'] }),
     sellerName: ro({ type: 'string', attribute: false }),
@@ -44,6 +45,7 @@ export const ordersResource: ResourceDeclaration = {
     visitDate: { type: 'string', createOnly: true, maxLength: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') },
     remarks: { type: 'string', createOnly: true, maxLength: 500 },
     refundReason: ro({ type: 'string' }),
+    refundLineIds: ro({ type: 'json' }),
     lines: { type: 'json', attribute: false, required: true, createOnly: true },
     createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
   },
@@ -60,7 +62,10 @@ export const ordersResource: ResourceDeclaration = {
         day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
-      if (one) record.events = (events as any[]).map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, reason: e.reason, at: e.createdAt }));
+      if (one) {
+        const actors = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', (events as any[]).map((e) => e.actorId), 'displayName');
+        record.events = (events as any[]).map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actorName: actors.get(e.actorId) ?? null, reason: e.reason, at: e.createdAt }));
+      }
     }
   },
   create: (data, ctx) => orders(ctx).create(ctx.principal, data, { idempotencyKey: key(ctx) }),

@@ -13,7 +13,7 @@ import {
 } from 'react-admin';
 import type { CopDataProvider } from '../../dataProvider';
 import { hiddenErrorMessages } from '../shared';
-import { useCanWrite } from '../verbs';
+import { useCanRunVerb } from '../verbs';
 import { IdempotencyKeeper, outcomeUnknown } from './idempotency';
 
 export interface VerbFormButtonProps<T extends RaRecord> {
@@ -80,7 +80,7 @@ export function VerbFormButton<T extends RaRecord = RaRecord>({
   const dataProvider = useDataProvider<CopDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const canWrite = useCanWrite(resource);
+  const canWrite = useCanRunVerb(resource, verb);
   const keeper = useRef<IdempotencyKeeper | null>(null);
   const inFlight = useRef(false);
   const [open, setOpen] = useState(false);

@@ -1,0 +1,338 @@
+import { useRef, useState } from 'react';
+import PaymentIcon from '@mui/icons-material/Payment';
+import CancelIcon from '@mui/icons-material/Cancel';
+import UndoIcon from '@mui/icons-material/Undo';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import BlockIcon from '@mui/icons-material/Block';
+import LocalShippingIcon from '@mui/icons-material/LocalShipping';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import {
+  Button,
+  CheckboxGroupInput,
+  TextInput,
+  maxLength,
+  required,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
+import type { CopDataProvider } from '../../dataProvider';
+import { formatFen } from '../shared';
+import { ReasonVerbButton, VerbButton, useCanRunVerb } from '../verbs';
+import { VerbFormButton } from '../ledger/VerbFormButton';
+import { IdempotencyKeeper, outcomeUnknown } from '../ledger/idempotency';
+import { canFulfilLine, canTake, fulfilBody, fulfilProblem, refundableLines } from './logic';
+import { REASON_MAX, type OrderLine, type OrderRecord } from './types';
+
+/** Label of a line in dialogs: '门票 A × 2（¥200.00）'. */
+const lineLabel = (line: OrderLine) => `${line.productName} × ${line.quantity}（${formatFen(line.amount)}）`;
+
+/**
+ * 支付: a confirmation showing the amount and the account it is paid from; posts /pay with an
+ * Idempotency-Key (a retry after a network error never pays twice).
+ */
+export const PayButton = () => {
+  const record = useRecordContext<OrderRecord>();
+  const resource = useResourceContext() ?? '';
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<CopDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const canPay = useCanRunVerb(resource, 'pay');
+  const keeper = useRef(new IdempotencyKeeper());
+  const inFlight = useRef(false);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (!record || !canPay || !canTake('seller', 'pay')(record)) return null;
+
+  const close = () => {
+    if (inFlight.current) return;
+    setOpen(false);
+    setMessage(null);
+  };
+
+  const pay = async () => {
+    if (inFlight.current) return;
+    const idempotencyKey = keeper.current.keyFor({ order: record.id, amount: record.totalAmount });
+    inFlight.current = true;
+    setBusy(true);
+    setMessage(null);
+    try {
+      await dataProvider.verb(resource, record.id, 'pay', {}, { idempotencyKey });
+      keeper.current.succeeded();
+      notify('cop.orders.paid', { type: 'success' });
+      setOpen(false);
+      refresh();
+    } catch (error: any) {
+      keeper.current.failed(error);
+      if (outcomeUnknown(error)) {
+        // keep the dialog: confirming again resends the same key
+        setMessage(translate('cop.orders.pay_outcome_unknown'));
+      } else {
+        // refused (insufficient funds, closed by timeout, already paid…): the order shows its current state
+        const text = error?.message || 'ra.notification.http_error';
+        notify(text, { type: 'error', messageArgs: { _: text } });
+        setOpen(false);
+      }
+      refresh();
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        label="cop.orders.pay"
+        data-testid="order-pay"
+        onClick={(event) => {
+          event.stopPropagation();
+          setMessage(null);
+          setOpen(true);
+        }}
+      >
+        <PaymentIcon />
+      </Button>
+      <Dialog open={open} onClose={close} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="xs">
+        <DialogTitle>{translate('cop.orders.pay_title')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={1.5}>
+            {message ? (
+              <Alert severity="error" data-testid="order-pay-error">
+                {message}
+              </Alert>
+            ) : null}
+            <Typography>{translate('cop.orders.pay_number', { number: record.number })}</Typography>
+            <Typography variant="h5" data-testid="order-pay-amount" data-money-fen={record.totalAmount}>
+              {formatFen(record.totalAmount)}
+            </Typography>
+            <Typography data-testid="order-pay-mode">
+              {translate('cop.orders.pay_from', {
+                mode: translate(`cop.payment_mode.${record.paymentMode}`),
+                supplier: record.supplierName ?? '',
+              })}
+            </Typography>
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={close} disabled={busy}>
+            {translate('ra.action.cancel')}
+          </MuiButton>
+          <MuiButton variant="contained" onClick={() => void pay()} disabled={busy} data-testid="order-pay-confirm">
+            {translate('cop.orders.pay_confirm')}
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};
+
+/** 取消: an order still waiting for audit or payment (the reason is optional); stock and money are released. */
+export const CancelOrderButton = () => (
+  <ReasonVerbButton<OrderRecord>
+    verb="cancel"
+    label="cop.orders.cancel"
+    title="cop.orders.cancel_title"
+    content="cop.orders.cancel_content"
+    icon={<CancelIcon />}
+    testId="order-cancel"
+    when={canTake('seller', 'cancel')}
+    done="cop.orders.cancelled"
+    maxLength={REASON_MAX}
+    optional
+  />
+);
+
+const REFUND_FIELDS = ['lineIds', 'reason'] as const;
+
+/**
+ * 申请退款: choose the lines and give a reason. Individual orders refund their unfulfilled lines at
+ * once; gov orders wait for the supplier's audit. Money moves, so the request carries an Idempotency-Key.
+ */
+export const RefundButton = () => (
+  <VerbFormButton<OrderRecord>
+    verb="request-refund"
+    label="cop.orders.refund"
+    title="cop.orders.refund_title"
+    icon={<UndoIcon />}
+    testId="order-refund"
+    submitTestId="order-refund-submit"
+    done="cop.orders.refund_requested"
+    when={canTake('seller', 'request-refund')}
+    defaults={(record) => ({ lineIds: refundableLines(record).map((line) => line.id), reason: '' })}
+    toBody={(values) => ({
+      lineIds: Array.isArray(values.lineIds) ? values.lineIds : [],
+      reason: typeof values.reason === 'string' ? values.reason.trim() : '',
+    })}
+    fields={REFUND_FIELDS}
+    idempotent
+  >
+    {(record) => <RefundInputs record={record} />}
+  </VerbFormButton>
+);
+
+const RefundInputs = ({ record }: { record: OrderRecord }) => {
+  const translate = useTranslate();
+  const choices = refundableLines(record).map((line) => ({ id: line.id, name: lineLabel(line) }));
+  return (
+    <>
+      <Alert severity="info">
+        {translate(record.channel === 'gov' ? 'cop.orders.refund_hint_gov' : 'cop.orders.refund_hint_individual')}
+      </Alert>
+      <CheckboxGroupInput
+        source="lineIds"
+        label="cop.orders.refund_lines"
+        choices={choices}
+        translateChoice={false}
+        row={false}
+        validate={required()}
+        data-testid="order-refund-lines"
+      />
+      <TextInput
+        source="reason"
+        label="cop.common.reason"
+        multiline
+        minRows={2}
+        validate={[required(), maxLength(REASON_MAX)]}
+        slotProps={{ htmlInput: { 'data-testid': 'order-refund-reason' } }}
+      />
+    </>
+  );
+};
+
+/** 通过创建审核: a gov order waiting for audit goes to payment. */
+export const ApproveOrderButton = () => (
+  <VerbButton<OrderRecord>
+    verb="approve"
+    label="cop.orders.approve"
+    icon={<TaskAltIcon />}
+    testId="order-approve"
+    confirmTitle="cop.orders.approve_title"
+    confirmContent="cop.orders.approve_content"
+    when={canTake('supplier', 'approve')}
+    done="cop.orders.approved"
+  />
+);
+
+/** 驳回创建审核: with a reason; the order's stock and money are released. */
+export const RejectOrderButton = () => (
+  <ReasonVerbButton<OrderRecord>
+    verb="reject"
+    label="cop.orders.reject"
+    title="cop.orders.reject_title"
+    icon={<BlockIcon />}
+    testId="order-reject"
+    when={canTake('supplier', 'reject')}
+    done="cop.orders.rejected"
+    maxLength={REASON_MAX}
+  />
+);
+
+/** 通过退款审核: the requested lines are refunded. */
+export const ApproveRefundButton = () => (
+  <VerbButton<OrderRecord>
+    verb="approve-refund"
+    label="cop.orders.approve_refund"
+    icon={<TaskAltIcon />}
+    testId="order-approve-refund"
+    confirmTitle="cop.orders.approve_refund_title"
+    confirmContent="cop.orders.approve_refund_content"
+    when={canTake('supplier', 'approve-refund')}
+    done="cop.orders.refund_approved"
+  />
+);
+
+/** 驳回退款审核: with a reason; the order returns to the status it had before the request. */
+export const RejectRefundButton = () => (
+  <ReasonVerbButton<OrderRecord>
+    verb="reject-refund"
+    label="cop.orders.reject_refund"
+    title="cop.orders.reject_refund_title"
+    icon={<BlockIcon />}
+    testId="order-reject-refund"
+    when={canTake('supplier', 'reject-refund')}
+    done="cop.orders.refund_rejected"
+    maxLength={REASON_MAX}
+  />
+);
+
+const FULFIL_FIELDS = ['confirmationCode', 'courierCompany', 'trackingNumber'] as const;
+const validateFulfilment = (_value: unknown, values: Record<string, unknown>) => fulfilProblem(values ?? {});
+
+/**
+ * 订单履约 of one line: a confirmation code (e-tickets, coupons, meals), or a courier and a tracking
+ * number (goods). The order record is in context; the line is this button's.
+ */
+export const FulfilLineButton = ({ line }: { line: OrderLine }) => (
+  <VerbFormButton<OrderRecord>
+    verb="fulfil"
+    label="cop.orders.fulfil"
+    title="cop.orders.fulfil_title"
+    icon={<LocalShippingIcon />}
+    testId={`order-fulfil-${line.id}`}
+    submitTestId="fulfil-submit"
+    done="cop.orders.fulfilled"
+    when={(order) => canFulfilLine(order, line)}
+    defaults={() => ({ confirmationCode: '', courierCompany: '', trackingNumber: '' })}
+    toBody={(values) => fulfilBody(line.id, values)}
+    fields={FULFIL_FIELDS}
+  >
+    {() => <FulfilInputs line={line} />}
+  </VerbFormButton>
+);
+
+const FulfilInputs = ({ line }: { line: OrderLine }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Typography variant="subtitle2">{lineLabel(line)}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate('cop.orders.fulfil_help')}
+      </Typography>
+      <TextInput
+        source="confirmationCode"
+        label="cop.orders.confirmation_code"
+        validate={[maxLength(64), validateFulfilment]}
+        autoFocus
+        slotProps={{ htmlInput: { 'data-testid': 'fulfil-code' } }}
+      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextInput
+          source="courierCompany"
+          label="cop.orders.courier_company"
+          validate={maxLength(50)}
+          slotProps={{ htmlInput: { 'data-testid': 'fulfil-courier' } }}
+        />
+        <TextInput
+          source="trackingNumber"
+          label="cop.orders.tracking_number"
+          validate={maxLength(64)}
+          slotProps={{ htmlInput: { 'data-testid': 'fulfil-tracking' } }}
+        />
+      </Stack>
+    </>
+  );
+};
+
+/** The buttons of an order on one side (each shows only when its status allows and the user holds its key). */
+export const OrderButtons = ({ side }: { side: 'seller' | 'supplier' }) =>
+  side === 'seller' ? (
+    <>
+      <PayButton />
+      <CancelOrderButton />
+      <RefundButton />
+    </>
+  ) : (
+    <>
+      <ApproveOrderButton />
+      <RejectOrderButton />
+      <ApproveRefundButton />
+      <RejectRefundButton />
+    </>
+  );

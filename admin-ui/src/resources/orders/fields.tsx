@@ -1,0 +1,199 @@
+import {
+  Box,
+  Chip,
+  List as MuiList,
+  ListItem,
+  ListItemText,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { RecordContextProvider, useRecordContext, useTranslate } from 'react-admin';
+import { DateTimeField, formatFen } from '../shared';
+import { FulfilLineButton } from './buttons';
+import { fulfilmentStatusColors, orderStatusColors, type OrderEvent, type OrderRecord } from './types';
+
+/** The status of an order as a chip (data-testid="order-status", data-status = the status). */
+export const OrderStatusChip = (_props: { label?: string; source?: string; sortable?: boolean }) => {
+  const translate = useTranslate();
+  const record = useRecordContext<OrderRecord>();
+  if (!record?.status) return null;
+  return (
+    <Chip
+      size="small"
+      color={orderStatusColors[record.status] ?? 'default'}
+      label={translate(`cop.order_status.${record.status}`, { _: record.status })}
+      data-testid="order-status"
+      data-status={record.status}
+    />
+  );
+};
+
+/** 客户: the customer's name, and for gov orders the company. */
+export const CustomerField = (_props: { label?: string; source?: string; sortable?: boolean }) => {
+  const record = useRecordContext<OrderRecord>();
+  if (!record) return null;
+  return (
+    <span>
+      {record.companyName ? `${record.companyName} · ` : ''}
+      {record.customerName}
+    </span>
+  );
+};
+
+/** How a fulfilled line was fulfilled: its confirmation code, or courier and tracking number. */
+const FulfilmentDetails = ({ line }: { line: OrderRecord['lines'][number] }) => {
+  const translate = useTranslate();
+  if (line.fulfilmentStatus !== 'fulfilled') return <span>-</span>;
+  return (
+    <Box>
+      {line.confirmationCode ? (
+        <div>
+          {translate('cop.orders.confirmation_code')}: {line.confirmationCode}
+        </div>
+      ) : null}
+      {line.courierCompany || line.trackingNumber ? (
+        <div>
+          {translate('cop.orders.courier_company')}: {line.courierCompany ?? '-'} · {translate('cop.orders.tracking_number')}:{' '}
+          {line.trackingNumber ?? '-'}
+        </div>
+      ) : null}
+      {line.fulfilledAt ? (
+        <Typography variant="caption" color="text.secondary" component="div">
+          <RecordContextProvider value={line}>
+            <DateTimeField source="fulfilledAt" />
+          </RecordContextProvider>
+        </Typography>
+      ) : null}
+    </Box>
+  );
+};
+
+/**
+ * The lines of an order with their fulfilment state; on the supplier's pages each pending line gets
+ * its 订单履约 button (the order stays the record in context).
+ */
+export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
+  const translate = useTranslate();
+  const record = useRecordContext<OrderRecord>();
+  if (!record) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h6" gutterBottom>
+        {translate('cop.orders.lines')}
+      </Typography>
+      <TableContainer>
+        <Table size="small" data-testid="order-lines">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('cop.orders.line_product')}</TableCell>
+              <TableCell>{translate('cop.orders.line_category')}</TableCell>
+              <TableCell>{translate('cop.orders.line_day')}</TableCell>
+              <TableCell align="right">{translate('cop.orders.line_unit_price')}</TableCell>
+              <TableCell align="right">{translate('cop.orders.line_quantity')}</TableCell>
+              <TableCell align="right">{translate('cop.orders.line_amount')}</TableCell>
+              <TableCell>{translate('cop.orders.line_fulfilment')}</TableCell>
+              <TableCell>{translate('cop.orders.line_fulfilment_details')}</TableCell>
+              {side === 'supplier' ? <TableCell /> : null}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(record.lines ?? []).map((line) => (
+              <TableRow key={line.id} data-testid={`order-line-${line.id}`}>
+                <TableCell>
+                  {line.productName}
+                  {line.isCombo ? (
+                    <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('cop.ordering.combo_chip')} />
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  {line.category ? translate(`cop.product_category.${line.category}`, { _: line.category }) : '-'}
+                </TableCell>
+                <TableCell>{line.day ?? '-'}</TableCell>
+                <TableCell align="right">{formatFen(line.unitPrice)}</TableCell>
+                <TableCell align="right">{line.quantity}</TableCell>
+                <TableCell align="right" data-money-fen={line.amount}>
+                  {formatFen(line.amount)}
+                </TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    color={fulfilmentStatusColors[line.fulfilmentStatus] ?? 'default'}
+                    label={translate(`cop.fulfilment_status.${line.fulfilmentStatus}`, { _: line.fulfilmentStatus })}
+                    data-testid={`line-status-${line.id}`}
+                    data-status={line.fulfilmentStatus}
+                  />
+                </TableCell>
+                <TableCell>
+                  <FulfilmentDetails line={line} />
+                </TableCell>
+                {side === 'supplier' ? (
+                  <TableCell>
+                    <FulfilLineButton line={line} />
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Box>
+  );
+};
+
+const statusText = (translate: ReturnType<typeof useTranslate>, status: string | null | undefined) =>
+  status ? translate(`cop.order_status.${status}`, { _: status }) : '';
+
+/** 订单记录: every transition of the order, oldest first, with its reason. */
+export const OrderEvents = () => {
+  const translate = useTranslate();
+  const record = useRecordContext<OrderRecord>();
+  const events: OrderEvent[] = record?.events ?? [];
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h6" gutterBottom>
+        {translate('cop.orders.events')}
+      </Typography>
+      {events.length ? (
+        <MuiList dense data-testid="order-events">
+          {events.map((event, index) => (
+            <ListItem
+              key={`${event.at}-${index}`}
+              data-testid={`order-event-${index}`}
+              data-action={event.action}
+              sx={{ borderLeft: 2, borderColor: 'primary.light', ml: 1, mb: 0.5 }}
+            >
+              <ListItemText
+                primary={
+                  <span>
+                    <strong>{translate(`cop.order_action.${event.action}`, { _: event.action })}</strong>
+                    {'  '}
+                    {event.from ? `${statusText(translate, event.from)} → ` : ''}
+                    {statusText(translate, event.to)}
+                  </span>
+                }
+                secondary={
+                  <span>
+                    <RecordContextProvider value={event}>
+                      <DateTimeField source="at" />
+                    </RecordContextProvider>
+                    {/* the timeout job's reason is the action itself (超时关闭) */}
+                    {event.reason && event.action !== 'close' ? ` · ${translate('cop.common.reason')}: ${event.reason}` : ''}
+                  </span>
+                }
+              />
+            </ListItem>
+          ))}
+        </MuiList>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {translate('cop.orders.no_events')}
+        </Typography>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,209 @@
+import { enumChoices } from '../shared';
+
+/** The order channels: the two of the console plus the employees' internal purchases (mini-program). */
+export const ORDER_CHANNELS = ['individual', 'gov', 'employee'] as const;
+export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+/** The channels a seller orders through in the console (and the two carts). */
+export const SELLER_CHANNELS = ['individual', 'gov'] as const;
+export type SellerChannel = (typeof SELLER_CHANNELS)[number];
+
+export const ORDER_STATUSES = [
+  'pending_audit',
+  'pending_payment',
+  'paid',
+  'fulfilling',
+  'fulfilled',
+  'refund_pending',
+  'partially_refunded',
+  'refunded',
+  'cancelled',
+  'rejected',
+  'closed',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const PAYMENT_MODES = ['prepaid', 'credit'] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
+export type BusinessMode = PaymentMode | 'either';
+
+export const FULFILMENT_STATUSES = ['pending', 'fulfilled', 'refunded'] as const;
+export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
+
+export const orderStatusChoices = enumChoices('order_status', ORDER_STATUSES);
+export const sellerChannelChoices = enumChoices('order_channel', SELLER_CHANNELS);
+export const paymentModeChoices = enumChoices('payment_mode', PAYMENT_MODES);
+
+export const orderStatusColors = {
+  pending_audit: 'warning',
+  pending_payment: 'warning',
+  paid: 'info',
+  fulfilling: 'info',
+  fulfilled: 'success',
+  refund_pending: 'warning',
+  partially_refunded: 'secondary',
+  refunded: 'default',
+  cancelled: 'default',
+  rejected: 'error',
+  closed: 'default',
+} as const;
+
+export const fulfilmentStatusColors = { pending: 'warning', fulfilled: 'success', refunded: 'default' } as const;
+
+export interface OrderLine {
+  id: number;
+  productId: number;
+  productName: string;
+  category?: string | null;
+  isCombo?: boolean;
+  strategyId: number;
+  day?: string | null;
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+  fulfilmentStatus: FulfilmentStatus;
+  confirmationCode?: string | null;
+  courierCompany?: string | null;
+  trackingNumber?: string | null;
+  fulfilledAt?: string | null;
+}
+
+export interface OrderEvent {
+  action: string;
+  from?: OrderStatus | null;
+  to: OrderStatus;
+  actorId?: number | null;
+  reason?: string | null;
+  at: string;
+}
+
+/** An order as GET /orders answers (money in integer fen); `events` only on getOne. */
+export interface OrderRecord {
+  id: number;
+  number: string;
+  channel: OrderChannel;
+  sellerId: number;
+  supplierId: number;
+  sellerName?: string | null;
+  supplierName?: string | null;
+  status: OrderStatus;
+  paymentMode: PaymentMode;
+  accountId?: number;
+  totalAmount: number;
+  paidAmount: number;
+  refundedAmount: number;
+  expiresAt?: string | null;
+  customerName: string;
+  customerPhone?: string | null;
+  customerIdNo?: string | null;
+  companyName?: string | null;
+  invoiceTitle?: string | null;
+  invoiceTaxNo?: string | null;
+  visitDate?: string | null;
+  remarks?: string | null;
+  refundReason?: string | null;
+  createdAt: string;
+  lines: OrderLine[];
+  events?: OrderEvent[];
+}
+
+/** One way the seller may order a catalogue product: a strategy of one channel with its price (fen) and limits. */
+export interface Offer {
+  strategyId: number;
+  strategyName: string;
+  channel: SellerChannel;
+  businessMode: BusinessMode;
+  requiresAudit: boolean;
+  effectiveTo: string;
+  price: number;
+  minQuantity: number;
+  maxQuantity?: number | null;
+  dailyMax?: number | null;
+}
+
+/** A product the seller may order today (GET /catalogue). */
+export interface CatalogueRecord {
+  id: number;
+  supplierId: number;
+  supplierName?: string | null;
+  category: string;
+  isCombo: boolean;
+  name: string;
+  description?: string | null;
+  referencePrice?: number | null;
+  fulfilmentMode?: 'code' | 'courier';
+  stockMode?: 'none' | 'total' | 'daily';
+  comboItems?: { productId: number; quantity: number }[] | null;
+  offers: Offer[];
+  [attribute: string]: unknown;
+}
+
+/** A line of the seller user's cart (GET /cart-items). */
+export interface CartItem {
+  id: number;
+  channel: SellerChannel;
+  productId: number;
+  strategyId: number;
+  day?: string | null;
+  quantity: number;
+  /** The price when the line was added or last saved (checkout refuses it once the strategy's price differs). */
+  unitPrice: number;
+  amount: number;
+  productName?: string | null;
+  supplierId?: number | null;
+  supplierName?: string | null;
+  /** false when the strategy is no longer in effect for this seller. */
+  available: boolean;
+  /** The strategy's price now (null when not available); saving the line takes it. */
+  currentPrice?: number | null;
+  createdAt?: string;
+}
+
+/** What POST /cart-items/checkout answers: one order per supplier. */
+export interface CheckoutOrder {
+  id: number;
+  number: string;
+  status: OrderStatus;
+  totalAmount: number;
+  supplierId: number;
+}
+
+/** The customer fields of an order (create only); gov orders add the company and the invoice. */
+export const INDIVIDUAL_CUSTOMER_FIELDS = ['customerName', 'customerPhone', 'customerIdNo', 'visitDate', 'remarks'] as const;
+export const GOV_CUSTOMER_FIELDS = [
+  'companyName',
+  'customerName',
+  'customerPhone',
+  'invoiceTitle',
+  'invoiceTaxNo',
+  'visitDate',
+  'remarks',
+] as const;
+export const customerFieldsOf = (channel: SellerChannel): readonly string[] =>
+  channel === 'gov' ? GOV_CUSTOMER_FIELDS : INDIVIDUAL_CUSTOMER_FIELDS;
+
+/** Text limits of the customer fields (as the server's resource declares them). */
+export const CUSTOMER_MAX: Record<string, number> = {
+  customerName: 50,
+  customerPhone: 20,
+  customerIdNo: 32,
+  companyName: 100,
+  invoiceTitle: 100,
+  invoiceTaxNo: 32,
+  remarks: 500,
+};
+
+/** The server's limit of reasons (reject, refund, cancel). */
+export const REASON_MAX = 200;
+
+/**
+ * The console pages of the orders resource: the seller's 我的订单 and the supplier's three lists.
+ * Notifications link to `/my-orders/<id>/show` and `/orders/<channel>/<id>/show`.
+ */
+export const SELLER_ORDERS_PAGE = 'my-orders';
+export const supplierOrdersPage = (channel: OrderChannel) => `orders/${channel}`;
+export const orderShowPath = (side: 'seller' | 'supplier', order: { id: number; channel: OrderChannel }) =>
+  side === 'seller' ? `/${SELLER_ORDERS_PAGE}/${order.id}/show` : `/${supplierOrdersPage(order.channel)}/${order.id}/show`;
+
+/** The seller's ordering pages (catalogue → order form) and carts of a channel. */
+export const orderingPage = (channel: SellerChannel) => `order/${channel}`;
+export const cartPage = (channel: SellerChannel) => (channel === 'gov' ? 'cart/gov' : 'cart');
