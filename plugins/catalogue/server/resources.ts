@@ -1,14 +1,13 @@
 import { errors, invalid } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
-import { AGREEMENT, ENTERPRISE, PRODUCT, STRATEGY } from './uids';
+import { AGREEMENT, PRODUCT, STRATEGY } from './uids';
 
 const t = errors.text;
 const DATE = { type: 'string' as const, maxLength: 10, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') };
 const MONEY: FieldSpec = { type: 'money', max: 2_000_000_000 };
 const createdAt: FieldSpec = { type: 'datetime', readOnly: true, filter: ['gte', 'lte'], sort: true };
 const service = (ctx: ActionContext, name: string) => ctx.strapi.plugin('catalogue').service(name);
-const names = (ctx: ActionContext, ids: number[]) => ctx.strapi.plugin('identity').service('partnerships').namesOf(ENTERPRISE, ids);
 
 const productFields: Record<string, FieldSpec> = {
   supplierId: { type: 'id', readOnly: true },
@@ -127,11 +126,9 @@ export const agreements: ResourceDeclaration = {
   },
   toRecord: (row: Row) => ({ ...defaultRecord(agreements, row), attachmentIds: undefined, __attachmentIds: row.attachmentIds ?? [] }),
   async decorate(records, ctx) {
-    const enterpriseNames = await names(ctx, records.flatMap((r) => [r.supplierId, r.sellerId]));
+    await ctx.strapi.plugin('identity').service('partnerships').nameParties(records);
     const files = ctx.strapi.plugin('files').service('files');
     for (const record of records) {
-      record.supplierName = enterpriseNames.get(record.supplierId) ?? null;
-      record.sellerName = enterpriseNames.get(record.sellerId) ?? null;
       record.attachments = await files.describe(record.__attachmentIds);
       delete record.__attachmentIds;
       delete record.attachmentIds;
@@ -198,9 +195,8 @@ export const catalogue: ResourceDeclaration = {
   async decorate(records, ctx) {
     // offers only for the products on this page, through the strategies found for the query
     const offers: any[] = await service(ctx, 'strategies').offers(ctx.principal.enterpriseId, new Date(), { productIds: records.map((r) => r.id), strategies: ctx.koa.state.catalogueStrategies });
-    const supplierNames = await names(ctx, records.map((r) => r.supplierId));
+    await ctx.strapi.plugin('identity').service('partnerships').nameParties(records);
     for (const record of records) {
-      record.supplierName = supplierNames.get(record.supplierId) ?? null;
       record.offers = offers.filter((o) => o.productId === record.id).map(({ productId, supplierId, ...offer }) => offer);
     }
   },

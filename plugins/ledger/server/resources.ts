@@ -4,10 +4,8 @@ import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/pl
 import { ACCOUNT, TRANSFER, figures } from './services/ledger';
 
 const t = errors.text;
-const ENTERPRISE = 'plugin::identity.enterprise';
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const ledger = (ctx: ActionContext) => ctx.strapi.plugin('ledger').service('ledger');
-const names = (ctx: ActionContext, ids: number[]) => ctx.strapi.plugin('identity').service('partnerships').namesOf(ENTERPRISE, ids);
 /** Caller-supplied transfer id for retries, else one derived from the request. */
 const transferIdOf = (ctx: ActionContext, verb: string) => (typeof ctx.body.transferId === 'string' && ctx.body.transferId)
   || (ctx.koa.get('idempotency-key') ? `${verb}:${ctx.koa.get('idempotency-key')}` : `${verb}:${Date.now()}:${Math.random().toString(36).slice(2, 10)}`);
@@ -44,13 +42,7 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
       const account = { ...row, creditLimit: Number(row.creditLimit ?? 0), debitsPending: Number(row.debitsPending), debitsPosted: Number(row.debitsPosted), creditsPending: Number(row.creditsPending), creditsPosted: Number(row.creditsPosted) } as any;
       return { ...defaultRecord(resource, row), ...figures(account), ...(kind === 'credit' ? { creditLimit: account.creditLimit } : {}) };
     },
-    async decorate(records, ctx) {
-      const enterpriseNames = await names(ctx, records.flatMap((r) => [r.supplierId, r.sellerId]));
-      for (const record of records) {
-        record.supplierName = enterpriseNames.get(record.supplierId) ?? null;
-        record.sellerName = enterpriseNames.get(record.sellerId) ?? null;
-      }
-    },
+    decorate: (records, ctx) => ctx.strapi.plugin('identity').service('partnerships').nameParties(records),
     create: (data, ctx) => ledger(ctx).open(ctx.principal.enterpriseId, data.sellerId as number, kind, ctx.principal.userId)
       .then((row: any) => ctx.strapi.db.query(ACCOUNT).findOne({ where: { id: row.id } })),
     actions: {

@@ -51,12 +51,10 @@ export const ordersResource: ResourceDeclaration = {
   },
   toRecord: (row: Row) => ({ ...defaultRecord(ordersResource, row), totalAmount: Number(row.totalAmount), paidAmount: Number(row.paidAmount), refundedAmount: Number(row.refundedAmount) }),
   async decorate(records, ctx, one) {
-    const names = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::identity.enterprise', records.flatMap((r) => [r.supplierId, r.sellerId]));
+    await ctx.strapi.plugin('identity').service('partnerships').nameParties(records);
     const lines = await ctx.strapi.db.query(LINE).findMany({ where: { orderId: { $in: records.map((r) => r.id) } }, orderBy: { id: 'asc' } });
     const events = one ? await ctx.strapi.db.query(EVENT).findMany({ where: { orderId: records[0].id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) : [];
     for (const record of records) {
-      record.supplierName = names.get(record.supplierId) ?? null;
-      record.sellerName = names.get(record.sellerId) ?? null;
       record.lines = (lines as any[]).filter((l) => l.orderId === record.id).map((l) => ({
         id: l.id, productId: l.productId, productName: l.productName, category: l.category, isCombo: l.isCombo, strategyId: l.strategyId,
         day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,

@@ -161,12 +161,8 @@ export const partnerships: ResourceDeclaration = {
   },
   async decorate(records, ctx, one) {
     const service = ctx.strapi.plugin('identity').service('partnerships');
-    const names = await service.namesOf(ENTERPRISE, records.flatMap((r) => [r.supplierId, r.sellerId]));
-    for (const record of records) {
-      record.supplierName = names.get(record.supplierId) ?? null;
-      record.sellerName = names.get(record.sellerId) ?? null;
-      if (one) record.history = await service.history(record.id);
-    }
+    await service.nameParties(records);
+    if (one) for (const record of records) record.history = await service.history(record.id);
   },
   create: (data, ctx) => service(ctx, 'partnerships').create(ctx.principal, data.sellerId as number),
   actions: {

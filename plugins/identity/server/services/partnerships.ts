@@ -65,6 +65,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return (events as any[]).map((e) => ({ action: e.action, reason: e.reason, operatorName: operators.get(e.operatorId) ?? null, at: e.createdAt }));
   },
 
+  /** Add supplierName and sellerName to records that carry supplierId / sellerId (one query). */
+  async nameParties(records: Record<string, any>[]) {
+    const names = await this.namesOf(ENTERPRISE, records.flatMap((r) => [r.supplierId, r.sellerId]));
+    for (const record of records) {
+      if ('supplierId' in record) record.supplierName = names.get(record.supplierId) ?? null;
+      if ('sellerId' in record) record.sellerName = names.get(record.sellerId) ?? null;
+    }
+  },
+
   /** id → name for a set of ids, in one query. */
   async namesOf(uid: string, ids: unknown[], field = 'name'): Promise<Map<number, string>> {
     const unique = [...new Set(ids.filter((id): id is number => Number.isSafeInteger(id)))];
