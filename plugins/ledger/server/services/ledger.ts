@@ -231,12 +231,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const account = await this.account(accountId);
       if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
       const revenue = await this.control(account.supplierId, account.sellerId, 'revenue');
+      // reads that need no lock come before the locks, so the account rows are held briefly
+      if (!(await strapi.plugin('identity').service('partnerships').isActive(account.supplierId, account.sellerId))) {
+        throw new DomainError(409, 'PARTNERSHIP_STOPPED', t('供销合作已停止', 'The partnership is stopped'));
+      }
       const accounts = await this.lock(trx, [accountId, revenue]);
       const locked = accounts.get(accountId)!;
       this.assertUsable(locked, options.now ?? new Date(), true);
-      if (!(await strapi.plugin('identity').service('partnerships').isActive(locked.supplierId, locked.sellerId))) {
-        throw new DomainError(409, 'PARTNERSHIP_STOPPED', t('供销合作已停止', 'The partnership is stopped'));
-      }
       locked.debitsPending += value;
       this.assertBounds(locked);
       locked.debitsPending -= value;

@@ -135,14 +135,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         void created;
         const rows = await strapi.db.query(LINE).findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
         const stockLines = await products().stockLines((rows as any[]).map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
-        await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000) });
-        if (options.crashAfterStock) throw new Error('simulated crash after the stock step');
-        await ledger().freeze(account.id, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId, now });
         await this.record(order.id, 'create', null, status, principal);
         await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, 'create', order.id);
         if (status === 'pending_audit') {
           await notify(supplierId, { type: 'audit', title: `${principal.enterpriseName} 提交了待审核的政企订单 ${number}`, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         }
+        // the contended rows (stock counters, then the account pair) are locked last, back to back
+        await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000) });
+        if (options.crashAfterStock) throw new Error('simulated crash after the stock step');
+        await ledger().freeze(account.id, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId, now });
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
