@@ -5,6 +5,8 @@ import orderEvent from './content-types/order-event/schema.json';
 import orderRequest from './content-types/order-request/schema.json';
 import cartItem from './content-types/cart-item/schema.json';
 import cart from './services/cart';
+import mini from './services/mini';
+import { miniController, miniOpenApi, miniRoutes } from './mini';
 import orders from './services/orders';
 import resources from './resources';
 
@@ -22,9 +24,12 @@ export default {
     'order-request': { schema: orderRequest },
     'cart-item': { schema: cartItem },
   },
-  services: { orders, cart },
+  services: { orders, cart, mini },
+  controllers: { mini: miniController },
+  routes: { 'content-api': { type: 'content-api', routes: miniRoutes } },
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(...resources);
+    strapi.plugin('console').service('openapi').addPaths(miniOpenApi);
     strapi.plugin('scheduler').service('jobs').define({
       name: 'orders.close-expired',
       cron: '* * * * *',

@@ -30,7 +30,14 @@ const errorResponse = { description: 'Error', content: { 'application/json': { s
  * The OpenAPI 3.1 document of the platform's own API, derived from the same resource declarations the
  * console controller runs, so it cannot drift from the implementation.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const extraPaths: Record<string, Schema> = {};
+  return {
+  /** Other plugins' REST routes (e.g. the mini-program API) join the same document. */
+  addPaths(paths: Record<string, Schema>) {
+    Object.assign(extraPaths, paths);
+  },
+
   document() {
     const resources: ResourceDeclaration[] = strapi.plugin('console').service('registry').all();
     const schemas: Record<string, Schema> = {
@@ -115,7 +122,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       servers: [{ url: '/api' }],
       security: [{ bearer: [] }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas },
-      paths,
+      paths: { ...paths, ...extraPaths },
     };
   },
-});
+  };
+};

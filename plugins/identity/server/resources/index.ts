@@ -109,6 +109,10 @@ export const employees: ResourceDeclaration = {
   permissions: { read: 'employees.read', write: 'employees.write' },
   fields: employeeFields,
   create: (data, ctx) => service(ctx, 'employees').create(ctx.principal, { status: 'active', ...data }),
+  actions: {
+    // the password an employee signs in to the mini-program with (internal purchase)
+    'set-mini-password': { permission: 'employees.write', handler: (row, ctx) => service(ctx, 'employees').setMiniPassword(row, ctx.body.password) },
+  },
   update: (existing, data, ctx) => service(ctx, 'employees').update(ctx.principal, existing.id, data),
   collectionActions: {
     'import-template': {

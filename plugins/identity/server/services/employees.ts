@@ -41,6 +41,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.db.query(EMPLOYEE).update({ where: { id }, data });
   },
 
+  /** The employee's mini-program password (bcrypt), set by the enterprise admin. */
+  async setMiniPassword(existing: { id: number; status: string }, password: unknown) {
+    const { PASSWORD_RULE, PASSWORD_TEXT } = require('./accounts');
+    if (typeof password !== 'string' || !PASSWORD_RULE.test(password)) throw invalid({ password: PASSWORD_TEXT });
+    const hash = await require('bcryptjs').hash(password, 10);
+    await strapi.db.query(EMPLOYEE).update({ where: { id: existing.id }, data: { miniPassword: hash } });
+    return strapi.db.query(EMPLOYEE).findOne({ where: { id: existing.id } });
+  },
+
   async template(): Promise<Buffer> {
     const ExcelJS = require('exceljs');
     const workbook = new ExcelJS.Workbook();

@@ -27,7 +27,8 @@ export const TRANSITIONS: Record<string, { from: OrderStatus[]; side: Side; perm
 };
 
 export interface OrderInput {
-  channel: 'individual' | 'gov';
+  /** employee: internal purchase through the mini-program, priced by the individual channel. */
+  channel: 'individual' | 'gov' | 'employee';
   paymentMode: 'prepaid' | 'credit';
   lines: { productId: number; strategyId: number; quantity: number; day?: string | null; unitPrice?: number }[];
   customerName: string; customerPhone?: string; customerIdNo?: string; companyName?: string;
@@ -73,13 +74,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async priced(principal: Principal, input: OrderInput, now: Date) {
       const problems: FieldErrors = {};
-      if (!['individual', 'gov'].includes(input.channel)) problems.channel = t('应为 individual 或 gov', 'must be individual or gov');
+      if (!['individual', 'gov', 'employee'].includes(input.channel)) problems.channel = t('应为 individual 或 gov', 'must be individual or gov');
       if (!['prepaid', 'credit'].includes(input.paymentMode)) problems.paymentMode = t('应为 prepaid 或 credit', 'must be prepaid or credit');
       if (typeof input.customerName !== 'string' || !input.customerName.trim() || input.customerName.length > 50) problems.customerName = t('请填写客户名称（不超过 50 字）', 'is required (at most 50 characters)');
       if (input.channel === 'gov' && (typeof input.companyName !== 'string' || !input.companyName.trim())) problems.companyName = t('政企订单需要填写单位名称', 'is required for gov orders');
       if (!Array.isArray(input.lines) || !input.lines.length || input.lines.length > 50) problems.lines = t('需要 1–50 个产品', 'must hold 1 to 50 products');
       if (Object.keys(problems).length) throw invalid(problems);
-      const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, now, { channel: input.channel, productIds: input.lines.map((l) => l.productId) });
+      const offerChannel = input.channel === 'employee' ? 'individual' : input.channel;
+      const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, now, { channel: offerChannel, productIds: input.lines.map((l) => l.productId) });
       const items = await strapi.db.query('plugin::catalogue.product').findMany({ where: { id: { $in: input.lines.map((l) => l.productId) } } });
       const productById = new Map((items as any[]).map((p) => [p.id, p]));
       const priced = input.lines.map((line, i) => {
@@ -107,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Place an order: order rows, stock reserved and money frozen, all in one transaction. */
-    async create(principal: Principal, input: OrderInput, options: { idempotencyKey?: string; now?: Date; crashAfterStock?: boolean } = {}) {
+    async create(principal: Principal, input: OrderInput, options: { idempotencyKey?: string; now?: Date; crashAfterStock?: boolean; employeeId?: number } = {}) {
       const now = options.now ?? new Date();
       const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, 'create');
       if (replay) return replay;
@@ -124,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           status, paymentMode: input.paymentMode, accountId: account.id, totalAmount: total, paidAmount: 0, refundedAmount: 0, expiresAt,
           customerName: input.customerName.trim(), customerPhone: input.customerPhone ?? null, customerIdNo: input.customerIdNo ?? null,
           companyName: input.companyName ?? null, invoiceTitle: input.invoiceTitle ?? null, invoiceTaxNo: input.invoiceTaxNo ?? null,
-          visitDate: input.visitDate ?? null, remarks: input.remarks ?? null, placedBy: principal.userId,
+          visitDate: input.visitDate ?? null, remarks: input.remarks ?? null, placedBy: principal.userId || null, employeeId: options.employeeId ?? null,
         } });
         const number = `${SHANGHAI.format(now).replace(/-/g, '')}${String(order.id).padStart(8, '0')}`;
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { number, freezeTransferId: `order:${number}:freeze` } });
@@ -143,7 +145,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // the contended rows (stock counters, then the account pair) are locked last, back to back
         await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000) });
         if (options.crashAfterStock) throw new Error('simulated crash after the stock step');
-        await ledger().freeze(account.id, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId, now });
+        await ledger().freeze(account.id, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId || null, now });
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -166,7 +168,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     record(orderId: number, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
-      return strapi.db.query(EVENT).create({ data: { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId ?? null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null } });
+      return strapi.db.query(EVENT).create({ data: { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null } });
     },
 
     lineRefs: async (orderId: number) => {
@@ -215,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return strapi.db.transaction(async () => {
         await this.transition(principal, order, 'pay', 'paid');
-        await ledger().capture(order.freezeTransferId, { transferId: `order:${order.number}:capture`, orderRef: order.number, operatorId: principal.userId });
+        await ledger().capture(order.freezeTransferId, { transferId: `order:${order.number}:capture`, orderRef: order.number, operatorId: principal.userId || null });
         await inventory().consume(await this.stockRefs(await this.lineRefs(order.id)));
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { paidAmount: num(order.totalAmount), expiresAt: null } });
         await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, `pay:${order.id}`, order.id);

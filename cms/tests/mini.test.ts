@@ -1,0 +1,91 @@
+import { startApp, TestApp, BYPASS } from './helpers/app';
+import { as, tenant, Tenant } from './helpers/fixtures';
+import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
+
+/** The mini-program API (F98): employees of a seller buy for themselves, paid from the enterprise's account. */
+let app: TestApp;
+let supplier: Tenant;
+let seller: Tenant;
+let employeeId: number;
+let ticket: any;
+let offer: any;
+let prepaidId: number;
+const day = shift(today(), 3);
+const mini = (path: string) => `/api/mini${path}`;
+
+beforeAll(async () => {
+  app = await startApp();
+  supplier = await tenant(app, 'supplier', 'mini_supplier');
+  seller = await tenant(app, 'seller', 'mini_seller');
+  await partner(app, supplier, seller);
+  await agreement(app, supplier, seller);
+  ticket = await product(app, supplier, { name: '员工福利票' });
+  await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 10, from: today(), to: shift(today(), 10) });
+  offer = await strategy(app, supplier, [{ productId: ticket.id, price: 6600 }], { businessMode: 'prepaid' });
+  prepaidId = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: seller.enterpriseId })).body.id;
+  const ledger = app.strapi.plugin('ledger').service('ledger');
+  await ledger.setStatus(prepaidId, 'enabled');
+  await ledger.topUp(prepaidId, 100_000, { transferId: 'mini-topup' });
+  employeeId = (await as(app, seller.token).post('/employees', { employeeNo: 'M001', name: '小李', phone: '13700000000' })).body.id;
+});
+afterAll(async () => { await app?.close(); });
+
+const creditCode = () => app.strapi.db.query('plugin::identity.enterprise').findOne({ where: { id: seller.enterpriseId } }).then((e: any) => e.creditCode);
+const login = async (password: string) => app.http.post(mini('/auth/login')).send({ creditCode: await creditCode(), employeeNo: 'M001', password, captchaId: 'x', captchaCode: BYPASS });
+
+describe('mini-program API for employee internal purchase', () => {
+  let token: string;
+  it('lets an employee sign in once the admin has set a password, and keeps the token out of the console', async () => {
+    expect((await login('Secret123x')).status).toBe(401);
+    const weak = await as(app, seller.token).post(`/employees/${employeeId}/set-mini-password`, { password: '123' });
+    expect(weak.body.errors).toHaveProperty('password');
+    const set = await as(app, seller.token).post(`/employees/${employeeId}/set-mini-password`, { password: 'Secret123x' });
+    expect(set.status).toBe(200);
+    expect(set.body.miniPassword).toBeUndefined();
+    const res = await login('Secret123x');
+    expect(res.status).toBe(200);
+    expect(res.body.employee).toMatchObject({ id: employeeId, name: '小李', enterprise: { id: seller.enterpriseId } });
+    token = res.body.jwt;
+    expect((await login('wrong-pass1')).status).toBe(401);
+    expect((await app.http.get('/api/console/orders').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+    expect((await app.http.get(mini('/catalogue')).set('Authorization', `Bearer ${seller.token}`)).status).toBe(401);
+  });
+
+  it('browses, orders and pays from the enterprise account; the supplier sees an employee order', async () => {
+    const catalogue = await app.http.get(mini('/catalogue')).set('Authorization', `Bearer ${token}`);
+    expect(catalogue.body.map((p: any) => [p.name, p.offers[0].price])).toEqual([['员工福利票', 6600]]);
+    const place = () => app.http.post(mini('/orders')).set('Authorization', `Bearer ${token}`).set('Idempotency-Key', 'emp-1')
+      .send({ lines: [{ productId: ticket.id, strategyId: offer.id, quantity: 2, day }] });
+    const placed = await place();
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ status: 'pending_payment', totalAmount: 13200 });
+    expect((await place()).body.id).toBe(placed.body.id);
+    const paid = await app.http.post(mini(`/orders/${placed.body.id}/pay`)).set('Authorization', `Bearer ${token}`);
+    expect(paid.body.status).toBe('paid');
+    const mine = await app.http.get(mini('/orders')).set('Authorization', `Bearer ${token}`);
+    expect(mine.body.map((o: any) => o.id)).toEqual([placed.body.id]);
+    const listed = await as(app, supplier.token).list('orders', { filter: { channel: 'employee' } });
+    expect(listed.body).toEqual([expect.objectContaining({ id: placed.body.id, customerName: '小李', sellerName: 'mini_seller 企业' })]);
+    const figures = app.strapi.plugin('ledger').service('ledger').figures(await app.strapi.plugin('ledger').service('ledger').account(prepaidId));
+    expect(figures).toMatchObject({ available: 100_000 - 13200, frozen: 0 });
+  });
+
+  it('refuses bad input, other employees\' orders and former employees', async () => {
+    const bad = await app.http.post(mini('/orders')).set('Authorization', `Bearer ${token}`).send({ lines: [{ productId: ticket.id, strategyId: offer.id, quantity: 1, day, unitPrice: 1 }] });
+    expect(bad.body.errors).toHaveProperty(['lines.0.unitPrice']);
+    const other = (await as(app, seller.token).post('/employees', { employeeNo: 'M002', name: '小王' })).body.id;
+    await as(app, seller.token).post(`/employees/${other}/set-mini-password`, { password: 'Secret123x' });
+    const otherToken = (await app.http.post(mini('/auth/login')).send({ creditCode: await creditCode(), employeeNo: 'M002', password: 'Secret123x', captchaId: 'x', captchaCode: BYPASS })).body.jwt;
+    const mine = await app.http.get(mini('/orders')).set('Authorization', `Bearer ${token}`);
+    expect((await app.http.get(mini(`/orders/${mine.body[0].id}`)).set('Authorization', `Bearer ${otherToken}`)).status).toBe(404);
+    expect((await app.http.post(mini(`/orders/${mine.body[0].id}/pay`)).set('Authorization', `Bearer ${otherToken}`)).status).toBe(404);
+    await as(app, seller.token).put(`/employees/${other}`, { status: 'left' });
+    expect((await app.http.get(mini('/orders')).set('Authorization', `Bearer ${otherToken}`)).status).toBe(401);
+    expect((await app.http.get(mini('/orders'))).status).toBe(401);
+  });
+
+  it('is published in the OpenAPI document', async () => {
+    const doc = await app.http.get('/api/openapi.json');
+    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/mini/')).sort()).toEqual(['/mini/auth/login', '/mini/catalogue', '/mini/orders', '/mini/orders/{id}', '/mini/orders/{id}/pay']);
+  });
+});
