@@ -295,6 +295,9 @@ export const enApp = {
       left: 'Left',
     },
     employees: {
+      mini_password: 'Mini-program password',
+      mini_password_title: 'Set the mini-program password of %{name}',
+      mini_password_done: 'Mini-program password set',
       template: 'Download template',
       template_filename: 'employee-import-template.xlsx',
       import: 'Import',

@@ -297,6 +297,9 @@ export const zhApp: AppMessages = {
       left: '离职',
     },
     employees: {
+      mini_password: '小程序密码',
+      mini_password_title: '设置 %{name} 的小程序登录密码',
+      mini_password_done: '小程序密码已设置',
       template: '下载模板',
       template_filename: '员工导入模板.xlsx',
       import: '导入',

@@ -76,6 +76,19 @@ describe('console shell in a real browser', () => {
     expect(await app.strapi.db.query(EMPLOYEE).count({ where: { employeeNo: { $in: ['UI001', 'UI002'] } } })).toBe(2);
   });
 
+  it('sets an employee\'s mini-program password, with which the employee signs in', async () => {
+    const employee = await app.strapi.db.query(EMPLOYEE).findOne({ where: { employeeNo: 'UI001' } });
+    await page.getByTestId(`mini-password-${employee.id}`).click();
+    await page.getByTestId('mini-password-input').fill('Mini12345');
+    await page.getByTestId('mini-password-submit').click();
+    await page.getByTestId('mini-password-submit').waitFor({ state: 'detached' });
+    const enterprise = await app.strapi.db.query('plugin::identity.enterprise').findOne({ where: { id: employee.enterpriseId } });
+    const { BYPASS } = await import('../helpers/app');
+    const res = await app.http.post('/api/mini/auth/login').send({ creditCode: enterprise.creditCode, employeeNo: 'UI001', password: 'Mini12345', captchaId: 'x', captchaCode: BYPASS });
+    expect(res.status).toBe(200);
+    expect(res.body.employee.name).toBe('界面导入一');
+  });
+
   it('shows a seller admin the seller menu and none of the supplier pages', async () => {
     await signOut(page);
     await signInThroughUi(page, app.url, 'seller1', PASSWORD);

@@ -19,14 +19,35 @@ import type { CopDataProvider } from '../../dataProvider';
 import { PASSWORD_PATTERN } from '../shared';
 import { useCanWrite } from '../verbs';
 
-/** 重置密码: asks for the new password and calls POST /accounts/:id/reset-password. */
-export const ResetPasswordButton = () => {
-  const record = useRecordContext<{ id: number; username?: string; displayName?: string }>();
+interface Props {
+  /** The server resource and verb taking { password }; defaults: an account's reset-password. */
+  resource?: string;
+  verb?: string;
+  /** i18n keys: the button, the dialog title (gets %{name}) and the success message. */
+  label?: string;
+  title?: string;
+  done?: string;
+  testId?: string;
+}
+
+/**
+ * 重置密码: asks for the new password and posts it to a password verb — an account's reset-password
+ * or an employee's mini-program password.
+ */
+export const ResetPasswordButton = ({
+  resource = 'accounts',
+  verb = 'reset-password',
+  label = 'cop.accounts.reset_password',
+  title = 'cop.accounts.reset_password_title',
+  done = 'cop.accounts.reset_done',
+  testId = 'reset-password',
+}: Props = {}) => {
+  const record = useRecordContext<{ id: number; username?: string; displayName?: string; name?: string }>();
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<CopDataProvider>();
   // not useCanAccess: in the Edit page's actions it would keep the page loading (see useCanWrite)
-  const canAccess = useCanWrite('accounts');
+  const canAccess = useCanWrite(resource);
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -49,8 +70,9 @@ export const ResetPasswordButton = () => {
     }
     setSaving(true);
     try {
-      await dataProvider.resetAccountPassword(record.id, password);
-      notify('cop.accounts.reset_done', { type: 'success' });
+      if (resource === 'accounts' && verb === 'reset-password') await dataProvider.resetAccountPassword(record.id, password);
+      else await dataProvider.verb(resource, record.id, verb, { password });
+      notify(done, { type: 'success' });
       close();
     } catch (e: any) {
       setError(e?.body?.errors?.password || e?.message || translate('ra.notification.http_error'));
@@ -62,19 +84,19 @@ export const ResetPasswordButton = () => {
   return (
     <>
       <Button
-        label="cop.accounts.reset_password"
+        label={label}
         onClick={(event) => {
           event.stopPropagation();
           setOpen(true);
         }}
-        data-testid={`reset-password-${record.id}`}
+        data-testid={`${testId}-${record.id}`}
       >
         <LockResetIcon />
       </Button>
       <Dialog open={open} onClose={close} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="xs">
         <form onSubmit={submit} noValidate>
           <DialogTitle>
-            {translate('cop.accounts.reset_password_title', { name: record.displayName || record.username || '' })}
+            {translate(title, { name: record.displayName || record.username || record.name || '' })}
           </DialogTitle>
           <DialogContent>
             <TextField
@@ -91,12 +113,12 @@ export const ResetPasswordButton = () => {
               }}
               error={!!error}
               helperText={error ?? translate('cop.validation.password')}
-              slotProps={{ htmlInput: { 'data-testid': 'reset-password-input' } }}
+              slotProps={{ htmlInput: { 'data-testid': `${testId}-input` } }}
             />
           </DialogContent>
           <DialogActions>
             <MuiButton onClick={close}>{translate('ra.action.cancel')}</MuiButton>
-            <MuiButton type="submit" variant="contained" disabled={saving} data-testid="reset-password-submit">
+            <MuiButton type="submit" variant="contained" disabled={saving} data-testid={`${testId}-submit`}>
               {translate('ra.action.confirm')}
             </MuiButton>
           </DialogActions>

@@ -15,6 +15,7 @@ import { createdAtFilters, DateTimeField } from '../shared';
 import { ImportButton } from './ImportButton';
 import { TemplateButton } from './TemplateButton';
 import { employeeStatusChoices } from './status';
+import { ResetPasswordButton } from '../accounts/ResetPasswordButton';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -50,6 +51,8 @@ export const EmployeeList = () => (
       </DataTable.Col>
       <DataTable.Col>
         <EditButton />
+        <ResetPasswordButton resource="employees" verb="set-mini-password" label="cop.employees.mini_password"
+          title="cop.employees.mini_password_title" done="cop.employees.mini_password_done" testId="mini-password" />
         <DeleteButton mutationMode="pessimistic" />
       </DataTable.Col>
     </DataTable>
