@@ -49,3 +49,38 @@ describe('scheduled jobs are cluster-safe', () => {
     expect(await jobs().runNow('identity.purge-captchas')).toEqual({ ran: true, result: { purged: 0 } });
   });
 });
+
+describe('scheduled jobs across two server processes', () => {
+  it('lets a second process on the same database see the lease and not run the job', async () => {
+    const { spawn } = require('child_process');
+    const path = require('path');
+    const name = 'test.two-processes';
+    // the second instance: the same compiled app and database, in its own OS process; it ticks as soon as it is up
+    const script = `
+      const { createStrapi } = require('@strapi/strapi');
+      (async () => {
+        const strapi = await createStrapi({ appDir: ${JSON.stringify(path.resolve(__dirname, '..'))}, distDir: ${JSON.stringify(path.resolve(__dirname, '..', 'dist'))} }).load();
+        const jobs = strapi.plugin('scheduler').service('jobs');
+        jobs.define({ name: ${JSON.stringify(name)}, cron: '* * * * *', run: async () => ({ pid: process.pid }) });
+        const outcome = await jobs.runNow(${JSON.stringify(name)}, new Date(), 'process-b');
+        process.stdout.write('OUTCOME ' + JSON.stringify(outcome) + '\\n');
+        await strapi.destroy();
+      })().catch((e) => { process.stdout.write('ERROR ' + e.message + '\\n'); process.exit(1); });`;
+    let output = '';
+    let child: any;
+    const reported = new Promise<void>((resolve) => {
+      child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, LOG_LEVEL: 'error' } });
+      child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); if (/OUTCOME|ERROR/.test(output)) resolve(); });
+      child.on('exit', () => resolve());
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // this instance's run holds the lease until the other process has ticked
+    jobs().define({ name, cron: '* * * * *', run: async () => { await reported; return { pid: process.pid }; } });
+    const mine = await jobs().runNow(name, new Date(), 'process-a');
+    await exited;
+    expect(mine.ran).toBe(true);
+    expect(JSON.parse(/OUTCOME (.*)/.exec(output)?.[1] ?? 'null')).toEqual({ ran: false, reason: 'held-elsewhere' });
+    const lease = await app.strapi.db.query('plugin::scheduler.job-lease').findOne({ where: { name } });
+    expect(lease.runs).toBe(1);
+  }, 90_000);
+});
