@@ -43,9 +43,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (body.channel !== 'individual' && body.channel !== 'gov') throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
     const items = await strapi.db.query(CART).findMany({ where: { id: { $in: ids }, userId: principal.userId, channel: body.channel }, orderBy: { id: 'asc' } });
     if ((items as any[]).length !== ids.length) throw invalid({ ids: t('包含不在此购物车中的商品', 'includes lines that are not in this cart') });
+    // one lookup of today's offers for every line, used for the checks and for grouping by supplier
+    const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, new Date(), { channel: body.channel, productIds: (items as any[]).map((i) => i.productId) });
+    const offerOf = (item: any) => (offers as any[]).find((o) => o.productId === item.productId && o.strategyId === item.strategyId) ?? null;
     const problems: FieldErrors = {};
     for (const item of items as any[]) {
-      const offer = await this.offerFor(principal, item);
+      const offer = offerOf(item);
       if (!offer) problems[`items.${item.id}.strategyId`] = t('销售策略已失效，请重新选择', 'the strategy is no longer in effect');
       else if (offer.price !== item.unitPrice) problems[`items.${item.id}.unitPrice`] = t(`价格已由 ${(item.unitPrice / 100).toFixed(2)} 元变为 ${(offer.price / 100).toFixed(2)} 元`, `the price changed from ${(item.unitPrice / 100).toFixed(2)} to ${(offer.price / 100).toFixed(2)} yuan`);
     }
@@ -54,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (Object.keys(problems).length) throw invalid(problems, t('部分商品的价格或策略已变化，请确认后重新下单', 'Some prices or strategies changed: review the cart and order again'));
     const bySupplier = new Map<number, any[]>();
     for (const item of items as any[]) {
-      const offer = await this.offerFor(principal, item);
+      const offer = offerOf(item);
       bySupplier.set(offer.supplierId, [...(bySupplier.get(offer.supplierId) ?? []), item]);
     }
     const { ids: _ids, channel, ...customer } = body;
