@@ -170,6 +170,35 @@ describe('orders: gov channel with audit', () => {
   });
 });
 
+describe('home statistics (F03): payments and refunds from the ledger', () => {
+  it('sums today\'s and this month\'s captures and refunds per side, with a 30-day trend, and only for the caller', async () => {
+    const transfers = await app.strapi.db.query('plugin::ledger.transfer').findMany({ where: { sellerId: seller.enterpriseId, kind: { $in: ['capture', 'refund'] } } });
+    const total = (kind: string) => (transfers as any[]).filter((t) => t.kind === kind).reduce((sum, t) => sum + Number(t.amount), 0);
+    expect(total('capture')).toBeGreaterThan(0);
+    expect(total('refund')).toBeGreaterThan(0);
+    const mine = await as(app, seller.token).get('/orders/statistics');
+    expect(mine.status).toBe(200);
+    expect(mine.body.side).toBe('seller');
+    expect(mine.body.today).toEqual({ payments: total('capture'), refunds: total('refund') });
+    expect(mine.body.month).toEqual(mine.body.today);
+    expect(mine.body.trend).toHaveLength(30);
+    expect(mine.body.trend[29]).toEqual({ day: today(), ...mine.body.today });
+    expect(mine.body.trend.slice(0, 29).every((d: any) => d.payments === 0 && d.refunds === 0)).toBe(true);
+    // the supplier sees the same money from its side; another seller sees none of it
+    const theirs = await as(app, supplier.token).get('/orders/statistics');
+    expect(theirs.body).toMatchObject({ side: 'supplier', today: mine.body.today });
+    expect((await as(app, other.token).get('/orders/statistics')).body.today).toEqual({ payments: 0, refunds: 0 });
+    // tomorrow, today's money is yesterday's: still in the trend (and the month, unless a month began)
+    const principal = await app.strapi.plugin('identity').service('principal').load(seller.adminId);
+    const later = await app.strapi.plugin('orders').service('orders').statistics(principal, undefined, new Date(Date.now() + 86_400_000));
+    expect(later.today).toEqual({ payments: 0, refunds: 0 });
+    expect(later.trend[28]).toEqual({ day: today(), ...mine.body.today });
+    const bad = await as(app, seller.token).get('/orders/statistics?side=supplier');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('side');
+  });
+});
+
 describe('cart (F82)', () => {
   it('keeps separate carts per channel, re-checks prices at checkout line by line, then orders', async () => {
     const add = (body: Record<string, unknown>) => as(app, seller.token).post('/cart-items', body);

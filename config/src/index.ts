@@ -3,3 +3,4 @@ export * from './permissions';
 export * from './menu';
 export * from './errors';
 export * from './notifications';
+export * from './time';

@@ -32,7 +32,14 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     ...extraEnv,
   });
   const { createStrapi } = require('@strapi/strapi');
-  const strapi: Core.Strapi = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist') }).load();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist') }).load();
+  } catch (error) {
+    // a boot that fails leaves no throwaway database behind
+    await db.drop().catch(() => undefined);
+    throw error;
+  }
   await strapi.server.mount();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const address = strapi.server.httpServer.address() as { port: number };

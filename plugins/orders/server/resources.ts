@@ -67,6 +67,14 @@ export const ordersResource: ResourceDeclaration = {
     }
   },
   create: (data, ctx) => orders(ctx).create(ctx.principal, data, { idempotencyKey: key(ctx) }),
+  collectionActions: {
+    // F03/F04: payments and refunds today, this month and per day over the last 30 days, for the caller's side
+    statistics: {
+      method: 'GET',
+      permission: 'orders.read',
+      handler: async (ctx) => orders(ctx).statistics(ctx.principal, ctx.query.side),
+    },
+  },
   actions: {
     approve: verb('approve', (row, ctx) => orders(ctx).approve(ctx.principal, row)),
     reject: verb('reject', (row, ctx) => orders(ctx).reject(ctx.principal, row, ctx.body.reason)),

@@ -17,6 +17,7 @@ export interface Account {
 export interface TransferOptions { transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date }
 
 const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+const DAY_MS = 86_400_000;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const COUNTERS = ['debitsPending', 'debitsPosted', 'creditsPending', 'creditsPosted'] as const;
 const COLUMNS: Record<string, string> = { debitsPending: 'debits_pending', debitsPosted: 'debits_posted', creditsPending: 'credits_pending', creditsPosted: 'credits_posted' };
@@ -300,6 +301,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return this.write(trx, accounts, { [revenue]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },
         { transferId, debitAccountId: revenue, creditAccountId: accountId, amount: value, flag: 'plain', kind: 'refund', direction: 'in', ...meta(options) }, accountId);
     });
+  },
+
+  /**
+   * Payments (captures) and refunds per Asia/Shanghai day over [fromDay, toDay] (YYYY-MM-DD) for one
+   * seller or one supplier: one aggregate query over the (party, created_at) index, days without
+   * movement included as zeros.
+   */
+  async flows(party: { sellerId: number } | { supplierId: number }, fromDay: string, toDay: string) {
+    const knex = strapi.db.connection;
+    const from = new Date(`${fromDay}T00:00:00+08:00`);
+    const to = new Date(new Date(`${toDay}T00:00:00+08:00`).getTime() + DAY_MS);
+    const column = 'sellerId' in party ? 'seller_id' : 'supplier_id';
+    const id = 'sellerId' in party ? party.sellerId : party.supplierId;
+    // Shanghai has no daylight saving: its day number is floor((epoch seconds + 8 h) / 1 day)
+    const epoch = strapi.db.dialect.client === 'postgres' ? 'extract(epoch from created_at)'
+      : "(case when typeof(created_at) in ('integer','real') then created_at / 1000 else strftime('%s', created_at) end)";
+    const rows = await knex('ledger_transfers')
+      .select(knex.raw(`floor((${epoch} + 28800) / 86400) as d`), 'kind')
+      .sum({ total: 'amount' })
+      .where(column, id).whereIn('kind', ['capture', 'refund'])
+      .where('created_at', '>=', from).where('created_at', '<', to)
+      .groupByRaw('1, kind');
+    const byDay = new Map<string, { day: string; payments: number; refunds: number }>();
+    for (let t0 = from.getTime(); t0 < to.getTime(); t0 += DAY_MS) {
+      const day = SHANGHAI.format(new Date(t0));
+      byDay.set(day, { day, payments: 0, refunds: 0 });
+    }
+    for (const row of rows as any[]) {
+      const day = new Date(Number(row.d) * DAY_MS).toISOString().slice(0, 10);
+      const entry = byDay.get(day);
+      if (entry) entry[row.kind === 'capture' ? 'payments' : 'refunds'] += num(row.total);
+    }
+    return [...byDay.values()];
   },
 
   /** Σ amount of one kind for an order on an account, read in the caller's transaction. */

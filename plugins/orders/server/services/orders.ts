@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, invalid, PermissionKey } from '@cop/config';
+import { DomainError, errors, FieldErrors, invalid, PermissionKey, sidesOf, shanghaiDay, addDays } from '@cop/config';
+import type { Side as ConsoleSide } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
 export const ORDER = 'plugin::orders.order';
@@ -243,6 +244,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await this.releaseHolds(order);
         return true;
       });
+    },
+
+    /**
+     * Home-page money figures for one side of the caller's enterprise: payments (captures) and refunds
+     * today, this month, and per day over the last 30 days (Asia/Shanghai days).
+     */
+    async statistics(principal: Principal, side?: unknown, now = new Date()) {
+      const sides = sidesOf(principal.enterpriseKind);
+      if (side !== undefined && !sides.includes(side as ConsoleSide)) throw invalid({ side: t('应为 ' + sides.join(' 或 '), 'must be ' + sides.join(' or ')) });
+      const chosen = (side as ConsoleSide | undefined) ?? (sides.includes('seller') ? 'seller' : 'supplier');
+      const today = shanghaiDay(now);
+      const monthStart = `${today.slice(0, 8)}01`;
+      const trendStart = addDays(today, -29);
+      const party = chosen === 'seller' ? { sellerId: principal.enterpriseId } : { supplierId: principal.enterpriseId };
+      const days: { day: string; payments: number; refunds: number }[] = await ledger().flows(party, monthStart < trendStart ? monthStart : trendStart, today);
+      const sum = (from: string) => days.filter((d) => d.day >= from).reduce((acc, d) => ({ payments: acc.payments + d.payments, refunds: acc.refunds + d.refunds }), { payments: 0, refunds: 0 });
+      return { side: chosen, today: sum(today), month: sum(monthStart), trend: days.filter((d) => d.day >= trendStart) };
     },
 
     async closeExpired(now: Date, batch = 200) {
