@@ -15,6 +15,7 @@ export default ({ env }) => ({
   identity: local('identity'),
   console: local('console'),
   messaging: local('messaging'),
+  collaboration: local('collaboration'),
   files: local('files'),
   catalogue: local('catalogue'),
   inventory: local('inventory'),

@@ -4,7 +4,7 @@ let app: TestApp;
 beforeAll(async () => { app = await startApp(); });
 afterAll(async () => { await app?.close(); });
 
-const LOCAL_PLUGINS = ['scheduler', 'identity', 'console', 'messaging', 'files', 'catalogue', 'inventory', 'ledger', 'orders', 'incentives'];
+const LOCAL_PLUGINS = ['scheduler', 'identity', 'console', 'messaging', 'files', 'catalogue', 'inventory', 'ledger', 'orders', 'incentives', 'collaboration'];
 
 describe('platform', () => {
   it('loads every local plugin (Strapi skips a plugin with no compiled entry silently)', () => {

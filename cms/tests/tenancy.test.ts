@@ -52,6 +52,26 @@ const victimRow: Record<string, () => Promise<number>> = {
     return (await app.strapi.db.query('plugin::inventory.stock-item').findOne({ where: { productId: 777001 } })).id;
   },
   'stock-movements': async () => (await app.strapi.db.query('plugin::inventory.stock-movement').findOne({ where: { productId: 777001 } })).id,
+  // collaboration: B publishes to C by name, so A (in every kind audience) is outside each of them
+  resources: async () => {
+    const created = (await as(app, b.token).post('/resources', { title: 'B 的资源', type: 'venue', validFrom: '2026-01-01', validTo: '2099-12-31', audience: 'named', audienceIds: [c.enterpriseId] })).body;
+    return (await as(app, b.token).post(`/resources/${created.id}/list`)).body.id;
+  },
+  'all-resources': async () => victimIds.resources,
+  'resource-favourites': async () => (await as(app, c.token).post('/resource-favourites', { resourceId: victimIds.resources })).body.id,
+  opportunities: async () => (await as(app, b.token).post('/opportunities', { title: 'B 的商机', kind: 'purchase', deadline: '2099-12-31', audience: 'named', audienceIds: [c.enterpriseId] })).body.id,
+  'received-opportunities': async () => victimIds.opportunities,
+  'opportunity-responses': async () => {
+    await as(app, c.token).post(`/received-opportunities/${victimIds.opportunities}/respond`, { message: 'C 的响应' });
+    return (await app.strapi.db.query('plugin::collaboration.opportunity-response').findOne({ where: { responderId: c.enterpriseId } })).id;
+  },
+  announcements: async () => {
+    const created = (await as(app, b.token).post('/announcements', { type: 'notice', title: 'B 的公告', body: '<p>仅 C</p>', audience: 'named', audienceIds: [c.enterpriseId] })).body;
+    return (await as(app, b.token).post(`/announcements/${created.id}/publish`)).body.id;
+  },
+  'received-announcements': async () => victimIds.announcements,
+  conversations: async () => (await as(app, c.token).post('/conversations', { subjectType: 'resource', subjectId: victimIds.resources, text: 'C 问 B' })).body.id,
+  'conversation-messages': async () => (await app.strapi.db.query('plugin::messaging.conversation-message').findOne({ where: { conversationId: victimIds.conversations } })).id,
   notifications: async () => {
     await app.strapi.plugin('messaging').service('notifications').notifyEnterprise(b.enterpriseId, { type: 'system', title: 'for B only' });
     return (await app.strapi.db.query('plugin::messaging.notification').findOne({ where: { userId: b.adminId } })).id;

@@ -1,6 +1,7 @@
 import registry from './services/registry';
 import tenancy from './services/tenancy';
 import openapi from './services/openapi';
+import events from './services/events';
 import resource from './controllers/resource';
 import errorsMiddleware from './middlewares/errors';
 import staticMiddleware from './middlewares/static';
@@ -12,7 +13,22 @@ export { isUniqueViolation } from './middlewares/errors';
 
 export default {
   config: { default: {} as Record<string, unknown>, validator() {} },
-  services: { registry, tenancy, openapi },
+  services: { registry, tenancy, openapi, events },
+  async bootstrap({ strapi }: { strapi: any }) {
+    await strapi.plugin('console').service('events').start();
+    strapi.plugin('console').service('openapi').addPaths({
+      '/console/events': {
+        get: {
+          tags: ['console'],
+          summary: 'Live events for the caller\'s enterprise (server-sent events): data lines {"type":"message","conversationId":N} or {"type":"notification"}; a ": ping" comment every 25 s. Refetch through the API on each event.',
+          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: { description: 'not signed in' } },
+        },
+      },
+    });
+  },
+  async destroy({ strapi }: { strapi: any }) {
+    await strapi.plugin('console').service('events').stop();
+  },
   controllers: {
     resource,
     openapi: ({ strapi }: { strapi: any }) => ({

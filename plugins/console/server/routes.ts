@@ -12,6 +12,7 @@ export default {
     routes: [
       { method: 'GET', path: '/openapi.json', handler: 'openapi.document', config: open },
       route('GET', '/console/session', 'session'),
+      route('GET', '/console/events', 'events'),
       route('GET', '/console/:resource', 'find'),
       route('POST', '/console/:resource', 'create'),
       route('GET', '/console/:resource/:id(\\d+)', 'findOne'),

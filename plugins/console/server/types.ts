@@ -61,7 +61,14 @@ export type TenancyRule =
   | { kind: 'user'; field: string }
   | { kind: 'parties'; fields: string[]; writer?: string }
   /** Readable by every signed-in enterprise (a directory); `baseWhere` narrows it, nobody writes. */
-  | { kind: 'shared' };
+  | { kind: 'shared' }
+  /**
+   * Published to an audience (resources, opportunities, announcements): readable when `visible(now)`
+   * holds and the record's `audience` column names the caller's enterprise — all, its kind
+   * (suppliers / sellers) or named in `audienceKey` ("|12|34|"); `owner` holds the publisher, whose own
+   * records are left out when `excludeOwner`. Nobody writes through such a view.
+   */
+  | { kind: 'audience'; owner: string; visible: (now: Date) => Record<string, unknown>; excludeOwner?: boolean };
 
 export type Row = Record<string, any> & { id: number };
 

@@ -1,10 +1,31 @@
 import type { Core } from '@strapi/types';
-import { errors } from '@cop/config';
-import type { ResourceDeclaration } from '@cop/plugin-console';
+import { errors, invalid } from '@cop/config';
+import type { PermissionKey } from '@cop/config';
+import type { RecordAction, ResourceDeclaration } from '@cop/plugin-console';
 import file from './content-types/file/schema.json';
 import files, { FILE } from './services/files';
 
 export { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from './services/files';
+
+/** For `toRecord`: carry a row's file-id columns to `decorate` (files.describeInto) without answering them. */
+export const keepFileIds = (row: Record<string, any>, columns: string[]) =>
+  Object.fromEntries(columns.map((column) => [`__${column}`, row[column] ?? []]));
+
+/**
+ * GET <resource>/:id/file?fileId=N: one of the files the record references (in `columns`), for
+ * whoever may read the record — the way another enterprise reaches a private file.
+ */
+export const fileVerb = (permission: PermissionKey | null, columns: string[]): RecordAction => ({
+  method: 'GET',
+  permission,
+  handler(row, ctx) {
+    const fileId = Number(ctx.query.fileId);
+    if (!columns.some((column) => ((row[column] ?? []) as number[]).includes(fileId))) {
+      throw invalid({ fileId: errors.text('不是该记录的附件', 'is not a file of this record') });
+    }
+    return ctx.strapi.plugin('files').service('files').send(ctx.koa, fileId, { inline: true });
+  },
+});
 
 const service = (ctx: { strapi: any }) => ctx.strapi.plugin('files').service('files');
 

@@ -7,16 +7,19 @@ import roles from './services/roles';
 import employees from './services/employees';
 import provisioning from './services/provisioning';
 import partnerships from './services/partnerships';
+import audience from './services/audience';
 import auth from './controllers/auth';
 import routes from './routes';
 import resources from './resources';
 
 export { permissionsOf } from './services/principal';
+export { AUDIENCES, audienceFields } from './services/audience';
+export type { Audience } from './services/audience';
 export type { EnterpriseSpec } from './services/provisioning';
 
 export default {
   contentTypes,
-  services: { principal, 'sign-in': signIn, accounts, roles, employees, provisioning, partnerships },
+  services: { principal, 'sign-in': signIn, accounts, roles, employees, provisioning, partnerships, audience },
   controllers: { auth },
   routes,
   bootstrap({ strapi }: { strapi: Core.Strapi }) {

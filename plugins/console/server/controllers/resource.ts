@@ -102,6 +102,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await records(ctx, resource, principal, rows, false);
     },
 
+    /**
+     * Server-sent events for the caller's enterprise (see the events service); a comment every 25 s
+     * keeps proxies from closing the stream.
+     */
+    async events(ctx: any) {
+      const principal = await principalOf(ctx);
+      const { PassThrough } = require('stream');
+      const stream = new PassThrough();
+      ctx.req.socket.setTimeout(0);
+      ctx.req.socket.setNoDelay(true);
+      ctx.req.socket.setKeepAlive(true);
+      ctx.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+      ctx.status = 200;
+      ctx.body = stream;
+      stream.write('retry: 3000\n: connected\n\n');
+      const unsubscribe = strapi.plugin('console').service('events').subscribe(principal.enterpriseId, (event: unknown) => {
+        stream.write(`data: ${JSON.stringify(event)}\n\n`);
+      });
+      const ping = setInterval(() => stream.write(': ping\n\n'), 25_000);
+      const close = () => { clearInterval(ping); unsubscribe(); stream.end(); };
+      ctx.req.on('close', close);
+      stream.on('error', close);
+    },
+
     async findOne(ctx: any) {
       const principal = await principalOf(ctx);
       const resource = resourceOf(ctx, 'get');
@@ -121,7 +145,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return findScoped(resource, principal, String(created.id));
       });
-      ctx.status = 201;
+      // a create hook that found the record already there (an idempotent create) answers 200 itself
+      ctx.status = ctx.status === 200 ? 200 : 201;
       ctx.body = (await records(ctx, resource, principal, [row as Row], true))[0];
     },
 
@@ -162,7 +187,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       tenancy().assertPermission(principal, action.permission);
       const run = async () => {
         const existing = await findScoped(resource, principal, ctx.params.id, ctx);
-        if (action.method !== 'GET') tenancy().assertWritable(resource, principal, existing);
+        if (action.method !== 'GET') tenancy().assertWritable(resource, principal, existing, true);
         return action.handler(existing, actionContext(ctx, resource, principal));
       };
       const row = action.method === 'GET' ? await run() : await strapi.db.transaction(run);

@@ -77,6 +77,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return ids.map((id) => byId.get(id)).filter(Boolean).map((row: any) => ({ id: row.id, name: row.name, mime: row.mime, size: row.size }));
     },
 
+    /**
+     * Records that keep file ids in `__<column>` (see `keepFileIds`) get `<out>` = [{id,name,mime,size}]
+     * for each column, in one query for the whole page.
+     */
+    async describeInto(records: Record<string, any>[], columns: Record<string, string>) {
+      const all = records.flatMap((record) => Object.keys(columns).flatMap((column) => record[`__${column}`] ?? []));
+      const described = new Map<number, unknown>((await this.describe([...new Set(all)] as number[])).map((file) => [file.id, file]));
+      for (const record of records) {
+        for (const [column, out] of Object.entries(columns)) {
+          record[out] = ((record[`__${column}`] ?? []) as number[]).map((id) => described.get(id)).filter(Boolean);
+          delete record[`__${column}`];
+        }
+      }
+    },
+
     /** Stream a file the caller has already been allowed to read. */
     async send(koa: any, fileId: number, options: { inline?: boolean } = {}) {
       const row = await strapi.db.query(FILE).findOne({ where: { id: fileId } });

@@ -182,7 +182,8 @@ export const enterpriseDirectory: ResourceDeclaration = {
   label: t('企业名录', 'Enterprise directory'),
   tenancy: { kind: 'shared' },
   baseWhere: () => ({ status: 'active' }),
-  permissions: { read: 'partnerships.read', write: null },
+  // names and kinds only: every signed-in user picks enterprises from it (partners, named audiences)
+  permissions: { read: null, write: null },
   operations: ['list', 'get'],
   defaultSort: ['name', 'ASC'],
   fields: {

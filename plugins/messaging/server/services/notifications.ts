@@ -28,6 +28,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.db.query(NOTIFICATION).createMany({
       data: recipients.map((user) => ({ ...input, userId: user.id, enterpriseId, read: false })),
     });
+    // open consoles refresh their unread count once this commits
+    strapi.plugin('console').service('events').publish([enterpriseId], { type: 'notification' });
     return recipients.length;
   },
 

@@ -1,0 +1,112 @@
+import type { Core } from '@strapi/types';
+import { errors, invalid } from '@cop/config';
+import type { Principal } from '@cop/plugin-console';
+import sanitizeHtml from 'sanitize-html';
+
+export const ANNOUNCEMENT = 'plugin::messaging.announcement';
+export const ANNOUNCEMENT_READ = 'plugin::messaging.announcement-read';
+const t = errors.text;
+const BATCH = 200;
+
+/**
+ * The rich text an announcement may carry: formatting, lists, tables, links and images over http(s).
+ * Scripts, styles, event handlers, iframes and javascript: URLs never reach the database, whoever
+ * writes (console or the Strapi admin panel: a lifecycle hook sanitises every write).
+ */
+export function sanitizeBody(html: unknown): string {
+  if (typeof html !== 'string') return '';
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'h1', 'h2', 'span', 'u', 's'],
+    allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'title', 'width', 'height'], '*': [] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowProtocolRelative: false,
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }) },
+  });
+}
+
+/**
+ * Announcements 公告 (F40, F41): an enterprise (or the platform, from the admin panel) drafts an
+ * announcement, publishes it now or at a time (a cluster-safe job publishes due ones), and may
+ * withdraw it. Publishing notifies every enterprise of the audience; each user marks it read.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const audience = () => strapi.plugin('identity').service('audience');
+
+  return {
+    async prepare(principal: Principal, merged: Record<string, any>) {
+      await strapi.plugin('files').service('files').assertOwned(principal.enterpriseId, merged.attachmentIds ?? [], 'attachmentIds');
+      return audience().normalise(merged);
+    },
+
+    async create(principal: Principal, data: Record<string, any>) {
+      const audienceValues = await this.prepare(principal, data);
+      return strapi.db.query(ANNOUNCEMENT).create({
+        data: { ...data, ...audienceValues, body: sanitizeBody(data.body), attachmentIds: data.attachmentIds ?? [], pinned: data.pinned ?? false, publisherId: principal.enterpriseId, status: 'draft' },
+      });
+    },
+
+    async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>) {
+      const audienceValues = await this.prepare(principal, { ...existing, ...data });
+      const changes = { ...data, ...audienceValues, ...(data.body !== undefined ? { body: sanitizeBody(data.body) } : {}) };
+      // a scheduled one goes back to draft: the new content is published by publishing again
+      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, status: { $in: ['draft', 'scheduled'] } }, data: { ...changes, status: 'draft' } });
+      if (!count) throw errors.conflict('已发布或已撤回的公告不能修改', 'A published or withdrawn announcement cannot be edited');
+      return strapi.db.query(ANNOUNCEMENT).findOne({ where: { id: existing.id } });
+    },
+
+    async remove(existing: Record<string, any>) {
+      const { count } = await strapi.db.query(ANNOUNCEMENT).deleteMany({ where: { id: existing.id, status: 'draft' } });
+      if (!count) throw errors.conflict('只有草稿可以删除，已发布的公告请撤回', 'Only drafts can be deleted; withdraw a published announcement');
+    },
+
+    /** Publish now, or schedule when publishAt is still ahead. */
+    async publish(existing: Record<string, any>, now = new Date()) {
+      if (!existing.title || !String(existing.body ?? '').trim()) throw invalid({ body: t('正文不能为空', 'is required to publish') });
+      const at = existing.publishAt ? new Date(existing.publishAt) : null;
+      if (at && at.getTime() > now.getTime()) {
+        const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, status: 'draft' }, data: { status: 'scheduled' } });
+        if (!count) throw errors.conflict('只有草稿可以发布', 'Only drafts can be published');
+      } else if (!(await this.publishOne(existing.id, now, ['draft']))) {
+        throw errors.conflict('只有草稿可以发布', 'Only drafts can be published');
+      }
+      return strapi.db.query(ANNOUNCEMENT).findOne({ where: { id: existing.id } });
+    },
+
+    /** The guarded step both publishing paths share: status change, then the audience's notifications. */
+    async publishOne(id: number, now: Date, from: string[]) {
+      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id, status: { $in: from } }, data: { status: 'published', publishedAt: now } });
+      if (!count) return false;
+      const row = await strapi.db.query(ANNOUNCEMENT).findOne({ where: { id } });
+      const notifications = strapi.plugin('messaging').service('notifications');
+      for (const enterpriseId of await audience().members(row, row.publisherId)) {
+        await notifications.notifyEnterprise(enterpriseId, { type: 'announcement', title: `新公告：${row.title}`, link: `/received-announcements/${row.id}/show` }, 'announcements.read');
+      }
+      return true;
+    },
+
+    async withdraw(existing: Record<string, any>, now = new Date()) {
+      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, status: { $in: ['scheduled', 'published'] } }, data: { status: 'withdrawn', withdrawnAt: now } });
+      if (!count) throw errors.conflict('只有已排期或已发布的公告可以撤回', 'Only scheduled or published announcements can be withdrawn');
+      return strapi.db.query(ANNOUNCEMENT).findOne({ where: { id: existing.id } });
+    },
+
+    /** Job: publish scheduled announcements that are due, each in its own transaction; twice is harmless. */
+    async publishDue(now: Date) {
+      let published = 0;
+      for (;;) {
+        const due = await strapi.db.query(ANNOUNCEMENT).findMany({ where: { status: 'scheduled', publishAt: { $lte: now } }, select: ['id'], limit: BATCH, orderBy: { publishAt: 'asc' } });
+        if (!due.length) return { published };
+        for (const { id } of due as { id: number }[]) {
+          if (await strapi.db.transaction(() => this.publishOne(id, now, ['scheduled']))) published += 1;
+        }
+        if (due.length < BATCH) return { published };
+      }
+    },
+
+    async markRead(userId: number, announcementId: number) {
+      const existing = await strapi.db.query(ANNOUNCEMENT_READ).findOne({ where: { userId, announcementId }, select: ['id'] });
+      if (!existing) await strapi.db.query(ANNOUNCEMENT_READ).create({ data: { userId, announcementId } });
+    },
+  };
+};
