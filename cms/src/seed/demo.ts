@@ -19,6 +19,7 @@ export async function seedDemo(strapi: Core.Strapi) {
   }
   await ensureOperator(strapi);
   await seedCatalogue(strapi);
+  await seedCollaboration(strapi);
   const employees = await strapi.db.query('plugin::identity.employee').count({});
   if (!employees) {
     const seller = await strapi.db.query('plugin::identity.enterprise').findOne({ where: { creditCode: DEMO_ENTERPRISES[2].creditCode } });
@@ -88,4 +89,28 @@ async function seedCatalogue(strapi: Core.Strapi) {
   await strategies.create(supplier1, { channel: 'individual', name: '个人客户标准价', effectiveFrom: plus(-30), effectiveTo: plus(335), businessMode: 'either', appliesTo: 'all', lines: lines([[ticket, 7500], [lunch, 11800], [tea, 24800], [coupon, 4200], [combo, 17800]]) });
   await strategies.create(supplier1, { channel: 'gov', name: '政企协议价', effectiveFrom: plus(-30), effectiveTo: plus(335), businessMode: 'credit', appliesTo: 'all', requiresAudit: true, lines: lines([[ticket, 7000], [lunch, 11000], [combo, 16800]]) });
   await strategies.create(supplier2, { channel: 'individual', name: '面馆个人价', effectiveFrom: plus(-30), effectiveTo: plus(335), businessMode: 'prepaid', appliesTo: 'all', lines: lines([[noodles, 8800]]) });
+}
+
+/** A listed resource, an open opportunity with a response, announcements and a conversation, once. */
+async function seedCollaboration(strapi: Core.Strapi) {
+  if (await strapi.db.query('plugin::collaboration.resource').count({})) return;
+  const [supplier1, supplier2, seller1] = await Promise.all(['supplier1', 'supplier2', 'seller1'].map((u) => principalOf(strapi, u)));
+  const resources = strapi.plugin('collaboration').service('resources');
+  const opportunities = strapi.plugin('collaboration').service('opportunities');
+  const announcements = strapi.plugin('messaging').service('announcements');
+  const conversations = strapi.plugin('messaging').service('conversations');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const plus = (days: number) => { const d = new Date(`${today}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
+  await strapi.db.transaction(async () => {
+    const lawn = await resources.create(supplier1, { title: '西湖畔草坪活动场地', type: 'venue', region: '杭州', description: '可容纳 300 人的湖畔草坪，适合团建和发布会，含基础音响。', contactName: '王经理', contactPhone: '010-88880001', validFrom: today, validTo: plus(90), audience: 'sellers' });
+    await resources.list(lawn);
+    await resources.create(supplier2, { title: '冷链配送运力', type: 'service', region: '长三角', description: '每日两班冷链车，杭州、上海、苏州当日达。', validFrom: today, validTo: plus(60), audience: 'all' });
+    const trip = await opportunities.create(seller1, { title: '年底企业团建采购 200 人', kind: 'purchase', budgetMin: 3_000_000, budgetMax: 6_000_000, region: '杭州', deadline: plus(14), description: '需要门票 + 午餐，12 月中旬出行。', audience: 'suppliers' });
+    await opportunities.respond(supplier1, trip, '可提供游船 + 午餐套票，团队价另议。');
+    const notice = await announcements.create(supplier1, { type: 'promotion', title: '冬季游船票八折', body: '<p>即日起至月底，<b>西湖游船成人票</b>分销价八折。</p>', audience: 'sellers', pinned: true });
+    await announcements.publish(notice);
+    const maintenance = await announcements.create(seller1, { type: 'maintenance', title: '本周六系统维护', body: '<p>周六 22:00–24:00 暂停下单。</p>', audience: 'all' });
+    await announcements.publish(maintenance);
+    await conversations.start(seller1, { subjectType: 'resource', subjectId: lawn.id, text: '请问 12 月 20 日草坪可以预订吗？' });
+  });
 }
