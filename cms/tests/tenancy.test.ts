@@ -72,6 +72,9 @@ const victimRow: Record<string, () => Promise<number>> = {
   'received-announcements': async () => victimIds.announcements,
   conversations: async () => (await as(app, c.token).post('/conversations', { subjectType: 'resource', subjectId: victimIds.resources, text: 'C 问 B' })).body.id,
   'conversation-messages': async () => (await app.strapi.db.query('plugin::messaging.conversation-message').findOne({ where: { conversationId: victimIds.conversations } })).id,
+  // incentives: a record of B's written directly (rules and order events are tested elsewhere); an inactive rule is nobody's to see
+  'incentive-records': async () => (await app.strapi.db.query('plugin::incentives.incentive-record').create({ data: { eventKey: 'victim', enterpriseId: b.enterpriseId, counterpartyId: c.enterpriseId, side: 'supplier', kind: 'bonus', event: 'order_paid', points: 5, ruleId: 1, orderId: victimIds.orders, orderNumber: 'VICTIM-1', basisAmount: 100, refundedBefore: 0 } })).id,
+  'incentive-rules': async () => (await app.strapi.db.query('plugin::incentives.incentive-rule').create({ data: { name: '停用规则', pointsKind: 'bonus', beneficiary: 'seller', event: 'order_paid', method: 'per_order', amount: 1, validFrom: '2026-01-01', validTo: '2026-12-31', active: false, priority: 0 } })).id,
   notifications: async () => {
     await app.strapi.plugin('messaging').service('notifications').notifyEnterprise(b.enterpriseId, { type: 'system', title: 'for B only' });
     return (await app.strapi.db.query('plugin::messaging.notification').findOne({ where: { userId: b.adminId } })).id;

@@ -8,9 +8,12 @@ import cart from './services/cart';
 import mini from './services/mini';
 import { miniController, miniOpenApi, miniRoutes } from './mini';
 import orders from './services/orders';
+import subscribers from './services/subscribers';
+import reports from './services/reports';
 import resources from './resources';
 
 export { TRANSITIONS } from './services/orders';
+export type { OrderFacts, OrderSubscriber, OrderEventName } from './services/subscribers';
 
 /**
  * Order lifecycle: one explicit state machine; creation reserves stock and freezes money, payment
@@ -24,7 +27,7 @@ export default {
     'order-request': { schema: orderRequest },
     'cart-item': { schema: cartItem },
   },
-  services: { orders, cart, mini },
+  services: { orders, cart, mini, subscribers, reports },
   controllers: { mini: miniController },
   routes: { 'content-api': { type: 'content-api', routes: miniRoutes } },
   bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,4 +1,4 @@
-import { errors } from '@cop/config';
+import { errors, langOf } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EVENT, LINE, ORDER, TRANSITIONS } from './services/orders';
@@ -6,6 +6,7 @@ import { EVENT, LINE, ORDER, TRANSITIONS } from './services/orders';
 const t = errors.text;
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const orders = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('orders');
+const reports = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('reports');
 const key = (ctx: ActionContext) => ctx.koa.get('idempotency-key') || undefined;
 const STATUSES = ['pending_audit', 'pending_payment', 'paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded', 'cancelled', 'rejected', 'closed'];
 
@@ -72,7 +73,34 @@ export const ordersResource: ResourceDeclaration = {
     statistics: {
       method: 'GET',
       permission: 'orders.read',
-      handler: async (ctx) => orders(ctx).statistics(ctx.principal, ctx.query.side),
+      async handler(ctx) {
+        const money = await orders(ctx).statistics(ctx.principal, ctx.query.side);
+        return { ...money, orders: await reports(ctx).byStatus(ctx.principal, money.side) };
+      },
+    },
+    // F97 报表管理: GET /orders/report?groupBy=product|counterparty|channel|day&from=&to=[&side=][&sort=][&limit=]
+    report: {
+      method: 'GET',
+      permission: 'reports.read',
+      handler: async (ctx) => reports(ctx).sales(ctx.principal, reports(ctx).parse(ctx.principal, ctx.query)),
+    },
+    'report-export': {
+      method: 'GET',
+      permission: 'reports.read',
+      async handler(ctx) {
+        const report = await reports(ctx).sales(ctx.principal, reports(ctx).parse(ctx.principal, ctx.query));
+        const lang = langOf(ctx.koa.get('accept-language'));
+        ctx.koa.set('Content-Disposition', `attachment; filename="sales-${report.query.groupBy}.xlsx"; filename*=UTF-8''${encodeURIComponent(`销售报表-${report.query.from}-${report.query.to}.xlsx`)}`);
+        ctx.koa.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        ctx.koa.body = await reports(ctx).workbook(report, lang);
+        return undefined;
+      },
+    },
+    // F03 热销排行: top products by quantity or amount over a chosen period (default the last 30 days, top 10)
+    ranking: {
+      method: 'GET',
+      permission: 'orders.read',
+      handler: async (ctx) => reports(ctx).sales(ctx.principal, reports(ctx).parse(ctx.principal, { ...ctx.query, groupBy: 'product' }, { limit: 10 })),
     },
   },
   actions: {

@@ -46,6 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const inventory = () => strapi.plugin('inventory').service('stock');
   const ledger = () => strapi.plugin('ledger').service('ledger');
   const products = () => strapi.plugin('catalogue').service('products');
+  const subscribers = () => strapi.plugin('orders').service('subscribers');
   const notify = (enterpriseId: number, input: { type: string; title: string; body?: string; link?: string }, permission?: PermissionKey) =>
     strapi.plugin('messaging').service('notifications').notifyEnterprise(enterpriseId, input, permission);
 
@@ -221,6 +222,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await ledger().capture(order.freezeTransferId, { transferId: `order:${order.number}:capture`, orderRef: order.number, operatorId: principal.userId || null });
         await inventory().consume(await this.stockRefs(await this.lineRefs(order.id)));
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { paidAmount: num(order.totalAmount), expiresAt: null } });
+        await subscribers().emit('paid', order.id, { now });
         await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, `pay:${order.id}`, order.id);
         await notify(order.supplierId, { type: 'payment', title: `订单 ${order.number} 已支付 ${(num(order.totalAmount) / 100).toFixed(2)} 元`, link: `/orders/${order.channel}/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
@@ -291,6 +293,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const to: OrderStatus = order.status === 'partially_refunded' ? 'partially_refunded' : remaining ? 'fulfilling' : 'fulfilled';
         await this.transition(principal, order, 'fulfil', to);
         await strapi.db.query(LINE).update({ where: { id: lineId }, data: { fulfilmentStatus: 'fulfilled', confirmationCode: code || null, courierCompany: courier || null, trackingNumber: tracking || null, fulfilledAt: new Date() } });
+        if (!remaining) await subscribers().emit('fulfilled', order.id);
         await notify(order.sellerId, { type: 'fulfilment', title: `订单 ${order.number} 的「${line.productName}」已履约`, link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
@@ -338,6 +341,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (unfulfilled.length) await inventory().restock(await this.stockRefs(unfulfilled));
       await strapi.db.query(LINE).updateMany({ where: { id: { $in: chosen.map((l) => l.id) } }, data: { fulfilmentStatus: 'refunded' } });
       await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAmount: num(order.refundedAmount) + amount } });
+      await subscribers().emit('refunded', order.id, { refundKey: key });
       await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 已退款 ${(amount / 100).toFixed(2)} 元`, link: `/my-orders/${order.id}/show` }, 'orders.read');
     },
 

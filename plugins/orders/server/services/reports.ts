@@ -1,0 +1,124 @@
+import type { Core } from '@strapi/types';
+import { addDays, errors, FieldErrors, invalid, shanghaiDay, sidesOf } from '@cop/config';
+import type { Lang, Side } from '@cop/config';
+import type { Principal } from '@cop/plugin-console';
+
+const t = errors.text;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DAY_MS = 86_400_000;
+export const MAX_REPORT_DAYS = 366;
+/** Orders that were paid: sales, whatever happened after (refunds are shown beside them). */
+export const SOLD_STATUSES = ['paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded'];
+export const GROUPS = ['product', 'counterparty', 'channel', 'day'] as const;
+export type GroupBy = (typeof GROUPS)[number];
+const PARAMS = ['side', 'groupBy', 'from', 'to', 'sort', 'limit'];
+
+export interface ReportQuery { side: Side; groupBy: GroupBy; from: string; to: string; sort: 'amount' | 'quantity'; limit: number | null }
+export interface ReportRow { key: string | number; label: string; orders: number; quantity: number; amount: number; refunded: number; net: number }
+
+/**
+ * Sales reports (F97) and the home pages' order figures (F03, F04): aggregate SQL over orders and
+ * their lines, scoped to the caller's side, grouped by product, counterparty, channel or
+ * Asia/Shanghai day, over at most a year of order dates.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const dayNumber = () => (strapi.db.dialect.client === 'postgres'
+    ? 'floor((extract(epoch from o.created_at) + 28800) / 86400)'
+    : "floor(((case when typeof(o.created_at) in ('integer','real') then o.created_at / 1000 else strftime('%s', o.created_at) end) + 28800) / 86400)");
+  const bounds = (from: string, to: string) => [new Date(`${from}T00:00:00+08:00`), new Date(new Date(`${to}T00:00:00+08:00`).getTime() + DAY_MS)];
+
+  return {
+    /** Checks the query string: known keys only, dates, at most a year, the caller's sides. */
+    parse(principal: Principal, query: Record<string, unknown>, defaults: Partial<ReportQuery> = {}): ReportQuery {
+      const problems: FieldErrors = {};
+      for (const key of Object.keys(query)) if (!PARAMS.includes(key)) problems[key] = t('未知的查询参数', 'is not a known parameter');
+      const sides = sidesOf(principal.enterpriseKind);
+      const side = (query.side ?? defaults.side ?? (sides.includes('supplier') ? 'supplier' : 'seller')) as Side;
+      if (!sides.includes(side)) problems.side = t(`应为 ${sides.join(' 或 ')}`, `must be ${sides.join(' or ')}`);
+      const groupBy = (query.groupBy ?? defaults.groupBy ?? 'day') as GroupBy;
+      if (!GROUPS.includes(groupBy)) problems.groupBy = t(`应为 ${GROUPS.join('、')}`, `must be one of ${GROUPS.join(', ')}`);
+      const today = shanghaiDay(new Date());
+      const from = String(query.from ?? defaults.from ?? addDays(today, -29));
+      const to = String(query.to ?? defaults.to ?? today);
+      if (!DAY.test(from)) problems.from = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (!DAY.test(to)) problems.to = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      else if (DAY.test(from) && to < from) problems.to = t('不能早于开始日期', 'must not be before from');
+      else if (DAY.test(from) && (Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_REPORT_DAYS) problems.to = t(`日期范围不能超过 ${MAX_REPORT_DAYS} 天`, `the range must be at most ${MAX_REPORT_DAYS} days`);
+      const sort = (query.sort ?? defaults.sort ?? 'amount') as 'amount' | 'quantity';
+      if (sort !== 'amount' && sort !== 'quantity') problems.sort = t('应为 amount 或 quantity', 'must be amount or quantity');
+      const limit = query.limit === undefined ? defaults.limit ?? null : Number(query.limit);
+      if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) problems.limit = t('应为 1–1000 的整数', 'must be a whole number from 1 to 1000');
+      if (Object.keys(problems).length) throw invalid(problems);
+      return { side, groupBy, from, to, sort, limit };
+    },
+
+    /** Rows (orders, quantity, amount, refunded, net) per group plus a totals row. */
+    async sales(principal: Principal, q: ReportQuery): Promise<{ query: ReportQuery; rows: ReportRow[]; totals: Omit<ReportRow, 'key' | 'label'> }> {
+      const db = knex();
+      const [start, end] = bounds(q.from, q.to);
+      const mine = q.side === 'supplier' ? 'o.supplier_id' : 'o.seller_id';
+      const other = q.side === 'supplier' ? 'o.seller_id' : 'o.supplier_id';
+      const key: Record<GroupBy, string> = { product: 'l.product_id', counterparty: other, channel: 'o.channel', day: dayNumber() };
+      const base = () => db('orders as o').join('order_lines as l', 'l.order_id', 'o.id')
+        .where(mine, principal.enterpriseId).whereIn('o.status', SOLD_STATUSES)
+        .where('o.created_at', '>=', start).where('o.created_at', '<', end);
+      const measures = (query: any) => query
+        .countDistinct({ orders: 'o.id' })
+        .sum({ quantity: 'l.quantity' })
+        .sum({ amount: 'l.amount' })
+        .sum({ refunded: db.raw("case when l.fulfilment_status = 'refunded' then l.amount else 0 end") });
+      let grouped = measures(base().select(db.raw(`${key[q.groupBy]} as k`), ...(q.groupBy === 'product' ? [db.raw('max(l.product_name) as label')] : [])))
+        .groupByRaw(key[q.groupBy]);
+      grouped = q.groupBy === 'day' ? grouped.orderByRaw('1 asc') : grouped.orderBy(q.sort, 'desc').orderByRaw('1 asc');
+      if (q.limit) grouped = grouped.limit(q.limit);
+      const [rows, [total]] = await Promise.all([grouped, measures(base())]);
+      const names = q.groupBy === 'counterparty'
+        ? await strapi.plugin('identity').service('partnerships').namesOf('plugin::identity.enterprise', (rows as any[]).map((r) => Number(r.k)))
+        : new Map();
+      const shape = (r: any) => {
+        const amount = Number(r.amount ?? 0);
+        const refunded = Number(r.refunded ?? 0);
+        return { orders: Number(r.orders ?? 0), quantity: Number(r.quantity ?? 0), amount, refunded, net: amount - refunded };
+      };
+      return {
+        query: q,
+        rows: (rows as any[]).map((r) => {
+          const k = q.groupBy === 'channel' ? String(r.k) : q.groupBy === 'day' ? new Date(Number(r.k) * DAY_MS).toISOString().slice(0, 10) : Number(r.k);
+          const label = q.groupBy === 'product' ? String(r.label) : q.groupBy === 'counterparty' ? names.get(Number(r.k)) ?? String(r.k) : String(k);
+          return { key: k, label, ...shape(r) };
+        }),
+        totals: shape(total ?? {}),
+      };
+    },
+
+    /** Orders and amounts by status and channel over the last `days` days (the supplier home). */
+    async byStatus(principal: Principal, side: Side, days = 30, now = new Date()) {
+      const [start, end] = bounds(addDays(shanghaiDay(now), -(days - 1)), shanghaiDay(now));
+      const rows = await knex()('orders').where(side === 'supplier' ? 'supplier_id' : 'seller_id', principal.enterpriseId)
+        .where('created_at', '>=', start).where('created_at', '<', end)
+        .select('status', 'channel').count({ orders: 'id' }).sum({ amount: 'total_amount' }).groupBy('status', 'channel');
+      return (rows as any[]).map((r) => ({ status: r.status, channel: r.channel, orders: Number(r.orders), amount: Number(r.amount ?? 0) }));
+    },
+
+    /** The report as an Excel workbook (exceljs): header, rows, totals; money in yuan. */
+    async workbook(report: { query: ReportQuery; rows: ReportRow[]; totals: Omit<ReportRow, 'key' | 'label'> }, lang: Lang): Promise<Buffer> {
+      const ExcelJS = require('exceljs');
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet(lang === 'en' ? 'Sales' : '销售报表');
+      const heads: Record<string, [string, string]> = {
+        label: [{ product: '产品', counterparty: '交易对方', channel: '渠道', day: '日期' }[report.query.groupBy as GroupBy], { product: 'Product', counterparty: 'Counterparty', channel: 'Channel', day: 'Day' }[report.query.groupBy as GroupBy]],
+        orders: ['订单数', 'Orders'], quantity: ['数量', 'Quantity'], amount: ['销售额（元）', 'Sales (yuan)'], refunded: ['退款（元）', 'Refunded (yuan)'], net: ['净额（元）', 'Net (yuan)'],
+      };
+      sheet.columns = Object.entries(heads).map(([key, [zh, en]]) => ({ header: lang === 'en' ? en : zh, key, width: key === 'label' ? 28 : 14 }));
+      const yuan = (fen: number) => Math.round(fen) / 100;
+      for (const row of [...report.rows, { key: '', label: lang === 'en' ? 'Total' : '合计', ...report.totals }]) {
+        sheet.addRow({ label: row.label, orders: row.orders, quantity: row.quantity, amount: yuan(row.amount), refunded: yuan(row.refunded), net: yuan(row.net) });
+      }
+      for (const key of ['amount', 'refunded', 'net']) sheet.getColumn(key).numFmt = '#,##0.00';
+      sheet.getRow(1).font = { bold: true };
+      sheet.lastRow!.font = { bold: true };
+      return Buffer.from(await book.xlsx.writeBuffer());
+    },
+  };
+};

@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/types';
+import { LINE, ORDER } from './orders';
+
+export type OrderEventName = 'paid' | 'fulfilled' | 'refunded';
+export interface OrderFacts {
+  id: number; number: string; channel: string; sellerId: number; supplierId: number;
+  paidAmount: number; refundedAmount: number;
+  lines: { productId: number; category: string | null; quantity: number; amount: number; fulfilmentStatus: string }[];
+}
+export type OrderSubscriber = (facts: OrderFacts, detail: { refundKey?: string; now: Date }) => Promise<unknown>;
+
+/**
+ * Other modules (incentives) hear of paid, fulfilled and refunded orders here. Subscribers run inside
+ * the transaction that changes the order, so what they write commits or rolls back with it; they
+ * must be idempotent (an event may be delivered again).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const subscribers = new Map<OrderEventName, OrderSubscriber[]>();
+  return {
+    on(name: OrderEventName, subscriber: OrderSubscriber) {
+      subscribers.set(name, [...(subscribers.get(name) ?? []), subscriber]);
+    },
+
+    /** The order as subscribers see it, read in the current transaction. */
+    async facts(orderId: number): Promise<OrderFacts> {
+      const order = await strapi.db.query(ORDER).findOne({ where: { id: orderId } });
+      const lines = await strapi.db.query(LINE).findMany({ where: { orderId }, orderBy: { id: 'asc' } });
+      return {
+        id: order.id, number: order.number, channel: order.channel, sellerId: order.sellerId, supplierId: order.supplierId,
+        paidAmount: Number(order.paidAmount ?? 0), refundedAmount: Number(order.refundedAmount ?? 0),
+        lines: (lines as any[]).map((l) => ({ productId: l.productId, category: l.category ?? null, quantity: l.quantity, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus })),
+      };
+    },
+
+    async emit(name: OrderEventName, orderId: number, detail: { refundKey?: string; now?: Date } = {}) {
+      const list = subscribers.get(name) ?? [];
+      if (!list.length) return;
+      const facts = await this.facts(orderId);
+      for (const subscriber of list) await subscriber(facts, { ...detail, now: detail.now ?? new Date() });
+    },
+  };
+};
