@@ -171,6 +171,17 @@ describe('reports (F97) and home figures (F03, F04)', () => {
     expect((await as(app, other.token).get(`/orders/report?groupBy=product&from=${today()}&to=${today()}`)).body).toMatchObject({ rows: [], totals: { orders: 0, amount: 0 } });
   });
 
+  it('keeps the summaries equal to the orders, and a rebuild from the orders gives the same report', async () => {
+    const summaries = app.strapi.plugin('orders').service('summaries');
+    expect(await summaries.check()).toEqual([]);
+    const before = (await as(app, supplier.token).get(`/orders/report?groupBy=product&from=${today()}&to=${today()}`)).body;
+    await summaries.rebuild(supplier.enterpriseId);
+    expect((await as(app, supplier.token).get(`/orders/report?groupBy=product&from=${today()}&to=${today()}`)).body).toEqual(before);
+    await summaries.rebuild();
+    expect((await as(app, seller.token).get(`/orders/report?groupBy=channel&from=${today()}&to=${today()}`)).body.totals).toEqual(before.totals);
+    expect(await summaries.check()).toEqual([]);
+  });
+
   it('refuses ranges over a year, unknown parameters and sides the caller does not have', async () => {
     const long = await as(app, supplier.token).get(`/orders/report?groupBy=day&from=${shift(today(), -400)}&to=${today()}`);
     expect(long.status).toBe(400);

@@ -50,9 +50,12 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<T
     async close() {
       // every suite ends with the books balanced: cached balances equal their transfers
       const report = await strapi.plugin('ledger').service('ledger').check();
+      // and the report summaries agree with the orders they summarise
+      const summaries = await strapi.plugin('orders').service('summaries').check();
       await strapi.destroy();
       await db.drop();
       if (report.mismatches.length || !report.balanced) throw new Error(`ledger check failed: ${JSON.stringify(report)}`);
+      if (summaries.length) throw new Error(`sales summaries disagree with the orders: ${JSON.stringify(summaries)}`);
     },
   };
 }

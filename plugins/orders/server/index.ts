@@ -10,6 +10,9 @@ import { miniController, miniOpenApi, miniRoutes } from './mini';
 import orders from './services/orders';
 import subscribers from './services/subscribers';
 import reports from './services/reports';
+import summaries from './services/summaries';
+import salesDay from './content-types/sales-day/schema.json';
+import productSalesDay from './content-types/product-sales-day/schema.json';
 import resources from './resources';
 
 export { TRANSITIONS } from './services/orders';
@@ -25,14 +28,21 @@ export default {
     'order-line': { schema: orderLine },
     'order-event': { schema: orderEvent },
     'order-request': { schema: orderRequest },
+    'sales-day': { schema: salesDay },
+    'product-sales-day': { schema: productSalesDay },
     'cart-item': { schema: cartItem },
   },
-  services: { orders, cart, mini, subscribers, reports },
+  services: { orders, cart, mini, subscribers, reports, summaries },
   controllers: { mini: miniController },
   routes: { 'content-api': { type: 'content-api', routes: miniRoutes } },
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(...resources);
     strapi.plugin('console').service('openapi').addPaths(miniOpenApi);
+    // the report summaries move with each payment and refund (last in the order's transaction)
+    const events = strapi.plugin('orders').service('subscribers');
+    const summary = () => strapi.plugin('orders').service('summaries');
+    events.on('paid', (facts: any) => summary().onPaid(facts));
+    events.on('refunded', (facts: any, detail: any) => summary().onRefunded(facts, detail.lineIds ?? []));
     strapi.plugin('scheduler').service('jobs').define({
       name: 'orders.close-expired',
       cron: '* * * * *',

@@ -341,7 +341,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (unfulfilled.length) await inventory().restock(await this.stockRefs(unfulfilled));
       await strapi.db.query(LINE).updateMany({ where: { id: { $in: chosen.map((l) => l.id) } }, data: { fulfilmentStatus: 'refunded' } });
       await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAmount: num(order.refundedAmount) + amount } });
-      await subscribers().emit('refunded', order.id, { refundKey: key });
+      await subscribers().emit('refunded', order.id, { refundKey: key, lineIds: chosen.map((l) => l.id) });
       await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 已退款 ${(amount / 100).toFixed(2)} 元`, link: `/my-orders/${order.id}/show` }, 'orders.read');
     },
 

@@ -23,9 +23,6 @@ export interface ReportRow { key: string | number; label: string; orders: number
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const dayNumber = () => (strapi.db.dialect.client === 'postgres'
-    ? 'floor((extract(epoch from o.created_at) + 28800) / 86400)'
-    : "floor(((case when typeof(o.created_at) in ('integer','real') then o.created_at / 1000 else strftime('%s', o.created_at) end) + 28800) / 86400)");
   const bounds = (from: string, to: string) => [new Date(`${from}T00:00:00+08:00`), new Date(new Date(`${to}T00:00:00+08:00`).getTime() + DAY_MS)];
 
   return {
@@ -53,26 +50,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { side, groupBy, from, to, sort, limit };
     },
 
-    /** Rows (orders, quantity, amount, refunded, net) per group plus a totals row. */
+    /**
+     * Rows (orders, quantity, amount, refunded, net) per group plus a totals row, read from the
+     * maintained summaries (sales_days; product_sales_days for products), never from the orders.
+     */
     async sales(principal: Principal, q: ReportQuery): Promise<{ query: ReportQuery; rows: ReportRow[]; totals: Omit<ReportRow, 'key' | 'label'> }> {
       const db = knex();
-      const [start, end] = bounds(q.from, q.to);
-      const mine = q.side === 'supplier' ? 'o.supplier_id' : 'o.seller_id';
-      const other = q.side === 'supplier' ? 'o.seller_id' : 'o.supplier_id';
-      const key: Record<GroupBy, string> = { product: 'l.product_id', counterparty: other, channel: 'o.channel', day: dayNumber() };
-      const base = () => db('orders as o').join('order_lines as l', 'l.order_id', 'o.id')
-        .where(mine, principal.enterpriseId).whereIn('o.status', SOLD_STATUSES)
-        .where('o.created_at', '>=', start).where('o.created_at', '<', end);
-      const measures = (query: any) => query
-        .countDistinct({ orders: 'o.id' })
-        .sum({ quantity: 'l.quantity' })
-        .sum({ amount: 'l.amount' })
-        .sum({ refunded: db.raw("case when l.fulfilment_status = 'refunded' then l.amount else 0 end") });
-      let grouped = measures(base().select(db.raw(`${key[q.groupBy]} as k`), ...(q.groupBy === 'product' ? [db.raw('max(l.product_name) as label')] : [])))
-        .groupByRaw(key[q.groupBy]);
-      grouped = q.groupBy === 'day' ? grouped.orderByRaw('1 asc') : grouped.orderBy(q.sort, 'desc').orderByRaw('1 asc');
+      const mine = q.side === 'supplier' ? 'supplier_id' : 'seller_id';
+      const other = q.side === 'supplier' ? 'seller_id' : 'supplier_id';
+      const days = () => db('sales_days').where(mine, principal.enterpriseId).where('day', '>=', q.from).where('day', '<=', q.to);
+      const measures = (query: any) => query.sum({ orders: 'orders', quantity: 'quantity', amount: 'amount', refunded: 'refunded' });
+      let grouped = q.groupBy === 'product'
+        ? measures(db('product_sales_days').where({ side: q.side, enterprise_id: principal.enterpriseId }).where('day', '>=', q.from).where('day', '<=', q.to)
+          .select({ k: 'product_id' }, db.raw('max(product_name) as label'))).groupBy('product_id')
+        : measures(days().select({ k: { day: 'day', channel: 'channel', counterparty: other }[q.groupBy] })).groupBy({ day: 'day', channel: 'channel', counterparty: other }[q.groupBy]);
+      grouped = q.groupBy === 'day' ? grouped.orderBy('k', 'asc') : grouped.orderBy(q.sort, 'desc').orderBy('k', 'asc');
       if (q.limit) grouped = grouped.limit(q.limit);
-      const [rows, [total]] = await Promise.all([grouped, measures(base())]);
+      const [rows, [total]] = await Promise.all([grouped, measures(days())]);
       const names = q.groupBy === 'counterparty'
         ? await strapi.plugin('identity').service('partnerships').namesOf('plugin::identity.enterprise', (rows as any[]).map((r) => Number(r.k)))
         : new Map();
@@ -84,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         query: q,
         rows: (rows as any[]).map((r) => {
-          const k = q.groupBy === 'channel' ? String(r.k) : q.groupBy === 'day' ? new Date(Number(r.k) * DAY_MS).toISOString().slice(0, 10) : Number(r.k);
+          const k = q.groupBy === 'channel' || q.groupBy === 'day' ? String(r.k) : Number(r.k);
           const label = q.groupBy === 'product' ? String(r.label) : q.groupBy === 'counterparty' ? names.get(Number(r.k)) ?? String(r.k) : String(k);
           return { key: k, label, ...shape(r) };
         }),

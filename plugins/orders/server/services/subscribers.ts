@@ -1,13 +1,17 @@
 import type { Core } from '@strapi/types';
+import { shanghaiDay } from '@cop/config';
 import { LINE, ORDER } from './orders';
 
 export type OrderEventName = 'paid' | 'fulfilled' | 'refunded';
 export interface OrderFacts {
   id: number; number: string; channel: string; sellerId: number; supplierId: number;
+  /** The order's day (Asia/Shanghai) by its creation: reports group by it. */
+  day: string;
   paidAmount: number; refundedAmount: number;
-  lines: { productId: number; category: string | null; quantity: number; amount: number; fulfilmentStatus: string }[];
+  lines: { id: number; productId: number; productName: string; category: string | null; quantity: number; amount: number; fulfilmentStatus: string }[];
 }
-export type OrderSubscriber = (facts: OrderFacts, detail: { refundKey?: string; now: Date }) => Promise<unknown>;
+export interface EventDetail { now: Date; refundKey?: string; lineIds?: number[] }
+export type OrderSubscriber = (facts: OrderFacts, detail: EventDetail) => Promise<unknown>;
 
 /**
  * Other modules (incentives) hear of paid, fulfilled and refunded orders here. Subscribers run inside
@@ -27,12 +31,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const lines = await strapi.db.query(LINE).findMany({ where: { orderId }, orderBy: { id: 'asc' } });
       return {
         id: order.id, number: order.number, channel: order.channel, sellerId: order.sellerId, supplierId: order.supplierId,
+        day: shanghaiDay(new Date(order.createdAt)),
         paidAmount: Number(order.paidAmount ?? 0), refundedAmount: Number(order.refundedAmount ?? 0),
-        lines: (lines as any[]).map((l) => ({ productId: l.productId, category: l.category ?? null, quantity: l.quantity, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus })),
+        lines: (lines as any[]).map((l) => ({ id: l.id, productId: l.productId, productName: l.productName, category: l.category ?? null, quantity: l.quantity, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus })),
       };
     },
 
-    async emit(name: OrderEventName, orderId: number, detail: { refundKey?: string; now?: Date } = {}) {
+    async emit(name: OrderEventName, orderId: number, detail: Partial<EventDetail> = {}) {
       const list = subscribers.get(name) ?? [];
       if (!list.length) return;
       const facts = await this.facts(orderId);

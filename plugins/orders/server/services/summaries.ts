@@ -1,0 +1,110 @@
+import type { Core } from '@strapi/types';
+import { shanghaiDay } from '@cop/config';
+import type { OrderFacts } from './subscribers';
+import { SOLD_STATUSES } from './reports';
+
+type Counts = { orders: number; quantity: number; amount: number; refunded: number };
+
+/**
+ * The sales summaries reports read (sales_days, product_sales_days): a payment adds its order, a
+ * refund adds the refunded amount, each by an upsert in the order's own transaction, taken last so
+ * that the rows are held briefly. `rebuild` recomputes them from the orders (after a bulk load, or
+ * to repair), and `check` compares them with the orders.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const bump = (trx: any, table: string, keys: Record<string, unknown>, counts: Counts, extra: Record<string, unknown> = {}) => {
+    const now = new Date();
+    const key = Object.values(keys).join(':');
+    return trx(table).insert({ document_id: `${table}:${key}`, ...keys, ...extra, ...counts, created_at: now, updated_at: now })
+      .onConflict(Object.keys(keys))
+      .merge({
+        orders: trx.raw(`${table}.orders + ?`, [counts.orders]),
+        quantity: trx.raw(`${table}.quantity + ?`, [counts.quantity]),
+        amount: trx.raw(`${table}.amount + ?`, [counts.amount]),
+        refunded: trx.raw(`${table}.refunded + ?`, [counts.refunded]),
+        updated_at: now,
+      });
+  };
+
+  const add = async (facts: OrderFacts, lines: OrderFacts['lines'], counts: (lines: OrderFacts['lines']) => Counts) => {
+    await strapi.db.transaction(async ({ trx }) => {
+      await bump(trx, 'sales_days', { supplier_id: facts.supplierId, day: facts.day, seller_id: facts.sellerId, channel: facts.channel }, counts(lines));
+      const byProduct = new Map<number, OrderFacts['lines']>();
+      for (const line of lines) byProduct.set(line.productId, [...(byProduct.get(line.productId) ?? []), line]);
+      for (const [productId, group] of [...byProduct].sort((a, b) => a[0] - b[0])) {
+        for (const [side, enterpriseId] of [['supplier', facts.supplierId], ['seller', facts.sellerId]] as const) {
+          await bump(trx, 'product_sales_days', { side, enterprise_id: enterpriseId, day: facts.day, product_id: productId }, counts(group), { product_name: group[0].productName });
+        }
+      }
+    });
+  };
+
+  return {
+    /** A paid order: one order, its quantities and amounts. */
+    onPaid: (facts: OrderFacts) => add(facts, facts.lines, (lines) => ({
+      orders: 1, quantity: lines.reduce((s, l) => s + l.quantity, 0), amount: lines.reduce((s, l) => s + l.amount, 0), refunded: 0,
+    })),
+
+    /** Refunded lines: their amounts move to `refunded`. */
+    onRefunded: (facts: OrderFacts, lineIds: number[]) => {
+      const refunded = facts.lines.filter((l) => lineIds.includes(l.id));
+      return refunded.length ? add(facts, refunded, (lines) => ({ orders: 0, quantity: 0, amount: 0, refunded: lines.reduce((s, l) => s + l.amount, 0) })) : Promise.resolve();
+    },
+
+    /** Recompute both summaries from the orders (all, or one supplier's). */
+    async rebuild(supplierId?: number) {
+      const knex = strapi.db.connection;
+      const client = strapi.db.dialect.client;
+      const epoch = client === 'postgres' ? 'extract(epoch from o.created_at)' : "(case when typeof(o.created_at) in ('integer','real') then o.created_at / 1000 else strftime('%s', o.created_at) end)";
+      const day = client === 'postgres'
+        ? `to_char(to_timestamp(floor((${epoch} + 28800) / 86400) * 86400) at time zone 'UTC', 'YYYY-MM-DD')`
+        : `strftime('%Y-%m-%d', floor((${epoch} + 28800) / 86400) * 86400, 'unixepoch')`;
+      const scope = supplierId ? 'and o.supplier_id = ?' : '';
+      const bindings = [...SOLD_STATUSES, ...(supplierId ? [supplierId] : [])];
+      const marks = SOLD_STATUSES.map(() => '?').join(', ');
+      const refunded = "sum(case when l.fulfilment_status = 'refunded' then l.amount else 0 end)";
+      await strapi.db.transaction(async ({ trx }) => {
+        await trx('sales_days').where(supplierId ? { supplier_id: supplierId } : {}).delete();
+        await trx('product_sales_days').where(supplierId ? { side: 'supplier', enterprise_id: supplierId } : {}).delete();
+        if (supplierId) await trx('product_sales_days').where('side', 'seller').whereIn('enterprise_id', trx('orders').distinct('seller_id').where('supplier_id', supplierId)).delete();
+        await trx.raw(`insert into sales_days (document_id, supplier_id, day, seller_id, channel, orders, quantity, amount, refunded, created_at, updated_at)
+          select 'sales_days:' || x.supplier_id || ':' || x.day || ':' || x.seller_id || ':' || x.channel, x.*, ?, ? from (
+            select o.supplier_id, ${day} as day, o.seller_id, o.channel, count(distinct o.id) as orders, sum(l.quantity) as quantity, sum(l.amount) as amount, ${refunded} as refunded
+            from orders o join order_lines l on l.order_id = o.id where o.status in (${marks}) ${scope}
+            group by o.supplier_id, ${day}, o.seller_id, o.channel) x`, [new Date(), new Date(), ...bindings]);
+        for (const [side, column] of [['supplier', 'o.supplier_id'], ['seller', 'o.seller_id']]) {
+          // a supplier's rebuild recomputes its sellers' product rows from all their orders
+          const sideScope = supplierId ? (side === 'supplier' ? 'and o.supplier_id = ?' : 'and o.seller_id in (select distinct seller_id from orders where supplier_id = ?)') : '';
+          await trx.raw(`insert into product_sales_days (document_id, side, enterprise_id, day, product_id, product_name, orders, quantity, amount, refunded, created_at, updated_at)
+            select 'product_sales_days:' || x.side || ':' || x.enterprise_id || ':' || x.day || ':' || x.product_id, x.*, ?, ? from (
+              select '${side}' as side, ${column} as enterprise_id, ${day} as day, l.product_id, max(l.product_name) as product_name,
+                     count(distinct o.id) as orders, sum(l.quantity) as quantity, sum(l.amount) as amount, ${refunded} as refunded
+              from orders o join order_lines l on l.order_id = o.id where o.status in (${marks}) ${sideScope}
+              group by ${column}, ${day}, l.product_id) x`, [new Date(), new Date(), ...bindings]);
+        }
+      });
+    },
+
+    /** Rows where the summaries and the orders disagree (empty when they agree). */
+    async check() {
+      const knex = strapi.db.connection;
+      const totals = async (table: string, where: Record<string, unknown> = {}) => {
+        const [row] = await knex(table).where(where).sum({ orders: 'orders', quantity: 'quantity', amount: 'amount', refunded: 'refunded' });
+        return { orders: Number(row?.orders ?? 0), quantity: Number(row?.quantity ?? 0), amount: Number(row?.amount ?? 0), refunded: Number(row?.refunded ?? 0) };
+      };
+      const [plain] = await knex('orders as o').join('order_lines as l', 'l.order_id', 'o.id').whereIn('o.status', SOLD_STATUSES)
+        .countDistinct({ orders: 'o.id' }).sum({ quantity: 'l.quantity', amount: 'l.amount' })
+        .sum({ refunded: knex.raw("case when l.fulfilment_status = 'refunded' then l.amount else 0 end") });
+      const expected = { orders: Number(plain?.orders ?? 0), quantity: Number(plain?.quantity ?? 0), amount: Number(plain?.amount ?? 0), refunded: Number(plain?.refunded ?? 0) };
+      const out: { table: string; expected: Counts; actual: Counts }[] = [];
+      const days = await totals('sales_days');
+      if (JSON.stringify(days) !== JSON.stringify(expected)) out.push({ table: 'sales_days', expected, actual: days });
+      const products = await totals('product_sales_days', { side: 'supplier' });
+      // orders per product count an order once per product it contains: compare the sums that add up
+      if (products.quantity !== expected.quantity || products.amount !== expected.amount || products.refunded !== expected.refunded) out.push({ table: 'product_sales_days', expected, actual: products });
+      return out;
+    },
+
+    dayOf: (createdAt: string | Date) => shanghaiDay(new Date(createdAt)),
+  };
+};
