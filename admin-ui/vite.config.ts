@@ -33,6 +33,10 @@ export default defineConfig({
       '@mui/material',
       '@emotion/react',
       'ra-core',
+      // ra-input-rich-text's nested tiptap extensions (3.35) need the root @tiptap/core 3.35, not its
+      // nested 3.31 copy (which lacks isValidCSSStyleValue): one tiptap core and one ProseMirror
+      '@tiptap/core',
+      '@tiptap/pm',
     ],
   },
   build: {

@@ -29,6 +29,8 @@ export const API_RESOURCE_ALIASES: Record<string, string> = {
   'orders/individual': 'orders',
   'orders/gov': 'orders',
   'orders/employee': 'orders',
+  // 我的资源: the 我的收藏 tab nested under the MENU path
+  'resources/favourites': 'resource-favourites',
 };
 
 /** The server resource behind a console resource name. */

@@ -47,6 +47,26 @@ export interface CopDataProvider extends DataProvider {
   maintainStock(body: StockMaintenance): Promise<{ changed: number; slots: unknown }>;
   uploadFile(file: File): Promise<UploadedFile>;
   downloadAgreementAttachment(agreementId: Identifier, fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
+  /** GET /<resource>/<id>/file?fileId=N: one of the record's pictures or attachments (collaboration records). */
+  downloadRecordFile(resource: string, id: Identifier, fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
+  /** GET /files/<id>/download: a file my enterprise uploaded (previews in forms before the record is saved). */
+  downloadOwnFile(fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
+  /** GET /conversations/unread: the unread messages over my enterprise's threads. */
+  conversationsUnread(): Promise<{ total: number }>;
+  /** GET /orders/statistics?side=…: payments and refunds today, this month and per day over 30 days (fen). */
+  orderStatistics(side?: 'seller' | 'supplier'): Promise<OrderStatistics>;
+}
+
+export interface OrderStatisticsFigures {
+  payments: number;
+  refunds: number;
+}
+
+export interface OrderStatistics {
+  side: 'seller' | 'supplier';
+  today: OrderStatisticsFigures;
+  month: OrderStatisticsFigures;
+  trend: ({ day: string } & OrderStatisticsFigures)[];
 }
 
 export interface VerbOptions {
@@ -222,6 +242,25 @@ export const dataProvider: CopDataProvider = {
 
   downloadAgreementAttachment(agreementId, fileId) {
     return download(`${API_BASE}/agreements/${segment(agreementId)}/attachment?fileId=${segment(fileId)}`);
+  },
+
+  downloadRecordFile(resource, id, fileId) {
+    return download(`${API_BASE}/${apiResource(resource)}/${segment(id)}/file?fileId=${segment(fileId)}`);
+  },
+
+  downloadOwnFile(fileId) {
+    return download(`${API_BASE}/files/${segment(fileId)}/download`);
+  },
+
+  async conversationsUnread() {
+    const { json } = await apiFetch(`${API_BASE}/conversations/unread`);
+    const total = Number((json as { total?: unknown } | undefined)?.total);
+    return { total: Number.isFinite(total) ? total : 0 };
+  },
+
+  async orderStatistics(side) {
+    const { json } = await apiFetch(`${API_BASE}/orders/statistics${side ? `?side=${segment(side)}` : ''}`);
+    return json as OrderStatistics;
   },
 
   async resetAccountPassword(id, password) {

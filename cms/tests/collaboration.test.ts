@@ -176,6 +176,7 @@ describe('announcements (F40, F41)', () => {
   it('publishes now to sellers: sellers see and are notified, suppliers do not; read per user', async () => {
     const draft = (await as(app, supplier.token).post('/announcements', { type: 'promotion', title: '春季促销', body: '<p>八折</p>', audience: 'sellers', pinned: true })).body;
     expect(ids(await as(app, seller.token).list('received-announcements'))).not.toContain(draft.id);
+    expect(draft).toMatchObject({ status: 'draft', publishedAt: null });
     const published = await as(app, supplier.token).post(`/announcements/${draft.id}/publish`);
     expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
     const list = await as(app, seller.token).list('received-announcements', { filter: { read: false } });

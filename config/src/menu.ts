@@ -33,20 +33,20 @@ export const MENU: MenuItem[] = [
   },
   {
     key: 'resources', zh: '资源在线', en: 'Resources', children: [
-      { key: 'my-resources', zh: '我的资源', en: 'My resources', path: '/resources', permission: 'resources.read' },
-      { key: 'all-resources', zh: '全部资源', en: 'All resources', path: '/all-resources', permission: 'resources.read' },
+      { key: 'my-resources', zh: '我的资源', en: 'My resources', path: '/resources', permission: 'resources.read', ready: true },
+      { key: 'all-resources', zh: '全部资源', en: 'All resources', path: '/all-resources', permission: 'resources.read', ready: true },
     ],
   },
   {
     key: 'opportunities', zh: '商机管理', en: 'Opportunities', children: [
-      { key: 'publish-opportunities', zh: '发布商机', en: 'Published', path: '/opportunities', permission: 'opportunities.read' },
-      { key: 'receive-opportunities', zh: '接收商机', en: 'Received', path: '/received-opportunities', permission: 'opportunities.read' },
+      { key: 'publish-opportunities', zh: '发布商机', en: 'Published', path: '/opportunities', permission: 'opportunities.read', ready: true },
+      { key: 'receive-opportunities', zh: '接收商机', en: 'Received', path: '/received-opportunities', permission: 'opportunities.read', ready: true },
     ],
   },
   {
     key: 'announcements', zh: '公告管理', en: 'Announcements', children: [
-      { key: 'publish-announcements', zh: '发布公告', en: 'Publish', path: '/announcements', permission: 'announcements.write' },
-      { key: 'receive-announcements', zh: '接收公告', en: 'Received', path: '/received-announcements', permission: 'announcements.read' },
+      { key: 'publish-announcements', zh: '发布公告', en: 'Publish', path: '/announcements', permission: 'announcements.write', ready: true },
+      { key: 'receive-announcements', zh: '接收公告', en: 'Received', path: '/received-announcements', permission: 'announcements.read', ready: true },
     ],
   },
   {
@@ -94,7 +94,7 @@ export const MENU: MenuItem[] = [
   },
   { key: 'reports', zh: '报表管理', en: 'Reports', path: '/reports', permission: 'reports.read' },
   { key: 'notifications', zh: '我的消息', en: 'Messages', path: '/notifications', ready: true },
-  { key: 'conversations', zh: '我的交流', en: 'Conversations', path: '/conversations', permission: 'conversations.use' },
+  { key: 'conversations', zh: '我的交流', en: 'Conversations', path: '/conversations', permission: 'conversations.use', ready: true },
 ];
 
 function visible(item: MenuItem, sides: Side[], permissions: ReadonlySet<string>): boolean {

@@ -52,7 +52,8 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   // 供销关系: /partnerships is the supplier's page, /my-suppliers the seller's (read only)
   partnerships: { read: 'partnerships.read', write: 'partnerships.write', sides: ['supplier'] },
   'my-suppliers': { read: 'partnerships.read', sides: ['seller'] },
-  'enterprise-directory': { read: 'partnerships.read' },
+  // names and kinds of the active enterprises: readable by every signed-in user (partner and audience pickers)
+  'enterprise-directory': { open: true },
   // 账户管理: /prepaid-accounts (+ /credit) is the supplier's page, /my-accounts (+ /credit) the seller's (read only)
   'prepaid-accounts': { read: 'ledger.read', write: 'ledger.write', sides: ['supplier'] },
   'prepaid-accounts/credit': { read: 'ledger.read', write: 'ledger.write', sides: ['supplier'] },
@@ -61,9 +62,23 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   'credit-accounts': { read: 'ledger.read', write: 'ledger.write' },
   // read only on both sides (each account page lists its own)
   'account-transactions': { read: 'ledger.read' },
+  // 资源在线: my resources (+ the 我的收藏 tab nested under it), everybody else's visible ones (read only);
+  // a favourite is the user's own bookmark, kept with resources.read
   resources: { read: 'resources.read', write: 'resources.write' },
+  'resources/favourites': { read: 'resources.read', write: 'resources.read' },
+  'resource-favourites': { read: 'resources.read', write: 'resources.read' },
+  'all-resources': { read: 'resources.read' },
+  // 商机管理: mine; the received ones (respond / withdraw need opportunities.write); the responses (read only)
   opportunities: { read: 'opportunities.read', write: 'opportunities.write' },
-  announcements: { read: 'announcements.read', write: 'announcements.write' },
+  'received-opportunities': { read: 'opportunities.read', write: 'opportunities.write' },
+  'opportunity-responses': { read: 'opportunities.read' },
+  // 公告管理: my announcements need announcements.write even to read (as the MENU item); reading one
+  // received marks it read with announcements.read
+  announcements: { read: 'announcements.write', write: 'announcements.write' },
+  'received-announcements': { read: 'announcements.read', verbs: { read: 'announcements.read' } },
+  // 我的交流: threads and messages, one key for everything
+  conversations: { read: 'conversations.use', write: 'conversations.use' },
+  'conversation-messages': { read: 'conversations.use', write: 'conversations.use' },
   products: { read: 'products.read', write: 'products.write' },
   'products/ticket': { read: 'products.read', write: 'products.write', sides: ['supplier'] },
   'products/catering': { read: 'products.read', write: 'products.write', sides: ['supplier'] },

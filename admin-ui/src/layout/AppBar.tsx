@@ -1,5 +1,6 @@
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal } from 'react-admin';
 import { AccountMenu } from './AccountMenu';
+import { ConversationsBadge } from './ConversationsBadge';
 import { NotificationBell } from './NotificationBell';
 import { QuickLinks } from './QuickLinks';
 
@@ -9,6 +10,7 @@ export const AppBar = () => (
     toolbar={
       <>
         <QuickLinks />
+        <ConversationsBadge />
         <NotificationBell />
         <LocalesMenuButton />
         <LoadingIndicator />

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout, useTranslate } from 'react-admin';
+import { LiveEventsProvider } from '../live/LiveEvents';
 import { AppBar } from './AppBar';
 import { AppMenu } from './Menu';
 import { RecentTabs } from './RecentTabs';
@@ -13,10 +14,13 @@ const DocumentTitle = () => {
   return null;
 };
 
+/** The signed-in console; one live-events connection (LiveEventsProvider) serves every page and the app bar. */
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppBar} menu={AppMenu}>
-    <DocumentTitle />
-    <RecentTabs />
-    {children}
-  </RaLayout>
+  <LiveEventsProvider>
+    <RaLayout appBar={AppBar} menu={AppMenu}>
+      <DocumentTitle />
+      <RecentTabs />
+      {children}
+    </RaLayout>
+  </LiveEventsProvider>
 );

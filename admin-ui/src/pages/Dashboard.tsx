@@ -1,17 +1,22 @@
 import { Box, Card, CardContent, CardHeader, Chip, Stack, Typography } from '@mui/material';
-import ConstructionIcon from '@mui/icons-material/Construction';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import type { EnterpriseKind } from '@cop/config';
 import type { CopPermissions } from '../auth/session';
 import { canAccessWith } from '../auth/access';
 import { PendingOrdersCard, PendingPaymentCard } from './PendingOrders';
+import { LatestAnnouncementsCard } from './LatestAnnouncements';
+import { lazy, Suspense } from 'react';
+
+// recharts is a large library: the statistics card (and its chart) load after the home page renders
+const SalesStatisticsCard = lazy(() => import('./SalesStatistics').then((module) => ({ default: module.SalesStatisticsCard })));
 
 export const homeTitleKey = (kind: EnterpriseKind | undefined) =>
   kind === 'supplier' ? 'cop.home.title_supplier' : kind === 'seller' ? 'cop.home.title_seller' : 'cop.home.title_both';
 
 /**
- * 首页: 供货方首页 / 销售方首页. The seller sees its orders waiting for payment, the supplier its
- * orders waiting for audit or fulfilment (each needs orders.read on its side). Statistics come with F03 / F04.
+ * 首页: 供货方首页 / 销售方首页. Both show the newest received announcements (announcements.read).
+ * The seller sees its payment / refund statistics and its orders waiting for payment, the supplier
+ * the same figures of its side and its orders waiting for audit or fulfilment (orders.read on the side).
  */
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -19,6 +24,11 @@ export const Dashboard = () => {
   const { permissions } = usePermissions<CopPermissions>();
   const kind = permissions?.kind;
   const enterprise = identity?.enterprise as { name?: string } | undefined;
+  const sellerSide = canAccessWith(permissions, 'my-orders', 'list');
+  const supplierSide = canAccessWith(permissions, 'orders/individual', 'list');
+  const announcements = canAccessWith(permissions, 'received-announcements', 'list');
+  // next to the announcements: the statistics of the seller side, else of the supplier side (kind both: both, the supplier's below)
+  const firstStats = sellerSide ? 'seller' : supplierSide ? 'supplier' : null;
 
   return (
     <Box sx={{ mt: 1 }} data-testid="dashboard" data-kind={kind ?? ''}>
@@ -56,14 +66,21 @@ export const Dashboard = () => {
             </Stack>
           </CardContent>
         </Card>
-        {canAccessWith(permissions, 'my-orders', 'list') ? <PendingPaymentCard /> : null}
-        {canAccessWith(permissions, 'orders/individual', 'list') ? <PendingOrdersCard /> : null}
-        <Card variant="outlined">
-          <CardHeader title={translate('cop.home.stats_title')} avatar={<ConstructionIcon color="action" />} />
-          <CardContent>
-            <Typography color="text.secondary">{translate('cop.home.stats_coming_soon')}</Typography>
-          </CardContent>
-        </Card>
+        {firstStats || announcements ? (
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              gridTemplateColumns: { xs: '1fr', lg: firstStats && announcements ? 'minmax(0, 3fr) minmax(0, 2fr)' : '1fr' },
+            }}
+          >
+            {firstStats ? <Suspense fallback={null}><SalesStatisticsCard side={firstStats} /></Suspense> : null}
+            {announcements ? <LatestAnnouncementsCard /> : null}
+          </Box>
+        ) : null}
+        {sellerSide && supplierSide ? <Suspense fallback={null}><SalesStatisticsCard side="supplier" /></Suspense> : null}
+        {sellerSide ? <PendingPaymentCard /> : null}
+        {supplierSide ? <PendingOrdersCard /> : null}
       </Stack>
     </Box>
   );

@@ -12,14 +12,21 @@ import myAccounts from './my-accounts';
 import ordering from './ordering';
 import cart from './cart';
 import orders, { myOrders } from './orders';
+import myResources, { favourites } from './my-resources';
+import allResources from './all-resources';
+import opportunities from './opportunities';
+import receivedOpportunities from './received-opportunities';
+import announcements from './announcements';
+import receivedAnnouncements from './received-announcements';
+import conversations from './conversations';
 
 /**
  * The MENU paths this console implements beyond the resources registered one by one in App.tsx,
  * path → pages. Each is a react-admin resource named after its path without the leading slash
  * (apiResources.ts maps it to its server resource, auth/access.ts guards it), so the menu item opens
  * its list and the create / edit / show pages live under the same path. A few pages are nested under
- * a MENU path (/prepaid-accounts/credit: the second tab of 供货方账户管理; /cart/gov: the gov cart)
- * and belong to its item.
+ * a MENU path (/prepaid-accounts/credit: the second tab of 供货方账户管理; /cart/gov: the gov cart;
+ * /resources/favourites: the 我的收藏 tab of 我的资源) and belong to its item.
  */
 export const PAGE_RESOURCES: Record<string, Omit<ResourceProps, 'name'>> = {
   '/partnerships': partnerships,
@@ -46,6 +53,15 @@ export const PAGE_RESOURCES: Record<string, Omit<ResourceProps, 'name'>> = {
   '/orders/individual': orders.individual,
   '/orders/gov': orders.gov,
   '/orders/employee': orders.employee,
+  // 资源在线 (+ the 我的收藏 tab nested under 我的资源), 商机管理, 公告管理, 我的交流
+  '/resources': myResources,
+  '/resources/favourites': favourites,
+  '/all-resources': allResources,
+  '/opportunities': opportunities,
+  '/received-opportunities': receivedOpportunities,
+  '/announcements': announcements,
+  '/received-announcements': receivedAnnouncements,
+  '/conversations': conversations,
 };
 
 /** The react-admin resource name of a page path ('/products/ticket' → 'products/ticket'). */

@@ -7,6 +7,7 @@ import {
   DialogContentText,
   DialogTitle,
   TextField,
+  Tooltip,
 } from '@mui/material';
 import {
   Button,
@@ -134,6 +135,17 @@ interface ReasonVerbButtonProps<T extends RaRecord> extends Omit<VerbButtonProps
   optional?: boolean;
   /** Text above the reason (translation key), e.g. what the verb does. */
   content?: string;
+  /** The body field the text is sent as (default `reason`), and its label (translation key). */
+  field?: string;
+  fieldLabel?: string;
+  /** The submit button: label (translation key, default 确认) and colour (default error: most such verbs stop something). */
+  submitLabel?: string;
+  submitColor?: 'error' | 'primary';
+  /**
+   * Why the verb cannot run now (a translation key, shown as the tooltip of the disabled button), or
+   * null: the button stays visible but disabled (e.g. 响应 after the deadline).
+   */
+  blocker?: (record: T) => string | null;
 }
 
 /** A button posting a verb whose body is `{ reason }` (required unless optional), asked in a dialog: stop, terminate. */
@@ -148,6 +160,11 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
   maxLength,
   optional,
   content,
+  field = 'reason',
+  fieldLabel = 'cop.common.reason',
+  submitLabel = 'ra.action.confirm',
+  submitColor = 'error',
+  blocker,
 }: ReasonVerbButtonProps<T>) {
   const record = useRecordContext<T>();
   const resource = useResourceContext() ?? '';
@@ -183,7 +200,7 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
     }
     setBusy(true);
     try {
-      await dataProvider.verb(resource, record.id, verb, text ? { reason: text } : {});
+      await dataProvider.verb(resource, record.id, verb, text ? { [field]: text } : {});
       notify(done, { type: 'success' });
       close();
       refresh();
@@ -194,18 +211,30 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
     }
   };
 
+  const blocked = blocker ? blocker(record) : null;
+  const button = (
+    <Button
+      label={label}
+      data-testid={testId}
+      disabled={!!blocked}
+      onClick={(event) => {
+        event.stopPropagation();
+        setOpen(true);
+      }}
+    >
+      {icon}
+    </Button>
+  );
+
   return (
     <>
-      <Button
-        label={label}
-        data-testid={testId}
-        onClick={(event) => {
-          event.stopPropagation();
-          setOpen(true);
-        }}
-      >
-        {icon}
-      </Button>
+      {blocked ? (
+        <Tooltip title={translate(blocked)}>
+          <span>{button}</span>
+        </Tooltip>
+      ) : (
+        button
+      )}
       <Dialog open={open} onClose={close} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="sm">
         <form onSubmit={submit} noValidate>
           <DialogTitle>{translate(title)}</DialogTitle>
@@ -218,7 +247,7 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
               minRows={3}
               margin="dense"
               required={!optional}
-              label={translate('cop.common.reason')}
+              label={translate(fieldLabel)}
               value={reason}
               onChange={(event) => {
                 setReason(event.target.value);
@@ -231,8 +260,8 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
           </DialogContent>
           <DialogActions>
             <MuiButton onClick={close}>{translate('ra.action.cancel')}</MuiButton>
-            <MuiButton type="submit" variant="contained" color="error" disabled={busy} data-testid={`${testId}-submit`}>
-              {translate('ra.action.confirm')}
+            <MuiButton type="submit" variant="contained" color={submitColor} disabled={busy} data-testid={`${testId}-submit`}>
+              {translate(submitLabel)}
             </MuiButton>
           </DialogActions>
         </form>

@@ -5,6 +5,7 @@ import { PAGE_RESOURCES, isImplemented, resourceNameOf } from '../resources/page
 import {
   RESOURCE_ACCESS,
   canAccessWith,
+  canRunVerb,
   canSeeMenuPath,
   flattenMenu,
   matchMenuItem,
@@ -171,6 +172,14 @@ describe('the new pages (partnerships, products, stock, strategies, agreements)'
         '/orders/individual',
         '/orders/gov',
         '/orders/employee',
+        '/resources',
+        '/resources/favourites',
+        '/all-resources',
+        '/opportunities',
+        '/received-opportunities',
+        '/announcements',
+        '/received-announcements',
+        '/conversations',
       ].sort(),
     );
     for (const path of paths) {
@@ -321,5 +330,87 @@ describe('账户管理: /prepaid-accounts (supplier) and /my-accounts (seller)',
     expect(matchMenuItem(visibleMenuItems(supplier), '/prepaid-accounts/credit')?.key).toBe('supplier-accounts');
     expect(matchMenuItem(visibleMenuItems(supplier), '/prepaid-accounts/credit/4/show')?.key).toBe('supplier-accounts');
     expect(matchMenuItem(visibleMenuItems(seller), '/my-accounts/credit/4/show')?.key).toBe('seller-accounts');
+  });
+});
+
+describe('协同: resources, opportunities, announcements, conversations', () => {
+  const only = (...permissions: string[]) => ({ kind: 'seller' as const, permissions });
+  const pages = [
+    'resources',
+    'resources/favourites',
+    'all-resources',
+    'opportunities',
+    'received-opportunities',
+    'announcements',
+    'received-announcements',
+    'conversations',
+  ];
+
+  it('each page reads its own server resource (the favourites tab: resource-favourites) and is open to both sides', () => {
+    expect(apiResource('resources/favourites')).toBe('resource-favourites');
+    for (const page of pages.filter((p) => p !== 'resources/favourites')) expect(apiResource(page)).toBe(page);
+    for (const subject of [supplier, seller, both]) {
+      for (const page of pages) {
+        expect(canAccessWith(subject, page, 'list'), `${subject.kind} ${page}`).toBe(true);
+        expect(canSeeMenuPath(subject, `/${page}`) || page === 'resources/favourites', `${subject.kind} ${page}`).toBe(true);
+      }
+    }
+    expect(matchMenuItem(visibleMenuItems(seller), '/resources/favourites')?.key).toBe('my-resources');
+    expect(matchMenuItem(visibleMenuItems(seller), '/received-opportunities/4/show')?.key).toBe('receive-opportunities');
+    expect(matchMenuItem(visibleMenuItems(seller), '/conversations/9/show')?.key).toBe('conversations');
+  });
+
+  it('resources.read reads and bookmarks; resources.write creates, edits and runs list / unlist / copy', () => {
+    const reader = only('resources.read');
+    expect(canAccessWith(reader, 'resources', 'list')).toBe(true);
+    expect(canAccessWith(reader, 'all-resources', 'show')).toBe(true);
+    expect(canAccessWith(reader, 'resources', 'create')).toBe(false);
+    for (const verb of ['list', 'unlist', 'copy']) expect(canRunVerb(reader, 'resources', verb), verb).toBe(false);
+    // a favourite is the reader's own bookmark
+    expect(canAccessWith(reader, 'resource-favourites', 'create')).toBe(true);
+    expect(canAccessWith(reader, 'resources/favourites', 'delete')).toBe(true);
+    expect(canAccessWith(reader, 'all-resources', 'edit')).toBe(false);
+    const writer = only('resources.read', 'resources.write');
+    for (const verb of ['list', 'unlist', 'copy']) expect(canRunVerb(writer, 'resources', verb), verb).toBe(true);
+    expect(canAccessWith(writer, 'resources', 'delete')).toBe(true);
+    expect(canAccessWith(only(), 'all-resources', 'list')).toBe(false);
+  });
+
+  it('opportunities: reading needs .read, publishing, closing and responding need .write', () => {
+    const reader = only('opportunities.read');
+    expect(canAccessWith(reader, 'opportunities', 'list')).toBe(true);
+    expect(canAccessWith(reader, 'received-opportunities', 'show')).toBe(true);
+    expect(canAccessWith(reader, 'opportunity-responses', 'list')).toBe(true);
+    expect(canRunVerb(reader, 'received-opportunities', 'respond')).toBe(false);
+    expect(canRunVerb(reader, 'opportunities', 'close')).toBe(false);
+    const writer = only('opportunities.read', 'opportunities.write');
+    expect(canRunVerb(writer, 'received-opportunities', 'respond')).toBe(true);
+    expect(canRunVerb(writer, 'received-opportunities', 'withdraw')).toBe(true);
+    expect(canRunVerb(writer, 'opportunities', 'close')).toBe(true);
+    expect(canAccessWith(writer, 'opportunity-responses', 'create')).toBe(false);
+  });
+
+  it('announcements: my list needs .write (as its menu item), the received ones .read (reading marks read)', () => {
+    const reader = only('announcements.read');
+    expect(canAccessWith(reader, 'announcements', 'list')).toBe(false);
+    expect(canSeeMenuPath(reader, '/announcements')).toBe(false);
+    expect(canAccessWith(reader, 'received-announcements', 'show')).toBe(true);
+    expect(canRunVerb(reader, 'received-announcements', 'read')).toBe(true);
+    expect(canAccessWith(reader, 'received-announcements', 'edit')).toBe(false);
+    const publisher = only('announcements.write');
+    expect(canAccessWith(publisher, 'announcements', 'list')).toBe(true);
+    for (const verb of ['publish', 'withdraw']) expect(canRunVerb(publisher, 'announcements', verb), verb).toBe(true);
+    expect(canAccessWith(publisher, 'received-announcements', 'list')).toBe(false);
+  });
+
+  it('conversations.use opens the threads and the messages; the enterprise directory is open to everybody', () => {
+    const user = only('conversations.use');
+    for (const resource of ['conversations', 'conversation-messages']) {
+      expect(canAccessWith(user, resource, 'list')).toBe(true);
+      expect(canAccessWith(user, resource, 'create')).toBe(true);
+      expect(canAccessWith(only(), resource, 'list')).toBe(false);
+    }
+    expect(canRunVerb(user, 'conversations', 'read')).toBe(true);
+    expect(canAccessWith(only(), 'enterprise-directory', 'list')).toBe(true);
   });
 });

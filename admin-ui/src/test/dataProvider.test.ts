@@ -186,4 +186,46 @@ describe('dataProvider', () => {
     expect(downloadUrl).toBe('/api/console/agreements/6/attachment?fileId=31');
     expect(new Headers(downloadInit.headers).get('Authorization')).toBe('Bearer jwt-1');
   });
+
+  it('downloads a collaboration record\'s file through its GET file verb (page aliases mapped), and my own uploads', async () => {
+    fetchMock.mockImplementation(async () => new Response('PNG', { status: 200, headers: { 'Content-Type': 'image/png' } }));
+    await dataProvider.downloadRecordFile('all-resources', 4, 17);
+    await dataProvider.downloadRecordFile('conversation-messages', 9, 2);
+    await dataProvider.downloadOwnFile(17);
+    const urls = fetchMock.mock.calls.map(([url]) => url);
+    expect(urls).toEqual([
+      '/api/console/all-resources/4/file?fileId=17',
+      '/api/console/conversation-messages/9/file?fileId=2',
+      '/api/console/files/17/download',
+    ]);
+    for (const [, init] of fetchMock.mock.calls) expect(new Headers((init as RequestInit).headers).get('Authorization')).toBe('Bearer jwt-1');
+  });
+
+  it('reads the unread conversation total and the home statistics of a side', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ total: 4 }), { status: 200 }));
+    expect(await dataProvider.conversationsUnread()).toEqual({ total: 4 });
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/console/conversations/unread');
+    const statistics = { side: 'seller', today: { payments: 100, refunds: 0 }, month: { payments: 900, refunds: 50 }, trend: [] };
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify(statistics), { status: 200 }));
+    expect(await dataProvider.orderStatistics('seller')).toEqual(statistics);
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/console/orders/statistics?side=seller');
+  });
+
+  it('posts collaboration verbs with their body (respond), and lists the favourites tab from resource-favourites', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ id: 5, responded: true }), { status: 200 }));
+    await dataProvider.verb('received-opportunities', 5, 'respond', { message: '我们可以供货' });
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/api/console/received-opportunities/5/respond');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(String(init.body))).toEqual({ message: '我们可以供货' });
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify([]), { status: 200, headers: { 'Content-Range': 'resource-favourites 0-0/0' } }),
+    );
+    await dataProvider.getList('resources/favourites', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'createdAt', order: 'DESC' },
+      filter: {},
+    });
+    expect(new URL(fetchMock.mock.calls[1][0] as string, 'http://x').pathname).toBe('/api/console/resource-favourites');
+  });
 });

@@ -21,6 +21,8 @@ export default {
     const clean = (event: any) => {
       const data = event.params?.data;
       if (data && typeof data.body === 'string') data.body = sanitizeBody(data.body);
+      // published straight from the admin panel: it went out now
+      if (data && data.status === 'published' && !data.releasedAt) data.releasedAt = new Date();
     };
     strapi.db.lifecycles.subscribe({ models: [ANNOUNCEMENT], beforeCreate: clean, beforeUpdate: clean, beforeCreateMany: clean, beforeUpdateMany: clean });
   },

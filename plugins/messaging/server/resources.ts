@@ -67,7 +67,8 @@ const announcementContent: Record<string, FieldSpec> = {
   publishAt: { type: 'datetime', sort: true },
   pinned: { type: 'boolean', filter: ['eq'] },
   status: ro({ type: 'enum', values: ['draft', 'scheduled', 'published', 'withdrawn'], filter: ['eq', 'neq'] }),
-  publishedAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
+  // the attribute is releasedAt: Strapi fills its own publishedAt on every create
+  publishedAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true, attribute: 'releasedAt' }),
   withdrawnAt: ro({ type: 'datetime' }),
   createdAt,
 };
@@ -108,7 +109,7 @@ export const receivedAnnouncements: ResourceDeclaration = {
     body: ro({ type: 'text', search: true }),
     attachments: ro({ type: 'json', attribute: false }),
     pinned: ro({ type: 'boolean', filter: ['eq'], sort: true }),
-    publishedAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
+    publishedAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true, attribute: 'releasedAt' }),
     publisherId: ro({ type: 'id' }),
     publisherName: ro({ type: 'string', attribute: false }),
     read: ro({ type: 'boolean', attribute: false, filter: ['eq'] }),

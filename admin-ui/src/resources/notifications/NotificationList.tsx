@@ -17,7 +17,7 @@ import { notificationTypeChoices, type NotificationRecord } from './types';
 
 const filters = [
   <NullableBooleanInput key="read" source="read" alwaysOn />,
-  <SelectInput key="type" source="type" choices={notificationTypeChoices} />,
+  <SelectInput key="type" source="type" choices={notificationTypeChoices} alwaysOn />,
   ...createdAtFilters,
 ];
 

@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The guarded step both publishing paths share: status change, then the audience's notifications. */
     async publishOne(id: number, now: Date, from: string[]) {
-      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id, status: { $in: from } }, data: { status: 'published', publishedAt: now } });
+      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id, status: { $in: from } }, data: { status: 'published', releasedAt: now } });
       if (!count) return false;
       const row = await strapi.db.query(ANNOUNCEMENT).findOne({ where: { id } });
       const notifications = strapi.plugin('messaging').service('notifications');

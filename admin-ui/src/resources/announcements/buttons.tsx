@@ -1,0 +1,52 @@
+import PublishIcon from '@mui/icons-material/Publish';
+import UnpublishedIcon from '@mui/icons-material/Unpublished';
+import { DeleteButton, EditButton, useRecordContext } from 'react-admin';
+import { VerbButton } from '../verbs';
+import { announcementCan, type AnnouncementRecord } from '../collaboration/types';
+
+/** 发布: a draft is published now, or scheduled when its publish time lies in the future. */
+export const PublishAnnouncementButton = () => (
+  <VerbButton<AnnouncementRecord>
+    verb="publish"
+    label="cop.announcements.publish"
+    icon={<PublishIcon />}
+    testId="announcement-publish"
+    confirmTitle="cop.announcements.publish_title"
+    confirmContent="cop.announcements.publish_content"
+    when={announcementCan.publish}
+    done="cop.announcements.published_done"
+  />
+);
+
+/** 撤回: a scheduled or published announcement is withdrawn from its audience. */
+export const WithdrawAnnouncementButton = () => (
+  <VerbButton<AnnouncementRecord>
+    verb="withdraw"
+    label="cop.announcements.withdraw"
+    icon={<UnpublishedIcon />}
+    testId="announcement-withdraw"
+    confirmTitle="cop.announcements.withdraw_title"
+    confirmContent="cop.announcements.withdraw_content"
+    when={announcementCan.withdraw}
+    done="cop.announcements.withdrawn_done"
+  />
+);
+
+export const EditAnnouncementButton = () => {
+  const record = useRecordContext<AnnouncementRecord>();
+  return announcementCan.edit(record) ? <EditButton /> : null;
+};
+
+export const DeleteAnnouncementButton = () => {
+  const record = useRecordContext<AnnouncementRecord>();
+  return announcementCan.delete(record) ? <DeleteButton mutationMode="pessimistic" redirect="list" /> : null;
+};
+
+export const AnnouncementButtons = () => (
+  <>
+    <EditAnnouncementButton />
+    <PublishAnnouncementButton />
+    <WithdrawAnnouncementButton />
+    <DeleteAnnouncementButton />
+  </>
+);

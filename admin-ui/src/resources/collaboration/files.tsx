@@ -1,0 +1,339 @@
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import {
+  Alert,
+  Box,
+  Dialog,
+  FormControl,
+  FormHelperText,
+  FormLabel,
+  IconButton,
+  Link,
+  List as MuiList,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  Skeleton,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import BrokenImageIcon from '@mui/icons-material/BrokenImage';
+import DeleteIcon from '@mui/icons-material/Delete';
+import UploadIcon from '@mui/icons-material/Upload';
+import {
+  Button,
+  useDataProvider,
+  useInput,
+  useNotify,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+  type Identifier,
+} from 'react-admin';
+import type { CopDataProvider, UploadedFile } from '../../dataProvider';
+import { saveBlob } from '../shared';
+import { ATTACHMENT_ACCEPT, attachmentProblem, formatBytes } from '../agreements/types';
+
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp'];
+export const IMAGE_ACCEPT = IMAGE_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+
+/** Why a file cannot be a picture or an attachment ('type' / 'size' / null): the upload rules of POST /files/upload. */
+export function uploadProblem(file: { name: string; size: number }, images = false): 'type' | 'size' | null {
+  const problem = attachmentProblem(file);
+  if (problem) return problem;
+  const ext = file.name.includes('.') ? file.name.split('.').pop()!.toLowerCase() : '';
+  return images && !IMAGE_EXTENSIONS.includes(ext) ? 'type' : null;
+}
+
+export const isImage = (file: { mime?: string; name?: string }) =>
+  file.mime ? file.mime.startsWith('image/') : IMAGE_EXTENSIONS.includes((file.name ?? '').split('.').pop()?.toLowerCase() ?? '');
+
+/** Where the bytes of a file come from: the record's GET file verb, or my own upload (form previews). */
+export type FileSource = { resource: string; recordId: Identifier } | { own: true };
+
+/**
+ * An object URL for a file fetched with the bearer token (an <img src> cannot send it); revoked on
+ * unmount. undefined while loading, null when it failed.
+ */
+export function useFileObjectUrl(source: FileSource | null, fileId: Identifier | undefined): string | null | undefined {
+  const dataProvider = useDataProvider<CopDataProvider>();
+  const [url, setUrl] = useState<string | null | undefined>(undefined);
+  const key = source ? ('own' in source ? 'own' : `${source.resource}/${source.recordId}`) : '';
+  useEffect(() => {
+    if (!source || fileId === undefined) return undefined;
+    let cancelled = false;
+    let objectUrl: string | null = null;
+    setUrl(undefined);
+    const request =
+      'own' in source ? dataProvider.downloadOwnFile(fileId) : dataProvider.downloadRecordFile(source.resource, source.recordId, fileId);
+    request
+      .then(({ blob }) => {
+        if (cancelled) return;
+        objectUrl = URL.createObjectURL(blob);
+        setUrl(objectUrl);
+      })
+      .catch(() => !cancelled && setUrl(null));
+    return () => {
+      cancelled = true;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [key, fileId]); // eslint-disable-line react-hooks/exhaustive-deps
+  return url;
+}
+
+/** One picture fetched with the token; a click opens it large. */
+export const AuthImage = ({
+  source,
+  file,
+  size = 120,
+  alt,
+}: {
+  source: FileSource;
+  file: UploadedFile;
+  size?: number;
+  alt?: string;
+}) => {
+  const url = useFileObjectUrl(source, file.id);
+  const [open, setOpen] = useState(false);
+  if (url === undefined) return <Skeleton variant="rectangular" width={size} height={size} />;
+  if (url === null) {
+    return (
+      <Box sx={{ width: size, height: size, display: 'grid', placeItems: 'center', bgcolor: 'action.hover' }}>
+        <BrokenImageIcon color="disabled" />
+      </Box>
+    );
+  }
+  return (
+    <>
+      <Box
+        component="img"
+        src={url}
+        alt={alt ?? file.name}
+        onClick={(event) => {
+          event.stopPropagation();
+          setOpen(true);
+        }}
+        sx={{ width: size, height: size, objectFit: 'cover', borderRadius: 1, cursor: 'zoom-in', display: 'block' }}
+        data-testid={`picture-${file.id}`}
+      />
+      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="lg" onClick={(event) => event.stopPropagation()}>
+        <Box component="img" src={url} alt={alt ?? file.name} sx={{ maxWidth: '90vw', maxHeight: '85vh', display: 'block' }} />
+      </Dialog>
+    </>
+  );
+};
+
+/** The record's first picture as a small thumbnail (lists). */
+export const Thumbnail = ({ size = 48 }: { label?: string; size?: number }) => {
+  const record = useRecordContext<{ id: Identifier; pictures?: UploadedFile[] }>();
+  const resource = useResourceContext() ?? '';
+  const first = record?.pictures?.[0];
+  if (!record || !first) {
+    return <Box sx={{ width: size, height: size, borderRadius: 1, bgcolor: 'action.hover' }} />;
+  }
+  return <AuthImage source={{ resource, recordId: record.id }} file={first} size={size} />;
+};
+
+/** The record's pictures (GET /<resource>/<id>/file?fileId=), as a grid of thumbnails. */
+export const PictureGallery = ({ source = 'pictures', size = 140 }: { source?: string; label?: string; size?: number }) => {
+  const record = useRecordContext<{ id: Identifier } & Record<string, unknown>>();
+  const resource = useResourceContext() ?? '';
+  const translate = useTranslate();
+  if (!record) return null;
+  const files = (Array.isArray(record[source]) ? record[source] : []) as UploadedFile[];
+  if (!files.length) return <Typography variant="body2" color="text.secondary">{translate('cop.files.no_pictures')}</Typography>;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" data-testid="picture-gallery">
+      {files.map((file) => (
+        <AuthImage key={file.id} source={{ resource, recordId: record.id }} file={file} size={size} />
+      ))}
+    </Stack>
+  );
+};
+
+/**
+ * 附件 / 图片 input: each chosen file is uploaded at once (POST /files/upload) and kept in the form as
+ * { id, name, mime, size }; the save sends their ids (attachmentIds / pictureIds). Pictures show as
+ * thumbnails (my own uploads, GET /files/<id>/download).
+ */
+export const FilesInput = ({
+  source,
+  label,
+  images = false,
+  max,
+  testId,
+}: {
+  source: string;
+  label: string;
+  images?: boolean;
+  max: number;
+  testId?: string;
+}) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<CopDataProvider>();
+  const { field } = useInput({ source, defaultValue: [] });
+  const files: UploadedFile[] = Array.isArray(field.value) ? field.value : [];
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const id = testId ?? `files-${source}`;
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = Array.from(event.target.files ?? []);
+    event.target.value = ''; // choosing the same file again must upload again
+    if (!chosen.length) return;
+    setBusy(true);
+    const problems: string[] = [];
+    let next = files;
+    for (const file of chosen) {
+      if (next.length >= max) {
+        problems.push(translate('cop.files.too_many', { max, name: file.name }));
+        continue;
+      }
+      const problem = uploadProblem(file, images);
+      if (problem) {
+        problems.push(translate(images && problem === 'type' ? 'cop.files.not_image' : `cop.agreements.upload_${problem}`, { name: file.name }));
+        continue;
+      }
+      try {
+        const uploaded = await dataProvider.uploadFile(file);
+        next = [...next, uploaded];
+        field.onChange(next);
+      } catch (e: any) {
+        const reason = e?.body?.errors?.file || e?.message || translate('ra.notification.http_error');
+        problems.push(`${file.name}: ${reason}`);
+      }
+    }
+    field.onBlur();
+    setErrors(problems);
+    setBusy(false);
+  };
+
+  const remove = (fileId: number) => field.onChange(files.filter((file) => file.id !== fileId));
+  const removeButton = (file: UploadedFile) => (
+    <Tooltip title={translate('ra.action.remove')}>
+      <IconButton size="small" aria-label={translate('ra.action.remove')} onClick={() => remove(file.id)} data-testid={`${id}-remove-${file.id}`}>
+        <DeleteIcon fontSize="small" />
+      </IconButton>
+    </Tooltip>
+  );
+
+  return (
+    <FormControl fullWidth margin="dense" data-testid={id}>
+      <FormLabel>
+        {translate(label)} ({files.length}/{max})
+      </FormLabel>
+      {!files.length ? (
+        <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
+          {translate(images ? 'cop.files.no_pictures' : 'cop.agreements.no_attachments')}
+        </Typography>
+      ) : images ? (
+        <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" sx={{ my: 1 }}>
+          {files.map((file) => (
+            <Stack key={file.id} alignItems="center" spacing={0.5}>
+              <AuthImage source={{ own: true }} file={file} size={96} />
+              {removeButton(file)}
+            </Stack>
+          ))}
+        </Stack>
+      ) : (
+        <MuiList dense disablePadding>
+          {files.map((file) => (
+            <ListItem key={file.id} secondaryAction={removeButton(file)}>
+              <ListItemIcon sx={{ minWidth: 32 }}>
+                <AttachFileIcon fontSize="small" />
+              </ListItemIcon>
+              <ListItemText primary={file.name} secondary={formatBytes(file.size)} />
+            </ListItem>
+          ))}
+        </MuiList>
+      )}
+      <Box>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={images ? IMAGE_ACCEPT : ATTACHMENT_ACCEPT}
+          hidden
+          onChange={upload}
+          data-testid={`${id}-file`}
+        />
+        <Button
+          label={busy ? 'cop.agreements.uploading' : images ? 'cop.files.upload_pictures' : 'cop.agreements.upload'}
+          onClick={() => input.current?.click()}
+          disabled={busy || files.length >= max}
+          data-testid={`${id}-upload`}
+        >
+          <UploadIcon />
+        </Button>
+      </Box>
+      <FormHelperText>{translate(images ? 'cop.files.picture_help' : 'cop.files.attachment_help', { max })}</FormHelperText>
+      {errors.length ? (
+        <Alert severity="error" onClose={() => setErrors([])}>
+          {errors.map((text) => (
+            <div key={text}>{text}</div>
+          ))}
+        </Alert>
+      ) : null}
+    </FormControl>
+  );
+};
+
+/** A list of files as download links: GET /<resource>/<recordId>/file?fileId= with the bearer token. */
+export const FileList = ({ resource, recordId, files }: { resource: string; recordId: Identifier; files: UploadedFile[] }) => {
+  const notify = useNotify();
+  const dataProvider = useDataProvider<CopDataProvider>();
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const download = async (file: UploadedFile) => {
+    setBusy(file.id);
+    try {
+      const { blob, filename } = await dataProvider.downloadRecordFile(resource, recordId, file.id);
+      saveBlob(blob, filename || file.name);
+    } catch (e: any) {
+      notify(e?.message || 'ra.notification.http_error', { type: 'error' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Stack spacing={0.5}>
+      {files.map((file) => (
+        <Stack key={file.id} direction="row" spacing={1} alignItems="center">
+          <AttachFileIcon fontSize="small" color="action" />
+          <Link
+            component="button"
+            type="button"
+            underline="hover"
+            variant="body2"
+            disabled={busy === file.id}
+            onClick={(event) => {
+              event.stopPropagation();
+              void download(file);
+            }}
+            data-testid={`attachment-${file.id}`}
+            sx={{ textAlign: 'left', wordBreak: 'break-all' }}
+          >
+            {file.name}
+          </Link>
+          <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+            {formatBytes(file.size)}
+          </Typography>
+        </Stack>
+      ))}
+    </Stack>
+  );
+};
+
+/** The current record's attachments as download links. */
+export const AttachmentLinks = ({ source = 'attachments' }: { source?: string; label?: string }) => {
+  const record = useRecordContext<{ id: Identifier } & Record<string, unknown>>();
+  const resource = useResourceContext() ?? '';
+  const translate = useTranslate();
+  if (!record) return null;
+  const files = (Array.isArray(record[source]) ? record[source] : []) as UploadedFile[];
+  if (!files.length) return <Typography variant="body2" color="text.secondary">{translate('cop.agreements.no_attachments')}</Typography>;
+  return <FileList resource={resource} recordId={record.id} files={files} />;
+};
