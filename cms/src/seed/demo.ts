@@ -20,6 +20,7 @@ export async function seedDemo(strapi: Core.Strapi) {
   await ensureOperator(strapi);
   await seedCatalogue(strapi);
   await seedCollaboration(strapi);
+  await seedIncentiveRules(strapi);
   const employees = await strapi.db.query('plugin::identity.employee').count({});
   if (!employees) {
     const seller = await strapi.db.query('plugin::identity.enterprise').findOne({ where: { creditCode: DEMO_ENTERPRISES[2].creditCode } });
@@ -113,4 +114,15 @@ async function seedCollaboration(strapi: Core.Strapi) {
     await announcements.publish(maintenance);
     await conversations.start(seller1, { subjectType: 'resource', subjectId: lawn.id, text: '请问 12 月 20 日草坪可以预订吗？' });
   });
+}
+
+/** Three incentive rules the operator would keep in the admin panel, once. */
+async function seedIncentiveRules(strapi: Core.Strapi) {
+  const rules = strapi.db.query('plugin::incentives.incentive-rule');
+  if (await rules.count({})) return;
+  const year = new Date().getFullYear();
+  const base = { validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31`, active: true, priority: 0 };
+  await rules.create({ data: { ...base, name: '下单支付协同值', pointsKind: 'collaboration', beneficiary: 'seller', event: 'order_paid', method: 'per_order', amount: 10 } });
+  await rules.create({ data: { ...base, name: '销售奖金（1%）', pointsKind: 'bonus', beneficiary: 'seller', event: 'order_paid', method: 'basis_points', amount: 100 } });
+  await rules.create({ data: { ...base, name: '履约协同值', pointsKind: 'collaboration', beneficiary: 'supplier', event: 'order_fulfilled', method: 'per_order', amount: 5 } });
 }
