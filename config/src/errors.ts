@@ -25,6 +25,13 @@ export class DomainError extends Error {
     this.extra = extra;
   }
 
+  /** The same error with its field names rewritten (e.g. an order's lines.0.x → the cart's items.<id>.x). */
+  withFields(rename: (field: string) => string): DomainError {
+    const fields: FieldErrors = {};
+    for (const [field, text] of Object.entries(this.fields)) fields[rename(field)] = text;
+    return new DomainError(this.status, this.code, this.text, fields, this.extra);
+  }
+
   render(lang: Lang): { message: string; code: string; errors?: Record<string, string>; [extra: string]: unknown } {
     const errors: Record<string, string> = {};
     for (const [field, text] of Object.entries(this.fields)) errors[field] = text[lang];

@@ -74,13 +74,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           }, { idempotencyKey: idempotencyKey ? `${idempotencyKey}:${n}` : undefined }));
         } catch (error) {
           // name the cart lines behind an order-line error
-          if (isDomainError(error) && error.fields) {
-            const mapped: FieldErrors = {};
-            for (const [field, text] of Object.entries(error.fields)) {
+          if (isDomainError(error) && Object.keys(error.fields).length) {
+            throw error.withFields((field) => {
               const m = /^lines\.(\d+)\.(.+)$/.exec(field);
-              mapped[m ? `items.${group[Number(m[1])].id}.${m[2]}` : field] = text;
-            }
-            if (Object.keys(mapped).length) throw Object.assign(error, { fields: mapped });
+              return m ? `items.${group[Number(m[1])].id}.${m[2]}` : field;
+            });
           }
           throw error;
         }
