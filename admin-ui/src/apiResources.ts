@@ -31,6 +31,9 @@ export const API_RESOURCE_ALIASES: Record<string, string> = {
   'orders/employee': 'orders',
   // 我的资源: the 我的收藏 tab nested under the MENU path
   'resources/favourites': 'resource-favourites',
+  // 激励管理: 协同值明细 and 奖金值明细, each page with its kind
+  'incentives/collaboration': 'incentive-records',
+  'incentives/bonus': 'incentive-records',
 };
 
 /** The server resource behind a console resource name. */

@@ -53,8 +53,19 @@ export interface CopDataProvider extends DataProvider {
   downloadOwnFile(fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
   /** GET /conversations/unread: the unread messages over my enterprise's threads. */
   conversationsUnread(): Promise<{ total: number }>;
-  /** GET /orders/statistics?side=…: payments and refunds today, this month and per day over 30 days (fen). */
+  /**
+   * GET /orders/statistics?side=…: payments and refunds today, this month and per day over 30 days,
+   * and the orders of the last 30 days by status and channel (fen).
+   */
   orderStatistics(side?: 'seller' | 'supplier'): Promise<OrderStatistics>;
+  /** GET /incentive-records/balances: my enterprise's balance of each kind of points. */
+  incentiveBalances(): Promise<IncentiveBalances>;
+  /** GET /orders/report?<query>: a sales report (reports.read); the query string as reportQueryString builds it. */
+  salesReport(query: string): Promise<SalesReport>;
+  /** GET /orders/report-export?<query>: the same report as an Excel workbook. */
+  exportSalesReport(query: string): Promise<{ blob: Blob; filename?: string }>;
+  /** GET /orders/ranking?<query>: the top 10 products of a period (热销排行, orders.read). */
+  orderRanking(query: string): Promise<SalesReport>;
 }
 
 export interface OrderStatisticsFigures {
@@ -62,11 +73,46 @@ export interface OrderStatisticsFigures {
   refunds: number;
 }
 
+/** Orders created over the last 30 days with one status in one channel (amount in fen). */
+export interface OrdersByStatus {
+  status: string;
+  channel: string;
+  orders: number;
+  amount: number;
+}
+
 export interface OrderStatistics {
   side: 'seller' | 'supplier';
   today: OrderStatisticsFigures;
   month: OrderStatisticsFigures;
   trend: ({ day: string } & OrderStatisticsFigures)[];
+  orders?: OrdersByStatus[];
+}
+
+export interface IncentiveBalances {
+  collaboration: number;
+  bonus: number;
+}
+
+/** The measures of a report row and of its totals (money in fen). */
+export interface SalesFigures {
+  orders: number;
+  quantity: number;
+  amount: number;
+  refunded: number;
+  net: number;
+}
+
+export interface SalesReportRow extends SalesFigures {
+  key: string | number;
+  label: string;
+}
+
+/** What GET /orders/report (and /orders/ranking) answers. */
+export interface SalesReport {
+  query: { side: 'seller' | 'supplier'; groupBy: string; from: string; to: string; sort: string; limit: number | null };
+  rows: SalesReportRow[];
+  totals: SalesFigures;
 }
 
 export interface VerbOptions {
@@ -261,6 +307,26 @@ export const dataProvider: CopDataProvider = {
   async orderStatistics(side) {
     const { json } = await apiFetch(`${API_BASE}/orders/statistics${side ? `?side=${segment(side)}` : ''}`);
     return json as OrderStatistics;
+  },
+
+  async incentiveBalances() {
+    const { json } = await apiFetch(`${API_BASE}/incentive-records/balances`);
+    const balances = (json ?? {}) as Partial<IncentiveBalances>;
+    return { collaboration: Number(balances.collaboration ?? 0), bonus: Number(balances.bonus ?? 0) };
+  },
+
+  async salesReport(query) {
+    const { json } = await apiFetch(`${API_BASE}/orders/report?${query}`);
+    return json as SalesReport;
+  },
+
+  exportSalesReport(query) {
+    return download(`${API_BASE}/orders/report-export?${query}`);
+  },
+
+  async orderRanking(query) {
+    const { json } = await apiFetch(`${API_BASE}/orders/ranking?${query}`);
+    return json as SalesReport;
   },
 
   async resetAccountPassword(id, password) {

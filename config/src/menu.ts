@@ -88,11 +88,11 @@ export const MENU: MenuItem[] = [
   },
   {
     key: 'incentives', zh: '激励管理', en: 'Incentives', children: [
-      { key: 'collaboration-points', zh: '协同值明细', en: 'Collaboration points', path: '/incentives/collaboration', permission: 'incentives.read' },
-      { key: 'bonus-points', zh: '奖金值明细', en: 'Bonus points', path: '/incentives/bonus', permission: 'incentives.read' },
+      { key: 'collaboration-points', zh: '协同值明细', en: 'Collaboration points', path: '/incentives/collaboration', permission: 'incentives.read', ready: true },
+      { key: 'bonus-points', zh: '奖金值明细', en: 'Bonus points', path: '/incentives/bonus', permission: 'incentives.read', ready: true },
     ],
   },
-  { key: 'reports', zh: '报表管理', en: 'Reports', path: '/reports', permission: 'reports.read' },
+  { key: 'reports', zh: '报表管理', en: 'Reports', path: '/reports', permission: 'reports.read', ready: true },
   { key: 'notifications', zh: '我的消息', en: 'Messages', path: '/notifications', ready: true },
   { key: 'conversations', zh: '我的交流', en: 'Conversations', path: '/conversations', permission: 'conversations.use', ready: true },
 ];

@@ -106,7 +106,13 @@ export const RESOURCE_ACCESS: Record<string, ResourceAccess> = {
   'orders/individual': { read: 'orders.read', sides: ['supplier'], verbs: SUPPLIER_ORDER_VERBS },
   'orders/gov': { read: 'orders.read', sides: ['supplier'], verbs: SUPPLIER_ORDER_VERBS },
   'orders/employee': { read: 'orders.read', sides: ['supplier'], verbs: SUPPLIER_ORDER_VERBS },
+  // 激励管理: my enterprise's records of one kind per page (read only, both sides); the rules (read only) feed the filter
+  'incentives/collaboration': { read: 'incentives.read' },
+  'incentives/bonus': { read: 'incentives.read' },
   'incentive-records': { read: 'incentives.read' },
+  'incentive-rules': { read: 'incentives.read' },
+  // 报表管理: not a CRUD page (GET /orders/report, /orders/report-export); the page checks this itself
+  reports: { read: 'reports.read' },
 };
 
 /** react-admin actions that only read; every other action (create, edit, delete, clone, custom verbs) writes. */

@@ -303,6 +303,38 @@ const messageFields = {
 };
 
 /** Application messages, English. zh.ts must have exactly the same keys (checked by i18n.test.ts). */
+const incentiveFields = {
+  id: 'ID',
+  kind: 'Kind',
+  event: 'Event',
+  points: 'Points',
+  runningTotal: 'Running total',
+  side: 'Our side',
+  counterpartyId: 'Counterparty',
+  counterpartyName: 'Counterparty',
+  ruleId: 'Rule',
+  ruleName: 'Rule',
+  orderId: 'Order',
+  orderNumber: 'Order number',
+  channel: 'Channel',
+  basisAmount: 'Basis amount',
+  createdAt: 'Time',
+  q: 'Order number',
+};
+
+const incentiveRuleFields = {
+  id: 'ID',
+  name: 'Rule name',
+  pointsKind: 'Points kind',
+  beneficiary: 'Beneficiary',
+  event: 'Event',
+  method: 'Method',
+  amount: 'Amount',
+  validFrom: 'Valid from',
+  validTo: 'Valid until',
+  priority: 'Priority',
+};
+
 export const enApp = {
   cop: {
     app: {
@@ -319,6 +351,7 @@ export const enApp = {
       keyword: 'Keyword',
       reason: 'Reason',
       edit_title: 'Edit: %{title}',
+      export: 'Export',
     },
     login: {
       title: 'Sign in',
@@ -376,6 +409,14 @@ export const enApp = {
       pending_fulfilment: 'Awaiting fulfilment',
       no_pending: 'No orders',
       all_orders: 'View all',
+      orders_by_status: 'Orders (last 30 days)',
+      status: 'Status',
+      no_orders_30: 'No orders in the last 30 days',
+      ranking: 'Best sellers',
+      ranking_by_quantity: 'By quantity',
+      ranking_by_amount: 'By amount',
+      ranking_empty: 'No paid orders in this period',
+      rank: 'Rank',
     },
     coming_soon: {
       title: 'Coming soon',
@@ -873,6 +914,65 @@ export const enApp = {
       fulfil_missing: 'Enter a confirmation code, or a courier and a tracking number',
       fulfilled: 'Line fulfilled',
     },
+    incentive_kind: {
+      collaboration: 'Collaboration points',
+      bonus: 'Bonus points',
+    },
+    incentive_event: {
+      order_paid: 'Order paid',
+      order_fulfilled: 'Order fulfilled',
+      order_refunded: 'Refund reversal',
+    },
+    incentives: {
+      title_collaboration: 'Collaboration points',
+      title_bonus: 'Bonus points',
+      balance_collaboration: 'Collaboration points balance',
+      balance_bonus: 'Bonus points balance',
+      balance_help: 'Points are granted by the platform\'s incentive rules when orders are paid or fulfilled, and reversed in proportion to refunds (shown negative).',
+      created_from: 'From',
+      created_to: 'To',
+      export: 'Export to Excel',
+      export_filename_collaboration: 'collaboration-points.xlsx',
+      export_filename_bonus: 'bonus-points.xlsx',
+    },
+    reports: {
+      title: 'Reports',
+      by_product: 'By product',
+      by_seller: 'By seller',
+      by_supplier: 'By supplier',
+      by_channel: 'By channel',
+      by_day: 'By day',
+      col_product: 'Product',
+      col_seller: 'Seller',
+      col_supplier: 'Supplier',
+      col_channel: 'Channel',
+      col_day: 'Day',
+      col_orders: 'Orders',
+      col_quantity: 'Quantity',
+      col_amount: 'Sales',
+      col_refunded: 'Refunded',
+      col_net: 'Net',
+      total: 'Total',
+      from: 'From',
+      to: 'To',
+      range_help: 'At most %{max} days',
+      range_too_long: 'The range must be at most %{max} days',
+      not_a_date: 'Enter a valid date',
+      quick_range: 'Quick periods',
+      last_days: 'Last %{days} days',
+      side_supplier: 'As supplier',
+      side_seller: 'As seller',
+      side_note_supplier: ' (supplier side: paid orders we sold)',
+      side_note_seller: ' (seller side: paid orders we placed)',
+      sort_amount: 'Largest sales first',
+      sort_quantity: 'Largest quantity first',
+      export: 'Export to Excel',
+      export_filename: 'sales-report.xlsx',
+      no_rows: 'No paid orders in this period',
+      period: 'Period: %{from} to %{to}',
+      chart: 'Sales',
+      chart_top: 'Sales (top %{count})',
+    },
     audience: {
       section: 'Audience',
       all: 'All enterprises',
@@ -1310,6 +1410,25 @@ export const enApp = {
     'conversation-messages': {
       name: 'Message |||| Messages',
       fields: messageFields,
+    },
+    'incentives/collaboration': {
+      name: 'Collaboration points |||| Collaboration points',
+      fields: incentiveFields,
+    },
+    'incentives/bonus': {
+      name: 'Bonus points |||| Bonus points',
+      fields: incentiveFields,
+    },
+    'incentive-records': {
+      name: 'Incentive record |||| Incentive records',
+      fields: incentiveFields,
+    },
+    'incentive-rules': {
+      name: 'Incentive rule |||| Incentive rules',
+      fields: incentiveRuleFields,
+    },
+    reports: {
+      name: 'Report |||| Reports',
     },
   },
 };

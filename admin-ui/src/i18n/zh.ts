@@ -304,6 +304,38 @@ const messageFields = {
   createdAt: '发送时间',
 };
 
+const incentiveFields = {
+  id: '编号',
+  kind: '类型',
+  event: '事件',
+  points: '分值',
+  runningTotal: '累计',
+  side: '我方角色',
+  counterpartyId: '交易对方',
+  counterpartyName: '交易对方',
+  ruleId: '激励规则',
+  ruleName: '激励规则',
+  orderId: '订单',
+  orderNumber: '订单号',
+  channel: '渠道',
+  basisAmount: '计算金额',
+  createdAt: '时间',
+  q: '订单号',
+};
+
+const incentiveRuleFields = {
+  id: '编号',
+  name: '规则名称',
+  pointsKind: '分值类型',
+  beneficiary: '受益方',
+  event: '触发事件',
+  method: '计算方式',
+  amount: '数值',
+  validFrom: '生效日期',
+  validTo: '到期日期',
+  priority: '优先级',
+};
+
 /** Application messages, Chinese (the default locale). */
 export const zhApp: AppMessages = {
   cop: {
@@ -321,6 +353,7 @@ export const zhApp: AppMessages = {
       keyword: '关键字',
       reason: '原因',
       edit_title: '编辑：%{title}',
+      export: '导出',
     },
     login: {
       title: '账号登录',
@@ -378,6 +411,14 @@ export const zhApp: AppMessages = {
       pending_fulfilment: '待履约',
       no_pending: '暂无订单',
       all_orders: '查看全部',
+      orders_by_status: '订单统计（近 30 天）',
+      status: '订单状态',
+      no_orders_30: '近 30 天暂无订单',
+      ranking: '热销排行',
+      ranking_by_quantity: '按数量',
+      ranking_by_amount: '按金额',
+      ranking_empty: '该期间暂无已支付的订单',
+      rank: '排名',
     },
     coming_soon: {
       title: '功能建设中',
@@ -875,6 +916,65 @@ export const zhApp: AppMessages = {
       fulfil_missing: '请填写确认码，或填写快递公司和快递单号',
       fulfilled: '已履约',
     },
+    incentive_kind: {
+      collaboration: '协同值',
+      bonus: '奖金值',
+    },
+    incentive_event: {
+      order_paid: '订单支付',
+      order_fulfilled: '订单履约',
+      order_refunded: '退款冲回',
+    },
+    incentives: {
+      title_collaboration: '协同值明细',
+      title_bonus: '奖金值明细',
+      balance_collaboration: '当前协同值',
+      balance_bonus: '当前奖金值',
+      balance_help: '订单支付、履约时按平台的激励规则自动计分；退款时按退回金额冲回（显示为负数）。',
+      created_from: '时间起',
+      created_to: '时间止',
+      export: '导出 Excel',
+      export_filename_collaboration: '协同值明细.xlsx',
+      export_filename_bonus: '奖金值明细.xlsx',
+    },
+    reports: {
+      title: '报表管理',
+      by_product: '按产品',
+      by_seller: '按销售方',
+      by_supplier: '按供货方',
+      by_channel: '按渠道',
+      by_day: '按日期',
+      col_product: '产品',
+      col_seller: '销售方',
+      col_supplier: '供货方',
+      col_channel: '渠道',
+      col_day: '日期',
+      col_orders: '订单数',
+      col_quantity: '数量',
+      col_amount: '销售额',
+      col_refunded: '退款',
+      col_net: '净额',
+      total: '合计',
+      from: '开始日期',
+      to: '结束日期',
+      range_help: '最长 %{max} 天',
+      range_too_long: '日期范围不能超过 %{max} 天',
+      not_a_date: '请输入有效日期',
+      quick_range: '快捷时段',
+      last_days: '近 %{days} 天',
+      side_supplier: '作为供货方',
+      side_seller: '作为销售方',
+      side_note_supplier: '（供货方视角：我方售出的已支付订单）',
+      side_note_seller: '（销售方视角：我方下达的已支付订单）',
+      sort_amount: '按销售额排序',
+      sort_quantity: '按数量排序',
+      export: '导出 Excel',
+      export_filename: '销售报表.xlsx',
+      no_rows: '所选期间没有已支付的订单',
+      period: '统计期间：%{from} 至 %{to}',
+      chart: '销售额',
+      chart_top: '销售额（前 %{count} 名）',
+    },
     audience: {
       section: '可见范围',
       all: '全部企业',
@@ -1312,6 +1412,25 @@ export const zhApp: AppMessages = {
     'conversation-messages': {
       name: '消息 |||| 交流消息',
       fields: messageFields,
+    },
+    'incentives/collaboration': {
+      name: '协同值明细 |||| 协同值明细',
+      fields: incentiveFields,
+    },
+    'incentives/bonus': {
+      name: '奖金值明细 |||| 奖金值明细',
+      fields: incentiveFields,
+    },
+    'incentive-records': {
+      name: '激励明细 |||| 激励明细',
+      fields: incentiveFields,
+    },
+    'incentive-rules': {
+      name: '激励规则 |||| 激励规则',
+      fields: incentiveRuleFields,
+    },
+    reports: {
+      name: '报表 |||| 报表管理',
     },
   },
 };

@@ -1,12 +1,11 @@
-import { Badge, IconButton, Tooltip } from '@mui/material';
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { LinkBase, useGetList, useTranslate } from 'react-admin';
+import { useGetList } from 'react-admin';
+import { CountBadgeLink } from './CountBadgeLink';
 
 export const UNREAD_REFETCH_MS = 30_000;
 
 /** Bell with the unread count; links to 我的消息. */
 export const NotificationBell = () => {
-  const translate = useTranslate();
   const { total } = useGetList(
     'notifications',
     {
@@ -16,25 +15,14 @@ export const NotificationBell = () => {
     },
     { refetchInterval: UNREAD_REFETCH_MS },
   );
-  const unread = total ?? 0;
-  const title = unread
-    ? translate('cop.appbar.unread', { smart_count: unread })
-    : translate('cop.appbar.notifications');
-
   return (
-    <Tooltip title={title}>
-      <IconButton
-        component={LinkBase}
-        to="/notifications"
-        color="inherit"
-        aria-label={title}
-        data-testid="notifications-bell"
-        data-unread={unread}
-      >
-        <Badge badgeContent={unread} color="error" max={99}>
-          <NotificationsIcon />
-        </Badge>
-      </IconButton>
-    </Tooltip>
+    <CountBadgeLink
+      to="/notifications"
+      icon={<NotificationsIcon />}
+      count={total ?? 0}
+      label="cop.appbar.notifications"
+      countLabel="cop.appbar.unread"
+      testId="notifications-bell"
+    />
   );
 };

@@ -5,6 +5,8 @@ import type { CopPermissions } from '../auth/session';
 import { canAccessWith } from '../auth/access';
 import { PendingOrdersCard, PendingPaymentCard } from './PendingOrders';
 import { LatestAnnouncementsCard } from './LatestAnnouncements';
+import { OrdersByStatusCard } from './OrdersByStatus';
+import { HotRankingCard } from './HotRanking';
 import { lazy, Suspense } from 'react';
 
 // recharts is a large library: the statistics card (and its chart) load after the home page renders
@@ -15,8 +17,9 @@ export const homeTitleKey = (kind: EnterpriseKind | undefined) =>
 
 /**
  * 首页: 供货方首页 / 销售方首页. Both show the newest received announcements (announcements.read).
- * The seller sees its payment / refund statistics and its orders waiting for payment, the supplier
- * the same figures of its side and its orders waiting for audit or fulfilment (orders.read on the side).
+ * The seller sees its payment / refund statistics, its 热销排行 and its orders waiting for payment, the
+ * supplier the same figures of its side, its orders of the last 30 days by status and channel and its
+ * orders waiting for audit or fulfilment (orders.read on the side).
  */
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -79,6 +82,8 @@ export const Dashboard = () => {
           </Box>
         ) : null}
         {sellerSide && supplierSide ? <Suspense fallback={null}><SalesStatisticsCard side="supplier" /></Suspense> : null}
+        {sellerSide ? <HotRankingCard side="seller" /> : null}
+        {supplierSide ? <OrdersByStatusCard side="supplier" /> : null}
         {sellerSide ? <PendingPaymentCard /> : null}
         {supplierSide ? <PendingOrdersCard /> : null}
       </Stack>

@@ -19,6 +19,8 @@ import receivedOpportunities from './received-opportunities';
 import announcements from './announcements';
 import receivedAnnouncements from './received-announcements';
 import conversations from './conversations';
+import incentives from './incentives';
+import reports from './reports';
 
 /**
  * The MENU paths this console implements beyond the resources registered one by one in App.tsx,
@@ -62,6 +64,10 @@ export const PAGE_RESOURCES: Record<string, Omit<ResourceProps, 'name'>> = {
   '/announcements': announcements,
   '/received-announcements': receivedAnnouncements,
   '/conversations': conversations,
+  // 激励管理 (协同值明细, 奖金值明细) and 报表管理 (a page of its own, not a CRUD list)
+  '/incentives/collaboration': incentives.collaboration,
+  '/incentives/bonus': incentives.bonus,
+  '/reports': reports,
 };
 
 /** The react-admin resource name of a page path ('/products/ticket' → 'products/ticket'). */

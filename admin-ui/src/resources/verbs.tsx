@@ -1,17 +1,10 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
-import {
-  Button as MuiButton,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-  Tooltip,
-} from '@mui/material';
+import { useState, type ReactElement } from 'react';
+import { Tooltip } from '@mui/material';
 import {
   Button,
   Confirm,
+  DeleteButton,
+  EditButton,
   useDataProvider,
   useNotify,
   usePermissions,
@@ -24,6 +17,7 @@ import {
 import type { CopDataProvider } from '../dataProvider';
 import { canAccessWith, canRunVerb } from '../auth/access';
 import type { CopPermissions } from '../auth/session';
+import { TextDialog } from './TextDialog';
 
 interface VerbButtonProps<T extends RaRecord> {
   /** The verb of POST /<resource>/<id>/<verb>. */
@@ -58,6 +52,18 @@ export const useCanRunVerb = (resource: string, verb: string) => {
   const { permissions } = usePermissions<CopPermissions>();
   return canRunVerb(permissions, resource, verb);
 };
+
+/** 编辑, only for records `when` allows by their status (the API answers 409 otherwise); EditButton checks write access. */
+export function EditWhenButton<T extends RaRecord = RaRecord>({ when }: { when: (record?: T) => boolean }) {
+  const record = useRecordContext<T>();
+  return record && when(record) ? <EditButton /> : null;
+}
+
+/** 删除 after a confirmation (then back to the list), only for records `when` allows by their status. */
+export function DeleteWhenButton<T extends RaRecord = RaRecord>({ when, testId }: { when: (record?: T) => boolean; testId?: string }) {
+  const record = useRecordContext<T>();
+  return record && when(record) ? <DeleteButton mutationMode="pessimistic" redirect="list" data-testid={testId} /> : null;
+}
 
 function errorText(error: any, fallback: string) {
   return error?.body?.errors?.reason || error?.message || fallback;
@@ -174,40 +180,16 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
   const refresh = useRefresh();
   const canWrite = useCanRunVerb(resource, verb);
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   if (!record || !canWrite || (when && !when(record))) return null;
 
-  const close = () => {
-    setOpen(false);
-    setReason('');
-    setError(null);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    event.stopPropagation();
-    const text = reason.trim();
-    if (!text && !optional) {
-      setError(translate('ra.validation.required'));
-      return;
-    }
-    if (maxLength && text.length > maxLength) {
-      setError(translate('ra.validation.maxLength', { max: maxLength }));
-      return;
-    }
-    setBusy(true);
+  const run = async (text: string) => {
     try {
       await dataProvider.verb(resource, record.id, verb, text ? { [field]: text } : {});
       notify(done, { type: 'success' });
-      close();
       refresh();
     } catch (e: any) {
-      setError(errorText(e, translate('ra.notification.http_error')));
-    } finally {
-      setBusy(false);
+      return errorText(e, translate('ra.notification.http_error'));
     }
   };
 
@@ -235,37 +217,20 @@ export function ReasonVerbButton<T extends RaRecord = RaRecord>({
       ) : (
         button
       )}
-      <Dialog open={open} onClose={close} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="sm">
-        <form onSubmit={submit} noValidate>
-          <DialogTitle>{translate(title)}</DialogTitle>
-          <DialogContent>
-            {content ? <DialogContentText>{translate(content)}</DialogContentText> : null}
-            <TextField
-              autoFocus
-              fullWidth
-              multiline
-              minRows={3}
-              margin="dense"
-              required={!optional}
-              label={translate(fieldLabel)}
-              value={reason}
-              onChange={(event) => {
-                setReason(event.target.value);
-                setError(null);
-              }}
-              error={!!error}
-              helperText={error ?? (maxLength ? `${reason.length} / ${maxLength}` : undefined)}
-              slotProps={{ htmlInput: { 'data-testid': `${testId}-reason` } }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <MuiButton onClick={close}>{translate('ra.action.cancel')}</MuiButton>
-            <MuiButton type="submit" variant="contained" color={submitColor} disabled={busy} data-testid={`${testId}-submit`}>
-              {translate(submitLabel)}
-            </MuiButton>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <TextDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={title}
+        content={content}
+        label={fieldLabel}
+        maxLength={maxLength}
+        optional={optional}
+        submitLabel={submitLabel}
+        submitColor={submitColor}
+        textTestId={`${testId}-reason`}
+        submitTestId={`${testId}-submit`}
+        onSubmit={run}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dataProvider, normalizeFilter } from '../dataProvider';
+import { dataProvider, exportUrl, normalizeFilter } from '../dataProvider';
+import { reportErrors } from '../resources/reports/logic';
 
 let fetchMock: ReturnType<typeof vi.fn>;
 beforeEach(() => {
@@ -227,5 +228,64 @@ describe('dataProvider', () => {
       filter: {},
     });
     expect(new URL(fetchMock.mock.calls[1][0] as string, 'http://x').pathname).toBe('/api/console/resource-favourites');
+  });
+});
+
+describe('dataProvider: incentives, reports, ranking', () => {
+  it('lists and exports an incentive page from incentive-records with its kind', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json', 'Content-Range': 'incentive-records 0-0/0' } }),
+    );
+    await dataProvider.getList('incentives/bonus', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'createdAt', order: 'DESC' },
+      filter: { kind: 'bonus', createdAt_gte: '2026-01-01' },
+    });
+    const url = new URL(fetchMock.mock.calls[0][0] as string, 'http://x');
+    expect(url.pathname).toBe('/api/console/incentive-records');
+    expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ kind: 'bonus', createdAt_gte: '2026-01-01T00:00:00.000+08:00' });
+    const exported = new URL(exportUrl('incentives/collaboration', { filter: { kind: 'collaboration', q: 'SO-1' }, sort: { field: 'createdAt', order: 'DESC' } }), 'http://x');
+    expect(exported.pathname).toBe('/api/console/incentive-records/export');
+    expect(JSON.parse(exported.searchParams.get('filter')!)).toEqual({ kind: 'collaboration', q: 'SO-1' });
+    expect(JSON.parse(exported.searchParams.get('sort')!)).toEqual(['createdAt', 'DESC']);
+  });
+
+  it('reads the balances, the report, its workbook and the ranking with the bearer token', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ collaboration: 120, bonus: -5 }), { status: 200 }));
+    expect(await dataProvider.incentiveBalances()).toEqual({ collaboration: 120, bonus: -5 });
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/console/incentive-records/balances');
+
+    const report = { query: { groupBy: 'day' }, rows: [], totals: { orders: 0, quantity: 0, amount: 0, refunded: 0, net: 0 } };
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify(report), { status: 200 }));
+    expect(await dataProvider.salesReport('groupBy=day&from=2026-01-01&to=2026-01-31')).toEqual(report);
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/console/orders/report?groupBy=day&from=2026-01-01&to=2026-01-31');
+
+    fetchMock.mockResolvedValueOnce(
+      new Response(new Blob(['xlsx']), {
+        status: 200,
+        headers: { 'Content-Disposition': `attachment; filename="sales-day.xlsx"; filename*=UTF-8''${encodeURIComponent('销售报表-2026-01-01-2026-01-31.xlsx')}` },
+      }),
+    );
+    const workbook = await dataProvider.exportSalesReport('groupBy=day&from=2026-01-01&to=2026-01-31');
+    expect(workbook.filename).toBe('销售报表-2026-01-01-2026-01-31.xlsx');
+    const [exportCall, init] = fetchMock.mock.calls[2] as [string, RequestInit];
+    expect(exportCall).toBe('/api/console/orders/report-export?groupBy=day&from=2026-01-01&to=2026-01-31');
+    expect(new Headers(init.headers).get('Authorization')).toBe('Bearer jwt-1');
+
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify(report), { status: 200 }));
+    await dataProvider.orderRanking('side=seller&sort=amount&from=2026-01-01&to=2026-01-07');
+    expect(fetchMock.mock.calls[3][0]).toBe('/api/console/orders/ranking?side=seller&sort=amount&from=2026-01-01&to=2026-01-07');
+  });
+
+  it('surfaces a refused report with its field errors', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify({ message: '参数错误', code: 'VALIDATION', errors: { to: '日期范围不能超过 366 天' } }), {
+        status: 400,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+    const refused = await dataProvider.salesReport('groupBy=day&from=2025-01-01&to=2026-06-01').catch((error) => error);
+    expect(refused.status).toBe(400);
+    expect(reportErrors(refused)).toEqual({ to: '日期范围不能超过 366 天' });
   });
 });

@@ -1,7 +1,6 @@
 import PublishIcon from '@mui/icons-material/Publish';
 import UnpublishedIcon from '@mui/icons-material/Unpublished';
-import { DeleteButton, EditButton, useRecordContext } from 'react-admin';
-import { VerbButton } from '../verbs';
+import { DeleteWhenButton, EditWhenButton, VerbButton } from '../verbs';
 import { announcementCan, type AnnouncementRecord } from '../collaboration/types';
 
 /** 发布: a draft is published now, or scheduled when its publish time lies in the future. */
@@ -32,21 +31,12 @@ export const WithdrawAnnouncementButton = () => (
   />
 );
 
-export const EditAnnouncementButton = () => {
-  const record = useRecordContext<AnnouncementRecord>();
-  return announcementCan.edit(record) ? <EditButton /> : null;
-};
-
-export const DeleteAnnouncementButton = () => {
-  const record = useRecordContext<AnnouncementRecord>();
-  return announcementCan.delete(record) ? <DeleteButton mutationMode="pessimistic" redirect="list" /> : null;
-};
-
+/** 编辑 while draft or scheduled, 发布, 撤回, 删除 while draft. */
 export const AnnouncementButtons = () => (
   <>
-    <EditAnnouncementButton />
+    <EditWhenButton<AnnouncementRecord> when={announcementCan.edit} />
     <PublishAnnouncementButton />
     <WithdrawAnnouncementButton />
-    <DeleteAnnouncementButton />
+    <DeleteWhenButton<AnnouncementRecord> when={announcementCan.delete} />
   </>
 );

@@ -1,13 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
-import {
-  Button as MuiButton,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import ChatIcon from '@mui/icons-material/Chat';
 import {
   Button,
@@ -20,6 +11,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { canAccessWith } from '../../auth/access';
 import type { CopPermissions } from '../../auth/session';
+import { TextDialog } from '../TextDialog';
 import { MAX_MESSAGE, type SubjectType } from './types';
 
 export interface StartConversation {
@@ -40,9 +32,71 @@ export function conversationBody(start: StartConversation, text: string): Record
 export const conversationPath = (id: Identifier) => `/conversations/${encodeURIComponent(String(id))}/show`;
 
 /**
- * 联系提供方 / 联系发布方 / 沟通: a dialog asking the first message, then POST /conversations (the
- * server reuses the thread of the same two enterprises and subject) and open that thread. Shown only
- * with conversations.use.
+ * The dialog that starts (or continues) a thread: optional inputs above (the counterpart of a plain
+ * thread), the message, then POST /conversations (the server reuses the thread of the same two
+ * enterprises and subject) and open that thread. `start` null refuses the send as incomplete.
+ * `errorFields` are the body fields whose 400 errors are shown, first found first.
+ */
+export const ConversationDialog = ({
+  open,
+  onClose,
+  title,
+  help,
+  start,
+  errorFields,
+  testId,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Translation keys. */
+  title: string;
+  help?: string;
+  start: StartConversation | null;
+  errorFields: string[];
+  /** The message is `<testId>-text`, the send button `<testId>-submit`. */
+  testId?: string;
+  children?: ReactNode;
+}) => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const send = async (message: string) => {
+    if (!start) return translate('ra.validation.required');
+    try {
+      const { data } = await dataProvider.create('conversations', { data: conversationBody(start, message) });
+      void queryClient.invalidateQueries({ queryKey: ['conversations'] });
+      navigate(conversationPath(data.id));
+    } catch (e: any) {
+      const fieldError = errorFields.map((field) => e?.body?.errors?.[field]).find(Boolean);
+      return String(fieldError || e?.message || translate('ra.notification.http_error'));
+    }
+  };
+
+  return (
+    <TextDialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      content={help}
+      label="cop.conversations.message"
+      maxLength={MAX_MESSAGE}
+      minRows={4}
+      submitLabel="cop.conversations.send"
+      textTestId={testId ? `${testId}-text` : undefined}
+      submitTestId={testId ? `${testId}-submit` : undefined}
+      onSubmit={send}
+    >
+      {children}
+    </TextDialog>
+  );
+};
+
+/**
+ * 联系提供方 / 联系发布方 / 沟通: a dialog asking the first message, then the thread opens (see
+ * ConversationDialog). Shown only with conversations.use.
  */
 export const ContactButton = ({
   start,
@@ -60,42 +114,10 @@ export const ContactButton = ({
   testId: string;
   variant?: 'text' | 'outlined' | 'contained';
 }) => {
-  const translate = useTranslate();
-  const dataProvider = useDataProvider();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { permissions } = usePermissions<CopPermissions>();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   if (!start || !canAccessWith(permissions, 'conversations', 'create')) return null;
-
-  const close = () => {
-    setOpen(false);
-    setText('');
-    setError(null);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    event.stopPropagation();
-    const message = text.trim();
-    if (!message) return setError(translate('ra.validation.required'));
-    if (message.length > MAX_MESSAGE) return setError(translate('ra.validation.maxLength', { max: MAX_MESSAGE }));
-    setBusy(true);
-    try {
-      const { data } = await dataProvider.create('conversations', { data: conversationBody(start, message) });
-      void queryClient.invalidateQueries({ queryKey: ['conversations'] });
-      close();
-      navigate(conversationPath(data.id));
-    } catch (e: any) {
-      setError(e?.body?.errors?.text || e?.body?.errors?.subjectId || e?.message || translate('ra.notification.http_error'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <>
@@ -110,37 +132,15 @@ export const ContactButton = ({
       >
         {icon}
       </Button>
-      <Dialog open={open} onClose={close} onClick={(event) => event.stopPropagation()} fullWidth maxWidth="sm">
-        <form onSubmit={submit} noValidate>
-          <DialogTitle>{translate(title ?? label)}</DialogTitle>
-          <DialogContent>
-            <DialogContentText>{translate('cop.conversations.first_message_help')}</DialogContentText>
-            <TextField
-              autoFocus
-              fullWidth
-              multiline
-              minRows={4}
-              margin="dense"
-              required
-              label={translate('cop.conversations.message')}
-              value={text}
-              onChange={(event) => {
-                setText(event.target.value);
-                setError(null);
-              }}
-              error={!!error}
-              helperText={error ?? `${text.length} / ${MAX_MESSAGE}`}
-              slotProps={{ htmlInput: { 'data-testid': `${testId}-text` } }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <MuiButton onClick={close}>{translate('ra.action.cancel')}</MuiButton>
-            <MuiButton type="submit" variant="contained" disabled={busy} data-testid={`${testId}-submit`}>
-              {translate('cop.conversations.send')}
-            </MuiButton>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <ConversationDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={title ?? label}
+        help="cop.conversations.first_message_help"
+        start={start}
+        errorFields={['text', 'subjectId']}
+        testId={testId}
+      />
     </>
   );
 };

@@ -11,7 +11,8 @@ import {
 import { useWatch } from 'react-hook-form';
 import { audienceChoices, type Audience } from './types';
 
-interface DirectoryEntry {
+/** An entry of GET /enterprise-directory. */
+export interface DirectoryEntry {
   id: number;
   name?: string;
   kind?: string;

@@ -155,7 +155,8 @@ export const PictureGallery = ({ source = 'pictures', size = 140 }: { source?: s
 /**
  * 附件 / 图片 input: each chosen file is uploaded at once (POST /files/upload) and kept in the form as
  * { id, name, mime, size }; the save sends their ids (attachmentIds / pictureIds). Pictures show as
- * thumbnails (my own uploads, GET /files/<id>/download).
+ * thumbnails (my own uploads, GET /files/<id>/download). Serves every form with files: resources,
+ * opportunities, announcements (at most `max`) and agreements (no limit).
  */
 export const FilesInput = ({
   source,
@@ -163,12 +164,18 @@ export const FilesInput = ({
   images = false,
   max,
   testId,
+  inputTestId,
 }: {
   source: string;
+  /** Translation key of the label. */
   label: string;
   images?: boolean;
-  max: number;
+  /** At most this many files (shown as n/max); no limit when not given. */
+  max?: number;
+  /** data-testid of the control (default files-<source>); its parts are suffixed (-upload, -remove-<id>). */
   testId?: string;
+  /** data-testid of the hidden file input (default <testId>-file). */
+  inputTestId?: string;
 }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<CopDataProvider>();
@@ -187,7 +194,7 @@ export const FilesInput = ({
     const problems: string[] = [];
     let next = files;
     for (const file of chosen) {
-      if (next.length >= max) {
+      if (max !== undefined && next.length >= max) {
         problems.push(translate('cop.files.too_many', { max, name: file.name }));
         continue;
       }
@@ -222,7 +229,8 @@ export const FilesInput = ({
   return (
     <FormControl fullWidth margin="dense" data-testid={id}>
       <FormLabel>
-        {translate(label)} ({files.length}/{max})
+        {translate(label)}
+        {max !== undefined ? ` (${files.length}/${max})` : ''}
       </FormLabel>
       {!files.length ? (
         <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
@@ -257,18 +265,22 @@ export const FilesInput = ({
           accept={images ? IMAGE_ACCEPT : ATTACHMENT_ACCEPT}
           hidden
           onChange={upload}
-          data-testid={`${id}-file`}
+          data-testid={inputTestId ?? `${id}-file`}
         />
         <Button
           label={busy ? 'cop.agreements.uploading' : images ? 'cop.files.upload_pictures' : 'cop.agreements.upload'}
           onClick={() => input.current?.click()}
-          disabled={busy || files.length >= max}
+          disabled={busy || (max !== undefined && files.length >= max)}
           data-testid={`${id}-upload`}
         >
           <UploadIcon />
         </Button>
       </Box>
-      <FormHelperText>{translate(images ? 'cop.files.picture_help' : 'cop.files.attachment_help', { max })}</FormHelperText>
+      <FormHelperText>
+        {max === undefined
+          ? translate('cop.agreements.upload_help')
+          : translate(images ? 'cop.files.picture_help' : 'cop.files.attachment_help', { max })}
+      </FormHelperText>
       {errors.length ? (
         <Alert severity="error" onClose={() => setErrors([])}>
           {errors.map((text) => (
@@ -280,8 +292,26 @@ export const FilesInput = ({
   );
 };
 
-/** A list of files as download links: GET /<resource>/<recordId>/file?fileId= with the bearer token. */
-export const FileList = ({ resource, recordId, files }: { resource: string; recordId: Identifier; files: UploadedFile[] }) => {
+/** How a file of a record is fetched (default: the record's GET file verb). */
+export type FetchFile = (fileId: Identifier) => Promise<{ blob: Blob; filename?: string }>;
+
+/**
+ * A list of files as download links, fetched with the bearer token: GET /<resource>/<recordId>/file?fileId=,
+ * or `fetchFile` where a resource has its own download (agreements). Links are `<testIdPrefix>-<fileId>`.
+ */
+export const FileList = ({
+  resource,
+  recordId,
+  files,
+  fetchFile,
+  testIdPrefix = 'attachment',
+}: {
+  resource: string;
+  recordId: Identifier;
+  files: UploadedFile[];
+  fetchFile?: FetchFile;
+  testIdPrefix?: string;
+}) => {
   const notify = useNotify();
   const dataProvider = useDataProvider<CopDataProvider>();
   const [busy, setBusy] = useState<number | null>(null);
@@ -289,7 +319,7 @@ export const FileList = ({ resource, recordId, files }: { resource: string; reco
   const download = async (file: UploadedFile) => {
     setBusy(file.id);
     try {
-      const { blob, filename } = await dataProvider.downloadRecordFile(resource, recordId, file.id);
+      const { blob, filename } = await (fetchFile ? fetchFile(file.id) : dataProvider.downloadRecordFile(resource, recordId, file.id));
       saveBlob(blob, filename || file.name);
     } catch (e: any) {
       notify(e?.message || 'ra.notification.http_error', { type: 'error' });
@@ -313,7 +343,7 @@ export const FileList = ({ resource, recordId, files }: { resource: string; reco
               event.stopPropagation();
               void download(file);
             }}
-            data-testid={`attachment-${file.id}`}
+            data-testid={`${testIdPrefix}-${file.id}`}
             sx={{ textAlign: 'left', wordBreak: 'break-all' }}
           >
             {file.name}
@@ -327,13 +357,22 @@ export const FileList = ({ resource, recordId, files }: { resource: string; reco
   );
 };
 
-/** The current record's attachments as download links. */
-export const AttachmentLinks = ({ source = 'attachments' }: { source?: string; label?: string }) => {
+/** The current record's attachments as download links (see FileList for `fetchFile` and `testIdPrefix`). */
+export const AttachmentLinks = ({
+  source = 'attachments',
+  fetchFile,
+  testIdPrefix,
+}: {
+  source?: string;
+  label?: string;
+  fetchFile?: FetchFile;
+  testIdPrefix?: string;
+}) => {
   const record = useRecordContext<{ id: Identifier } & Record<string, unknown>>();
   const resource = useResourceContext() ?? '';
   const translate = useTranslate();
   if (!record) return null;
   const files = (Array.isArray(record[source]) ? record[source] : []) as UploadedFile[];
   if (!files.length) return <Typography variant="body2" color="text.secondary">{translate('cop.agreements.no_attachments')}</Typography>;
-  return <FileList resource={resource} recordId={record.id} files={files} />;
+  return <FileList resource={resource} recordId={record.id} files={files} fetchFile={fetchFile} testIdPrefix={testIdPrefix} />;
 };

@@ -1,8 +1,5 @@
-import { useState } from 'react';
-import DownloadIcon from '@mui/icons-material/Download';
 import { Box, Typography } from '@mui/material';
 import {
-  Button,
   DataTable,
   DateInput,
   FilterButton,
@@ -11,14 +8,11 @@ import {
   TextField,
   TextInput,
   TopToolbar,
-  useDataProvider,
-  useListContext,
-  useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { CopDataProvider } from '../../dataProvider';
-import { DateTimeField, EnumChip, MoneyField, saveBlob } from '../shared';
+import { DateTimeField, EnumChip, MoneyField } from '../shared';
+import { ExportListButton } from '../ExportButton';
 import { SignedAmountField } from './fields';
 import { TRANSACTIONS_RESOURCE, transactionKindChoices, transactionKindColors, type AccountRecord } from './types';
 
@@ -32,39 +26,9 @@ const filters = [
 ];
 
 /** 导出: the Excel workbook of the transactions the list shows (its filters and sort), saved as a file. */
-export const ExportTransactionsButton = () => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const dataProvider = useDataProvider<CopDataProvider>();
-  const { filter, filterValues, sort, resource, total, isPending } = useListContext();
-  const [busy, setBusy] = useState(false);
-
-  const run = async () => {
-    setBusy(true);
-    try {
-      const { blob, filename } = await dataProvider.exportList(resource ?? TRANSACTIONS_RESOURCE, {
-        filter: { ...filterValues, ...filter },
-        sort,
-      });
-      saveBlob(blob, filename || translate('cop.ledger.export_filename'));
-    } catch (e: any) {
-      notify(e?.message || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Button
-      label="cop.ledger.export"
-      onClick={() => void run()}
-      disabled={busy || isPending || total === 0}
-      data-testid="transactions-export"
-    >
-      <DownloadIcon />
-    </Button>
-  );
-};
+export const ExportTransactionsButton = () => (
+  <ExportListButton label="cop.ledger.export" filename="cop.ledger.export_filename" testId="transactions-export" />
+);
 
 const TransactionActions = () => (
   <TopToolbar>

@@ -4,8 +4,6 @@ import ArrowCircleDownIcon from '@mui/icons-material/ArrowCircleDown';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import {
   Button,
-  DeleteButton,
-  EditButton,
   useDataProvider,
   useNavigate,
   useNotify,
@@ -13,7 +11,7 @@ import {
   useResourceContext,
 } from 'react-admin';
 import type { CopDataProvider } from '../../dataProvider';
-import { useCanRunVerb, VerbButton } from '../verbs';
+import { DeleteWhenButton, EditWhenButton, useCanRunVerb, VerbButton } from '../verbs';
 import { resourceCan, type ResourceRecord } from '../collaboration/types';
 
 /** 上架: a draft or unlisted resource becomes visible to its audience (validTo must not be past). */
@@ -76,26 +74,13 @@ export const CopyResourceButton = () => {
   );
 };
 
-/** 编辑 while draft or unlisted (EditButton checks resources.write itself). */
-export const EditResourceButton = () => {
-  const record = useRecordContext<ResourceRecord>();
-  return resourceCan.edit(record) ? <EditButton /> : null;
-};
-
-/** 删除 while draft or unlisted, after a confirmation. */
-export const DeleteResourceButton = () => {
-  const record = useRecordContext<ResourceRecord>();
-  if (!resourceCan.edit(record)) return null;
-  return <DeleteButton mutationMode="pessimistic" redirect="list" data-testid="resource-delete" />;
-};
-
-/** Every action of a resource, by its status. */
+/** Every action of a resource, by its status: 编辑 and 删除 while draft or unlisted. */
 export const ResourceButtons = () => (
   <>
     <ListResourceButton />
     <UnlistResourceButton />
-    <EditResourceButton />
+    <EditWhenButton<ResourceRecord> when={resourceCan.edit} />
     <CopyResourceButton />
-    <DeleteResourceButton />
+    <DeleteWhenButton<ResourceRecord> when={resourceCan.edit} testId="resource-delete" />
   </>
 );

@@ -1,6 +1,5 @@
 import DoNotDisturbOnIcon from '@mui/icons-material/DoNotDisturbOn';
-import { DeleteButton, EditButton, useRecordContext } from 'react-admin';
-import { VerbButton } from '../verbs';
+import { DeleteWhenButton, EditWhenButton, VerbButton } from '../verbs';
 import { opportunityCan, type OpportunityRecord } from '../collaboration/types';
 
 /** 关闭: an open opportunity stops taking responses. */
@@ -17,22 +16,11 @@ export const CloseOpportunityButton = () => (
   />
 );
 
-/** 编辑 while open and nobody responded (PUT answers 409 afterwards). */
-export const EditOpportunityButton = () => {
-  const record = useRecordContext<OpportunityRecord>();
-  return opportunityCan.edit(record) ? <EditButton /> : null;
-};
-
-/** 删除 while nobody responded. */
-export const DeleteOpportunityButton = () => {
-  const record = useRecordContext<OpportunityRecord>();
-  return opportunityCan.delete(record) ? <DeleteButton mutationMode="pessimistic" redirect="list" /> : null;
-};
-
+/** 编辑 while open and nobody responded (PUT answers 409 afterwards), 关闭, 删除 while nobody responded. */
 export const OpportunityButtons = () => (
   <>
-    <EditOpportunityButton />
+    <EditWhenButton<OpportunityRecord> when={opportunityCan.edit} />
     <CloseOpportunityButton />
-    <DeleteOpportunityButton />
+    <DeleteWhenButton<OpportunityRecord> when={opportunityCan.delete} />
   </>
 );

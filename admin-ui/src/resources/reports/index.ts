@@ -1,0 +1,11 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import { ReportsPage } from './ReportsPage';
+
+/**
+ * /reports — 报表管理 (both sides, reports.read): a page of its own registered as a resource with a
+ * custom list (as 我的交流), so the menu, the recent tabs and the access map treat it as any page.
+ */
+export default {
+  list: ReportsPage,
+  icon: AssessmentIcon,
+};
