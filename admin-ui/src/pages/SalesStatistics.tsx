@@ -60,8 +60,9 @@ export const SalesStatisticsCard = ({ side }: { side: StatisticsSide }) => {
           <Typography variant="subtitle2" gutterBottom>
             {translate('cop.home.trend_30')}
           </Typography>
-          <Box sx={{ width: '100%', height: 280 }} data-testid={`stats-${side}-trend`}>
-            <ResponsiveContainer>
+          {/* minWidth 0 + overflow hidden: the chart follows its card, never widens the page */}
+          <Box sx={{ width: '100%', minWidth: 0, height: 280, overflow: 'hidden' }} data-testid={`stats-${side}-trend`}>
+            <ResponsiveContainer width="100%" height="100%">
               <AreaChart data={points} margin={{ top: 10, right: 20, left: 10, bottom: 0 }}>
                 <defs>
                   <linearGradient id={`payments-${side}`} x1="0" y1="0" x2="0" y2="1">
@@ -79,6 +80,7 @@ export const SalesStatisticsCard = ({ side }: { side: StatisticsSide }) => {
                 <Tooltip formatter={(value) => formatFen(Math.round(Number(value) * 100))} />
                 <Legend />
                 <Area
+                  isAnimationActive={false}
                   type="monotone"
                   dataKey="payments"
                   name={translate(`cop.home.payments_${side}`)}
@@ -86,6 +88,7 @@ export const SalesStatisticsCard = ({ side }: { side: StatisticsSide }) => {
                   fill={`url(#payments-${side})`}
                 />
                 <Area
+                  isAnimationActive={false}
                   type="monotone"
                   dataKey="refunds"
                   name={translate('cop.home.refunds')}

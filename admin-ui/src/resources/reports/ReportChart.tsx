@@ -13,8 +13,8 @@ export const ReportChart = ({ points }: { points: ChartPoint[] }) => {
   // long labels (products, enterprises) are slanted and all shown; days and channels stay level, thinned when crowded
   const slanted = points.some((point) => point.label.length > 6);
   return (
-    <Box sx={{ width: '100%', height: slanted ? 340 : 300 }} data-testid="report-chart">
-      <ResponsiveContainer>
+    <Box sx={{ width: '100%', minWidth: 0, overflow: 'hidden', height: slanted ? 340 : 300 }} data-testid="report-chart">
+      <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 10, right: 20, left: 10, bottom: slanted ? 60 : 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
@@ -27,7 +27,7 @@ export const ReportChart = ({ points }: { points: ChartPoint[] }) => {
           />
           <YAxis tickFormatter={yuanTick} tick={{ fontSize: 12 }} width={80} />
           <Tooltip formatter={(value) => formatFen(Math.round(Number(value) * 100))} />
-          <Bar dataKey="amount" name={translate('cop.reports.col_amount')} fill={theme.palette.primary.main} maxBarSize={48} />
+          <Bar isAnimationActive={false} dataKey="amount" name={translate('cop.reports.col_amount')} fill={theme.palette.primary.main} maxBarSize={48} />
         </BarChart>
       </ResponsiveContainer>
     </Box>
