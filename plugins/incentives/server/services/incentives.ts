@@ -19,8 +19,11 @@ export interface Rule {
 export interface OrderFacts {
   id: number; number: string; channel: string; sellerId: number; supplierId: number;
   paidAmount: number; refundedAmount: number;
-  lines: { productId: number; category: string | null; quantity: number; amount: number; fulfilmentStatus?: string }[];
+  lines: { id: number; productId: number; category: string | null; quantity: number; amount: number; fulfilmentStatus?: string }[];
 }
+
+/** A record's points never exceed this (a saturating cap keeps an absurd order from failing its payment). */
+export const MAX_POINTS = 1_000_000_000;
 
 /** How specific a rule's scope is: product > category > supplier > channel > none. */
 export const specificity = (rule: Pick<Rule, 'productId' | 'category' | 'supplierId' | 'channel'>) =>
@@ -44,27 +47,31 @@ const better = (a: Rule, b: Rule) =>
  */
 export function grants(rules: Rule[], order: OrderFacts, event: GrantEvent, day: string) {
   const live = rules.filter((r) => r.active && r.event === event && r.validFrom <= day && day <= r.validTo);
-  const out = new Map<string, { side: Side; kind: PointsKind; rule: Rule; units: number; amount: number }>();
+  const out = new Map<string, { side: Side; kind: PointsKind; rule: Rule; units: number; amount: number; lineIds: number[] }>();
+  // refunded lines earn nothing (a fulfilment after a partial refund counts what is left)
+  const lines = order.lines.filter((line) => line.fulfilmentStatus !== 'refunded');
   for (const side of SIDES) {
     for (const kind of POINTS_KINDS) {
       const candidates = live.filter((r) => r.pointsKind === kind && (r.beneficiary === side || r.beneficiary === 'both'));
       if (!candidates.length) continue;
-      for (const line of order.lines) {
+      for (const line of lines) {
         const winner = candidates.filter((r) => matches(r, order, line)).reduce<Rule | null>((best, r) => (!best || better(r, best) ? r : best), null);
         if (!winner) continue;
         const key = `${side}:${kind}:${winner.id}`;
-        const entry = out.get(key) ?? { side, kind, rule: winner, units: 0, amount: 0 };
+        const entry = out.get(key) ?? { side, kind, rule: winner, units: 0, amount: 0, lineIds: [] };
         entry.units += line.quantity;
         entry.amount += line.amount;
+        entry.lineIds.push(line.id);
         out.set(key, entry);
       }
     }
   }
-  return [...out.values()].map(({ side, kind, rule, units, amount }) => ({
-    side, kind, rule, basisAmount: amount,
-    points: rule.method === 'per_order' ? rule.amount
+  return [...out.values()].map(({ side, kind, rule, units, amount, lineIds }) => ({
+    side, kind, rule, basisAmount: amount, lineIds,
+    points: Math.min(MAX_POINTS, rule.method === 'per_order' ? rule.amount
       : rule.method === 'per_unit' ? units * rule.amount
-        : Math.floor((amount * rule.amount) / 1_000_000),
+        // fen × bp / 1,000,000 in BigInt: 10^12 fen × 10^4 bp is past 2^53
+        : Number((BigInt(amount) * BigInt(rule.amount)) / 1_000_000n)),
   })).filter((grant) => grant.points > 0);
 }
 
@@ -94,6 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           enterpriseId, counterpartyId: grant.side === 'seller' ? order.supplierId : order.sellerId, side: grant.side,
           kind: grant.kind, event, points: grant.points, ruleId: grant.rule.id, ruleName: grant.rule.name,
           orderId: order.id, orderNumber: order.number, channel: order.channel, basisAmount: grant.basisAmount, refundedBefore: order.refundedAmount,
+          lineIds: grant.lineIds,
         });
         if (ok) written += 1;
       }
@@ -101,17 +109,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A refund (refundKey names it) after which the order has `order.refundedAmount` refunded in all:
-     * each positive record is reversed down to floor(points × refunded since it / its basis), less
-     * what earlier refunds already reversed — so a full refund reverses exactly all points.
+     * A refund (refundKey names it): each positive record is reversed down to
+     * floor(points × refunded amount of the lines it was granted for / its basis), less what earlier
+     * refunds reversed — a refund of lines a rule never covered reverses nothing of it, and refunding
+     * all its lines reverses it exactly.
      */
     async onRefund(order: OrderFacts, refundKey: string) {
       const granted = await strapi.db.query(RECORD).findMany({ where: { orderId: order.id, points: { $gt: 0 } }, orderBy: { id: 'asc' } });
+      const refunded = new Map(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => [line.id, line.amount]));
       let written = 0;
       for (const record of granted as any[]) {
         const basis = Number(record.basisAmount);
-        const since = Math.min(Math.max(order.refundedAmount - Number(record.refundedBefore), 0), basis);
-        const target = basis > 0 ? Math.floor((record.points * since) / basis) : 0;
+        const covered = ((record.lineIds ?? []) as number[]).reduce((sum, id) => sum + (refunded.get(id) ?? 0), 0);
+        const target = basis > 0 ? Number((BigInt(record.points) * BigInt(Math.min(covered, basis))) / BigInt(basis)) : 0;
         const reversed = await strapi.db.query(RECORD).findMany({ where: { sourceRecordId: record.id }, select: ['points'] });
         const already = -(reversed as any[]).reduce((sum, r) => sum + r.points, 0);
         if (target - already <= 0) continue;
@@ -119,7 +129,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           eventKey: `order_refunded:${refundKey}:${record.id}`,
           enterpriseId: record.enterpriseId, counterpartyId: record.counterpartyId, side: record.side, kind: record.kind,
           event: 'order_refunded', points: -(target - already), ruleId: record.ruleId, ruleName: record.ruleName,
-          orderId: order.id, orderNumber: order.number, channel: order.channel, basisAmount: basis, refundedBefore: order.refundedAmount, sourceRecordId: record.id,
+          orderId: order.id, orderNumber: order.number, channel: order.channel, basisAmount: basis, refundedBefore: order.refundedAmount,
+          sourceRecordId: record.id, lineIds: record.lineIds ?? [],
         });
         if (ok) written += 1;
       }

@@ -173,6 +173,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.query(EVENT).create({ data: { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null } });
     },
 
+    /**
+     * Lock the order row for the rest of the transaction and read it afresh: fulfilments and refunds
+     * of one order take turns, each deciding from the lines as the previous one left them.
+     */
+    async lockOrder(orderId: number) {
+      if (strapi.db.dialect.client === 'postgres') {
+        await strapi.db.transaction(({ trx }) => trx('orders').where({ id: orderId }).forUpdate().first('id'));
+      }
+      return strapi.db.query(ORDER).findOne({ where: { id: orderId } });
+    },
+
     lineRefs: async (orderId: number) => {
       const rows = await strapi.db.query(LINE).findMany({ where: { orderId }, orderBy: { id: 'asc' } });
       return rows as any[];
@@ -275,26 +286,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Fulfil one line with a confirmation code or a courier and tracking number. */
-    async fulfil(principal: Principal, order: any, body: Record<string, unknown>) {
+    async fulfil(principal: Principal, given: any, body: Record<string, unknown>) {
       const lineId = Number(body.lineId);
-      const lines = await this.lineRefs(order.id);
-      const line = lines.find((l) => l.id === lineId);
       const problems: FieldErrors = {};
-      if (!line) problems.lineId = t('不是该订单的明细', 'is not a line of this order');
-      else if (line.fulfilmentStatus !== 'pending') problems.lineId = t('该明细已履约或已退款', 'is already fulfilled or refunded');
       const code = typeof body.confirmationCode === 'string' ? body.confirmationCode.trim() : '';
       const courier = typeof body.courierCompany === 'string' ? body.courierCompany.trim() : '';
       const tracking = typeof body.trackingNumber === 'string' ? body.trackingNumber.trim() : '';
       if (!code && !(courier && tracking)) problems.confirmationCode = t('请填写确认码，或快递公司和快递单号', 'enter a confirmation code, or a courier and tracking number');
       if (code.length > 64 || courier.length > 50 || tracking.length > 64) problems.confirmationCode = t('内容过长', 'is too long');
-      if (Object.keys(problems).length) throw invalid(problems);
       return strapi.db.transaction(async () => {
+        const order = await this.lockOrder(given.id);
+        const lines = await this.lineRefs(order.id);
+        const line = lines.find((l) => l.id === lineId);
+        if (!line) problems.lineId = t('不是该订单的明细', 'is not a line of this order');
+        else if (line.fulfilmentStatus !== 'pending') problems.lineId = t('该明细已履约或已退款', 'is already fulfilled or refunded');
+        if (Object.keys(problems).length) throw invalid(problems);
         const remaining = lines.filter((l) => l.fulfilmentStatus === 'pending' && l.id !== lineId).length;
         const to: OrderStatus = order.status === 'partially_refunded' ? 'partially_refunded' : remaining ? 'fulfilling' : 'fulfilled';
         await this.transition(principal, order, 'fulfil', to);
         await strapi.db.query(LINE).update({ where: { id: lineId }, data: { fulfilmentStatus: 'fulfilled', confirmationCode: code || null, courierCompany: courier || null, trackingNumber: tracking || null, fulfilledAt: new Date() } });
         if (!remaining) await subscribers().emit('fulfilled', order.id);
-        await notify(order.sellerId, { type: 'fulfilment', title: `订单 ${order.number} 的「${line.productName}」已履约`, link: `/my-orders/${order.id}/show` }, 'orders.read');
+        await notify(order.sellerId, { type: 'fulfilment', title: `订单 ${order.number} 的「${line!.productName}」已履约`, link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -303,17 +315,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Refunds. Individual orders refund unfulfilled lines at once; gov orders wait for the supplier's
      * approval. Money goes back by a reversing transfer, unfulfilled stock back to the calendar.
      */
-    async requestRefund(principal: Principal, order: any, body: Record<string, unknown>, options: { idempotencyKey?: string } = {}) {
-      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${order.id}`);
+    async requestRefund(principal: Principal, given: any, body: Record<string, unknown>, options: { idempotencyKey?: string } = {}) {
+      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${given.id}`);
       if (replay) return replay;
-      const lines = await this.lineRefs(order.id);
-      const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[]) : lines.filter((l) => l.fulfilmentStatus === 'pending').map((l) => l.id);
-      const chosen = lines.filter((l) => wanted.includes(l.id));
       const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 200) : '';
-      if (!chosen.length || chosen.length !== wanted.length) throw invalid({ lineIds: t('请选择该订单中可退款的明细', 'choose refundable lines of this order') });
-      if (chosen.some((l) => l.fulfilmentStatus === 'refunded')) throw invalid({ lineIds: t('包含已退款的明细', 'includes lines already refunded') });
-      if (order.channel !== 'gov' && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) throw invalid({ lineIds: t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only') });
       return strapi.db.transaction(async () => {
+        const order = await this.lockOrder(given.id);
+        const lines = await this.lineRefs(order.id);
+        const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[]) : lines.filter((l) => l.fulfilmentStatus === 'pending').map((l) => l.id);
+        const chosen = lines.filter((l) => wanted.includes(l.id));
+        if (!chosen.length || chosen.length !== wanted.length) throw invalid({ lineIds: t('请选择该订单中可退款的明细', 'choose refundable lines of this order') });
+        if (chosen.some((l) => l.fulfilmentStatus === 'refunded')) throw invalid({ lineIds: t('包含已退款的明细', 'includes lines already refunded') });
+        if (order.channel !== 'gov' && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) throw invalid({ lineIds: t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only') });
         if (order.channel === 'gov') {
           await this.transition(principal, order, 'request-refund', 'refund_pending', reason);
           await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundFromStatus: order.status, refundLineIds: chosen.map((l) => l.id), refundReason: reason || null } });
@@ -340,13 +353,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const unfulfilled = chosen.filter((l) => l.fulfilmentStatus === 'pending');
       if (unfulfilled.length) await inventory().restock(await this.stockRefs(unfulfilled));
       await strapi.db.query(LINE).updateMany({ where: { id: { $in: chosen.map((l) => l.id) } }, data: { fulfilmentStatus: 'refunded' } });
-      await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundedAmount: num(order.refundedAmount) + amount } });
+      // an increment, not a read-modify-write: the amount is right whatever was read before
+      await strapi.db.transaction(({ trx }) => trx('orders').where({ id: order.id }).increment('refunded_amount', amount));
       await subscribers().emit('refunded', order.id, { refundKey: key, lineIds: chosen.map((l) => l.id) });
       await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 已退款 ${(amount / 100).toFixed(2)} 元`, link: `/my-orders/${order.id}/show` }, 'orders.read');
     },
 
-    async approveRefund(principal: Principal, order: any) {
+    async approveRefund(principal: Principal, given: any) {
       return strapi.db.transaction(async () => {
+        const order = await this.lockOrder(given.id);
         const lines = await this.lineRefs(order.id);
         const chosen = lines.filter((l) => (order.refundLineIds ?? []).includes(l.id));
         await this.transition(principal, order, 'approve-refund', this.afterRefund(lines, chosen));
