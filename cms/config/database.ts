@@ -5,6 +5,10 @@ import path from 'path';
  * PostgreSQL: DATABASE_CLIENT=postgres with DATABASE_URL, or DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD.
  */
 export default ({ env }) => {
+  // Strapi's PostgreSQL datetimes are `timestamp without time zone` and node-postgres writes a Date in
+  // the process's local time: the process runs in UTC so that stored times are UTC and SQL that buckets
+  // them into Asia/Shanghai days (reports, home figures) is right whatever the host's time zone is.
+  process.env.TZ = 'UTC';
   const client = env('DATABASE_CLIENT', 'sqlite');
   if (client === 'postgres') {
     const url = env('DATABASE_URL');

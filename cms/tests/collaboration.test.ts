@@ -90,6 +90,8 @@ describe('resources (F10, F11)', () => {
     expect((await as(app, outsider.token).post('/resource-favourites', { resourceId: resource.id })).body.errors).toHaveProperty('resourceId');
     expect((await as(app, supplier.token).post(`/resources/${resource.id}/unlist`)).body.status).toBe('unlisted');
     expect(ids(await as(app, seller.token).list('all-resources'))).not.toContain(resource.id);
+    // the favourite stays, but shows nothing of a resource the user can no longer see
+    expect((await as(app, seller.token).get(`/resource-favourites/${fav.body.id}`)).body).toMatchObject({ resourceId: resource.id, available: false, title: null, status: null });
     const copy = await as(app, supplier.token).post(`/resources/${resource.id}/copy`);
     expect(copy.status).toBe(201);
     expect(copy.body).toMatchObject({ status: 'draft', title: '景区场地合作 (副本)', region: '杭州' });
@@ -97,6 +99,15 @@ describe('resources (F10, F11)', () => {
     expect((await as(app, supplier.token).put(`/resources/${resource.id}`, { title: '已下架可改' })).body.title).toBe('已下架可改');
     expect((await as(app, supplier.token).delete(`/resources/${copy.body.id}`)).status).toBe(200);
     expect((await as(app, seller.token).delete(`/resource-favourites/${fav.body.id}`)).status).toBe(200);
+  });
+
+  it('answers ids beyond a 32-bit integer with 404 / 400, never 500', async () => {
+    expect((await as(app, seller.token).get('/all-resources/3000000000')).status).toBe(404);
+    const fav = await as(app, seller.token).post('/resource-favourites', { resourceId: 3_000_000_000 });
+    expect(fav.status).toBe(400);
+    expect(fav.body.errors).toHaveProperty('resourceId');
+    expect((await as(app, seller.token).list('all-resources', { filter: { ownerId: 3_000_000_000 } })).status).toBe(400);
+    expect((await as(app, seller.token).post('/conversations', { subjectType: 'plain', counterpartId: 3_000_000_000, text: 'x' })).status).toBe(400);
   });
 
   it('refuses a past resource from being listed and searches my own by conditions', async () => {
@@ -171,6 +182,15 @@ describe('announcements (F40, F41)', () => {
     expect(res.body.body).toContain('<b>ok</b>');
     const direct = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: 'admin', body: '<script>x()</script><i>fine</i>', audience: 'all', status: 'draft', pinned: false } });
     expect(direct.body).toBe('<i>fine</i>');
+    await app.strapi.db.query('plugin::messaging.announcement').createMany({ data: [{ type: 'notice', title: 'many', body: '<img src=x onerror=alert(1)>ok', audience: 'all', status: 'draft', pinned: false }] });
+    expect((await app.strapi.db.query('plugin::messaging.announcement').findOne({ where: { title: 'many' } })).body).not.toContain('onerror');
+  });
+
+  it('derives the audience key for named announcements written outside the console (the admin panel)', async () => {
+    const row = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: '平台定向', body: '<p>x</p>', audience: 'named', audienceIds: [named.enterpriseId], status: 'published', pinned: false } });
+    expect(row).toMatchObject({ audienceKey: `|${named.enterpriseId}|`, releasedAt: expect.any(String) });
+    expect(ids(await as(app, named.token).list('received-announcements'))).toContain(row.id);
+    expect(ids(await as(app, seller.token).list('received-announcements'))).not.toContain(row.id);
   });
 
   it('publishes now to sellers: sellers see and are notified, suppliers do not; read per user', async () => {

@@ -53,6 +53,11 @@ describe('incentive rules (F99): kept in the admin panel, checked on every write
     await expect(rule({ name: '重叠', pointsKind: 'collaboration', method: 'per_unit', amount: 1, beneficiary: 'both' })).rejects.toThrow(/overlaps rule #/);
     // the same scope later in time, or a narrower scope, is fine
     const later = await rule({ name: '明年', pointsKind: 'collaboration', method: 'per_order', amount: 20, validFrom: shift(today(), 31), validTo: shift(today(), 60) });
+    // re-activating through updateMany, or editing by documentId as the admin panel does, is checked too
+    const clone = await rule({ name: '停用的重叠', pointsKind: 'collaboration', method: 'per_unit', amount: 1, active: false });
+    await expect(rules().updateMany({ where: { id: clone.id }, data: { active: true } })).rejects.toThrow(/overlaps rule #/);
+    await expect(rules().update({ where: { documentId: clone.documentId }, data: { active: true } })).rejects.toThrow(/overlaps rule #/);
+    await rules().delete({ where: { id: clone.id } });
     await rules().delete({ where: { id: later.id } });
     expect(base.id).toEqual(expect.any(Number));
     expect(await rules().count({ where: { name: { $in: ['负数', '离谱', '倒序', '重叠'] } } })).toBe(0);
@@ -204,6 +209,12 @@ describe('reports (F97) and home figures (F03, F04)', () => {
     expect((await as(app, supplier.token).get(`/orders/report?groupBy=product&from=${today()}&to=${today()}`)).body).toEqual(before);
     await summaries.rebuild();
     expect((await as(app, seller.token).get(`/orders/report?groupBy=channel&from=${today()}&to=${today()}`)).body.totals).toEqual(before.totals);
+    expect(await summaries.check()).toEqual([]);
+    // a database whose summaries are missing (older than them, or restored without them) gets them at start-up
+    await app.strapi.db.connection('sales_days').delete();
+    await app.strapi.db.connection('product_sales_days').delete();
+    expect(await summaries.ensureBuilt()).toBe(true);
+    expect(await summaries.ensureBuilt()).toBe(false);
     expect(await summaries.check()).toEqual([]);
   });
 

@@ -127,15 +127,20 @@ export const resourceFavourites: ResourceDeclaration = {
     region: ro({ type: 'string', attribute: false }),
     ownerName: ro({ type: 'string', attribute: false }),
     status: ro({ type: 'string', attribute: false }),
+    available: ro({ type: 'boolean', attribute: false }),
     createdAt,
   },
+  // a favourite shows the resource only while the user may still see it (listed, valid, in its audience)
   async decorate(records, ctx) {
-    const rows = await ctx.strapi.db.query(RESOURCE).findMany({ where: { id: { $in: records.map((r) => r.resourceId) } }, select: ['id', 'title', 'type', 'region', 'ownerId', 'status'] });
+    const rows = await ctx.strapi.db.query(RESOURCE).findMany({
+      where: { $and: [{ id: { $in: records.map((r) => r.resourceId) } }, ctx.strapi.plugin('console').service('tenancy').scope(allResources, ctx.principal)] },
+      select: ['id', 'title', 'type', 'region', 'ownerId', 'status'],
+    });
     const byId = new Map((rows as any[]).map((row) => [row.id, row]));
     const owners = await names(ctx, (rows as any[]).map((row) => row.ownerId));
     for (const record of records) {
       const resource = byId.get(record.resourceId);
-      Object.assign(record, { title: resource?.title ?? null, type: resource?.type ?? null, region: resource?.region ?? null, status: resource?.status ?? null, ownerName: resource ? owners.get(resource.ownerId) ?? null : null });
+      Object.assign(record, { available: !!resource, title: resource?.title ?? null, type: resource?.type ?? null, region: resource?.region ?? null, status: resource?.status ?? null, ownerName: resource ? owners.get(resource.ownerId) ?? null : null });
     }
   },
   async create(data, ctx) {

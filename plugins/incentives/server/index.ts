@@ -23,12 +23,19 @@ export default {
         throw new errors.ValidationError(`${fields[0]}: ${problems[fields[0]]}`, { errors: fields.map((field) => ({ path: [field], message: problems[field], name: 'ValidationError' })) });
       }
     };
+    // every write path: one or many, by id or by any other where (documentId from the admin panel)
+    const affected = async (where: unknown) => (await strapi.db.query(RULE).findMany({ where: where as any, select: ['id'] })) as { id: number }[];
     strapi.db.lifecycles.subscribe({
       models: [RULE],
       beforeCreate: (event: any) => check(event),
+      beforeCreateMany: async (event: any) => {
+        for (const data of event.params.data ?? []) await check({ params: { data } });
+      },
       beforeUpdate: async (event: any) => {
-        const id = event.params.where?.id;
-        if (typeof id === 'number') await check(event, id);
+        for (const { id } of await affected(event.params.where)) await check(event, id);
+      },
+      beforeUpdateMany: async (event: any) => {
+        for (const { id } of await affected(event.params.where)) await check(event, id);
       },
     });
   },

@@ -18,11 +18,22 @@ export default {
   services: { notifications, announcements, conversations },
   register({ strapi }: { strapi: Core.Strapi }) {
     // every write of an announcement's body is sanitised, the admin panel's included
+    const cleanOne = (data: any) => {
+      if (!data || typeof data !== 'object') return;
+      if (typeof data.body === 'string') data.body = sanitizeBody(data.body);
+      // published straight from the admin panel: it went out now
+      if (data.status === 'published' && !data.releasedAt) data.releasedAt = new Date();
+      // the key the audience rule matches follows the named ids, whoever writes them
+      if (data.audience !== undefined || data.audienceIds !== undefined) {
+        const ids = Array.isArray(data.audienceIds) ? [...new Set(data.audienceIds.map(Number).filter((id: number) => Number.isSafeInteger(id) && id > 0))].sort((a: any, b: any) => a - b) : [];
+        if (data.audience === 'named') data.audienceKey = ids.length ? `|${ids.join('|')}|` : null;
+        else if (data.audience !== undefined) { data.audienceKey = null; data.audienceIds = []; }
+      }
+    };
     const clean = (event: any) => {
       const data = event.params?.data;
-      if (data && typeof data.body === 'string') data.body = sanitizeBody(data.body);
-      // published straight from the admin panel: it went out now
-      if (data && data.status === 'published' && !data.releasedAt) data.releasedAt = new Date();
+      if (Array.isArray(data)) data.forEach(cleanOne);
+      else cleanOne(data);
     };
     strapi.db.lifecycles.subscribe({ models: [ANNOUNCEMENT], beforeCreate: clean, beforeUpdate: clean, beforeCreateMany: clean, beforeUpdateMany: clean });
   },

@@ -35,8 +35,10 @@ export default {
   services: { orders, cart, mini, subscribers, reports, summaries },
   controllers: { mini: miniController },
   routes: { 'content-api': { type: 'content-api', routes: miniRoutes } },
-  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(...resources);
+    // a database with paid orders from before the summaries existed (or restored without them): build them once
+    await strapi.plugin('orders').service('summaries').ensureBuilt();
     strapi.plugin('console').service('openapi').addPaths(miniOpenApi);
     // the report summaries move with each payment and refund (last in the order's transaction)
     const events = strapi.plugin('orders').service('subscribers');

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/types';
 import { DomainError, errors, invalid, langOf, Lang } from '@cop/config';
 import type { ActionContext, Operation, Principal, ResourceDeclaration, Row } from '../types';
-import { defaultRecord, filterWhere, sortOrder, toAttributes, validateBody } from '../services/fields';
+import { defaultRecord, filterWhere, INT_MAX, sortOrder, toAttributes, validateBody } from '../services/fields';
 
 const MAX_PAGE = 1000;
 const MAX_EXPORT = 50_000;
@@ -45,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function findScoped(resource: ResourceDeclaration, principal: Principal, id: unknown, ctx?: any): Promise<Row> {
     const numeric = typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : NaN;
     if (!Number.isSafeInteger(numeric) || numeric < 1) throw invalid({ id: errors.text('应为正整数', 'must be a positive integer') });
+    if (numeric > INT_MAX) throw errors.notFound(resource.name, numeric);
     const extra = resource.extraWhere ? await resource.extraWhere({}, actionContext(ctx ?? { request: {}, query: {} }, resource, principal)) : {};
     const row = await strapi.db.query(resource.uid as any).findOne({
       where: { $and: [{ id: numeric }, tenancy().scope(resource, principal), extra] },
@@ -108,6 +109,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async events(ctx: any) {
       const principal = await principalOf(ctx);
+      // the browser may have gone while we signed it in: then there is nothing to hold open
+      if (ctx.req.destroyed || ctx.res.destroyed || !ctx.res.socket || ctx.res.socket.destroyed) return;
       const { PassThrough } = require('stream');
       const stream = new PassThrough();
       ctx.req.socket.setTimeout(0);
@@ -121,8 +124,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         stream.write(`data: ${JSON.stringify(event)}\n\n`);
       });
       const ping = setInterval(() => stream.write(': ping\n\n'), 25_000);
-      const close = () => { clearInterval(ping); unsubscribe(); stream.end(); };
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(ping);
+        unsubscribe();
+        stream.end();
+      };
       ctx.req.on('close', close);
+      ctx.res.on('close', close);
+      stream.on('close', close);
       stream.on('error', close);
     },
 

@@ -17,6 +17,8 @@ export default ({ strapi }: { strapi: any }) => {
   local.setMaxListeners(0);
   let listener: any = null;
   let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  let keepAlive: NodeJS.Timeout | null = null;
   const postgres = () => strapi.db.dialect.client === 'postgres';
 
   const dispatch = (payload: string) => {
@@ -28,29 +30,61 @@ export default ({ strapi }: { strapi: any }) => {
     }
   };
 
+  /** Reconnect with backoff until it works (or the service stops): a database restart must not silence the consoles. */
+  function reconnect(delayMs: number) {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      listen().catch((error: Error) => {
+        strapi.log.warn(`console events: reconnect failed (${error.message}); trying again`);
+        reconnect(Math.min(delayMs * 2, 30_000));
+      });
+    }, delayMs);
+  }
+
   async function listen() {
     const { Client } = require('pg');
     const settings = strapi.db.connection.client.connectionSettings;
-    const client = new Client(typeof settings === 'string' ? { connectionString: settings } : settings);
-    client.on('notification', (message: { payload?: string }) => message.payload && dispatch(message.payload));
-    client.on('error', (error: Error) => {
-      strapi.log.warn(`console events: listener lost (${error.message}); reconnecting`);
+    const client = new Client({ ...(typeof settings === 'string' ? { connectionString: settings } : settings), keepAlive: true });
+    const lost = (why: string) => {
+      if (listener !== client) return;
+      strapi.log.warn(`console events: listener lost (${why}); reconnecting`);
       listener = null;
-      if (!stopped) setTimeout(() => listen().catch(() => undefined), 1000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+      client.end().catch(() => undefined);
+      reconnect(1000);
+    };
+    client.on('notification', (message: { payload?: string }) => message.payload && dispatch(message.payload));
+    client.on('error', (error: Error) => lost(error.message));
+    client.on('end', () => lost('connection ended'));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) { await client.end().catch(() => undefined); return; }
     listener = client;
   }
 
   return {
     async start() {
       stopped = false;
-      if (postgres() && !listener) await listen();
+      if (!postgres() || listener) return;
+      await listen();
+      // a connection that died silently (idle timeouts on the way) is found within a minute
+      keepAlive = setInterval(() => {
+        if (listener) listener.query('SELECT 1').catch(() => undefined);
+      }, 60_000);
+      keepAlive.unref();
     },
 
     async stop() {
       stopped = true;
+      if (retry) clearTimeout(retry);
+      if (keepAlive) clearInterval(keepAlive);
+      retry = null;
+      keepAlive = null;
       const client = listener;
       listener = null;
       if (client) await client.end().catch(() => undefined);

@@ -5,6 +5,8 @@ const t = errors.text;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_MONEY = 1_000_000_000_000; // 10^12 fen
+/** The largest value of a PostgreSQL integer column (ids, counts). */
+export const INT_MAX = 2_147_483_647;
 const DEFAULT_MAX = { string: 255, email: 255, text: 20_000 } as const;
 
 export const attributeOf = (name: string, spec: FieldSpec): string | false =>
@@ -32,8 +34,9 @@ export function convert(spec: FieldSpec, value: unknown, opts: { forFilter?: boo
     case 'integer': case 'money': case 'id': {
       const n = opts.forFilter && typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
       if (typeof n !== 'number' || !Number.isSafeInteger(n)) return { ok: false, error: t('应为整数', 'must be a whole number') };
-      const min = spec.min ?? (spec.type === 'integer' ? Number.MIN_SAFE_INTEGER : spec.type === 'id' ? 1 : 0);
-      const max = spec.max ?? (spec.type === 'money' ? MAX_MONEY : Number.MAX_SAFE_INTEGER);
+      // integer and id columns are 32-bit in PostgreSQL: a larger number is the caller's mistake (400), not a 500
+      const min = spec.min ?? (spec.type === 'integer' ? -INT_MAX - 1 : spec.type === 'id' ? 1 : 0);
+      const max = spec.max ?? (spec.type === 'money' ? MAX_MONEY : INT_MAX);
       if (n < min) return { ok: false, error: t(`不能小于 ${min}`, `must be at least ${min}`) };
       if (n > max) return { ok: false, error: t(`不能大于 ${max}`, `must be at most ${max}`) };
       return { ok: true, value: n };
@@ -58,7 +61,7 @@ export function convert(spec: FieldSpec, value: unknown, opts: { forFilter?: boo
     case 'json':
       return JSON.stringify(value).length > 100_000 ? { ok: false, error: t('内容过大', 'is too large') } : { ok: true, value };
     case 'ids': {
-      if (!Array.isArray(value) || !value.every((v) => Number.isSafeInteger(v) && v > 0)) return { ok: false, error: t('应为编号列表', 'must be a list of ids') };
+      if (!Array.isArray(value) || !value.every((v) => Number.isSafeInteger(v) && v > 0 && v <= INT_MAX)) return { ok: false, error: t('应为编号列表', 'must be a list of ids') };
       if (value.length > (spec.max ?? 1000)) return { ok: false, error: t('数量过多', 'has too many items') };
       return { ok: true, value: [...new Set(value as number[])] };
     }

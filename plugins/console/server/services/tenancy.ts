@@ -22,7 +22,7 @@ export default ({ strapi }: { strapi: any }) => ({
   async findVisible(resourceName: string, principal: Principal, id: number): Promise<Row | null> {
     const resource: ResourceDeclaration | undefined = strapi.plugin('console').service('registry').get(resourceName);
     if (!resource) throw new Error(`unknown console resource ${resourceName}`);
-    if (!Number.isSafeInteger(id) || id < 1) return null;
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return null;
     return strapi.db.query(resource.uid).findOne({ where: { $and: [{ id }, this.scope(resource, principal)] } });
   },
 

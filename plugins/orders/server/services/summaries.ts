@@ -85,6 +85,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** At start-up: when the summaries are empty but paid orders exist, rebuild them. */
+    async ensureBuilt() {
+      const knex = strapi.db.connection;
+      const [rows] = await knex('sales_days').count({ n: '*' });
+      if (Number((rows as any)?.n ?? 0)) return false;
+      const [sold] = await knex('orders').whereIn('status', SOLD_STATUSES).count({ n: '*' });
+      if (!Number((sold as any)?.n ?? 0)) return false;
+      strapi.log.info('orders: building the sales summaries from the existing orders');
+      await this.rebuild();
+      return true;
+    },
+
     /** Rows where the summaries and the orders disagree (empty when they agree). */
     async check() {
       const knex = strapi.db.connection;
