@@ -164,6 +164,11 @@ describe('incentive records from order events', () => {
     const byOrder = await as(app, seller.token).list('incentive-records', { filter: { orderNumber: order.number, event: 'order_refunded' } });
     expect(byOrder.body.length).toBeGreaterThan(0);
     expect(byOrder.body.every((r: any) => r.points < 0)).toBe(true);
+    // the rules list: platform-wide ones and the caller's own supplier-scoped ones, not another's deals
+    const visibleRules = (await as(app, seller.token).list('incentive-rules', { range: [0, 99] })).body.map((r: any) => r.name);
+    expect(visibleRules).toEqual(expect.arrayContaining(['通用奖金', '券类奖金']));
+    expect(visibleRules).not.toContain('别家');
+    expect((await as(app, other.token).list('incentive-rules', { range: [0, 99] })).body.map((r: any) => r.name)).toContain('别家');
     const theirs = await as(app, supplier.token).list('incentive-records');
     expect(theirs.body.every((r: any) => r.side === 'supplier')).toBe(true);
     expect((await as(app, other.token).list('incentive-records')).body).toEqual([]);

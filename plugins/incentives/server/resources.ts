@@ -67,7 +67,8 @@ export const incentiveRules: ResourceDeclaration = {
   uid: RULE,
   label: t('激励规则', 'Incentive rules'),
   tenancy: { kind: 'shared' },
-  baseWhere: () => ({ active: true }),
+  // platform-wide rules, and those scoped to the caller's own supplier enterprise; not other suppliers' deals
+  baseWhere: (principal) => ({ active: true, $or: [{ supplierId: null }, { supplierId: principal.enterpriseId }] }),
   permissions: { read: 'incentives.read', write: null },
   operations: ['list', 'get'],
   defaultSort: ['id', 'ASC'],

@@ -150,11 +150,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * time order), one correlated aggregate per page.
      */
     async runningTotals(ids: number[]): Promise<Map<number, number>> {
-      if (!ids.length) return new Map();
       const knex = strapi.db.connection;
-      const rows = await knex('incentive_records as r').whereIn('r.id', ids).select('r.id', knex.raw(`(select sum(x.points) from incentive_records x
-        where x.enterprise_id = r.enterprise_id and x.kind = r.kind and (x.created_at < r.created_at or (x.created_at = r.created_at and x.id <= r.id))) as total`));
-      return new Map((rows as any[]).map((row) => [row.id, Number(row.total ?? 0)]));
+      const out = new Map<number, number>();
+      // in slices: an export asks for up to 50,000 rows, past SQLite's limit of bound parameters
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await knex('incentive_records as r').whereIn('r.id', ids.slice(i, i + 500)).select('r.id', knex.raw(`(select sum(x.points) from incentive_records x
+          where x.enterprise_id = r.enterprise_id and x.kind = r.kind and (x.created_at < r.created_at or (x.created_at = r.created_at and x.id <= r.id))) as total`));
+        for (const row of rows as any[]) out.set(row.id, Number(row.total ?? 0));
+      }
+      return out;
     },
   };
 };
