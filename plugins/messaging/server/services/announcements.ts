@@ -78,10 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id, status: { $in: from } }, data: { status: 'published', releasedAt: now } });
       if (!count) return false;
       const row = await strapi.db.query(ANNOUNCEMENT).findOne({ where: { id } });
-      const notifications = strapi.plugin('messaging').service('notifications');
-      for (const enterpriseId of await audience().members(row, row.publisherId)) {
-        await notifications.notifyEnterprise(enterpriseId, { type: 'announcement', title: `新公告：${row.title}`, link: `/received-announcements/${row.id}/show` }, 'announcements.read');
-      }
+      await strapi.plugin('messaging').service('notifications').notifyEnterprises(await audience().members(row, row.publisherId),
+        { type: 'announcement', title: `新公告：${row.title}`, link: `/received-announcements/${row.id}/show` }, 'announcements.read');
       return true;
     },
 
