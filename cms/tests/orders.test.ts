@@ -190,7 +190,7 @@ describe('home statistics (F03): payments and refunds from the ledger', () => {
     expect((await as(app, other.token).get('/orders/statistics')).body.today).toEqual({ payments: 0, refunds: 0 });
     // tomorrow, today's money is yesterday's: still in the trend (and the month, unless a month began)
     const principal = await app.strapi.plugin('identity').service('principal').load(seller.adminId);
-    const later = await app.strapi.plugin('orders').service('orders').statistics(principal, undefined, new Date(Date.now() + 86_400_000));
+    const later = await app.strapi.plugin('orders').service('reports').statistics(principal, undefined, new Date(Date.now() + 86_400_000));
     expect(later.today).toEqual({ payments: 0, refunds: 0 });
     expect(later.trend[28]).toEqual({ day: today(), ...mine.body.today });
     const bad = await as(app, seller.token).get('/orders/statistics?side=supplier');

@@ -4,3 +4,4 @@ export * from './menu';
 export * from './errors';
 export * from './notifications';
 export * from './time';
+export * from './orders';

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { addDays, shanghaiDay } from '@cop/config';
 
 export const DEMO_PASSWORD = 'Demo@123456';
 export const DEMO_OPERATOR = 'operator@demo.local';
@@ -58,8 +59,8 @@ async function seedCatalogue(strapi: Core.Strapi) {
   const agreements = strapi.plugin('catalogue').service('agreements');
   const stock = strapi.plugin('inventory').service('stock');
   const ledger = strapi.plugin('ledger').service('ledger');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const plus = (days: number) => { const d = new Date(`${today}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
+  const today = shanghaiDay(new Date());
+  const plus = (days: number) => addDays(today, days);
 
   for (const [supplier, sellers] of [[supplier1, [seller1, seller2]], [supplier2, [seller1]]] as const) {
     for (const seller of sellers) {
@@ -100,8 +101,8 @@ async function seedCollaboration(strapi: Core.Strapi) {
   const opportunities = strapi.plugin('collaboration').service('opportunities');
   const announcements = strapi.plugin('messaging').service('announcements');
   const conversations = strapi.plugin('messaging').service('conversations');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const plus = (days: number) => { const d = new Date(`${today}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10); };
+  const today = shanghaiDay(new Date());
+  const plus = (days: number) => addDays(today, days);
   await strapi.db.transaction(async () => {
     const lawn = await resources.create(supplier1, { title: '西湖畔草坪活动场地', type: 'venue', region: '杭州', description: '可容纳 300 人的湖畔草坪，适合团建和发布会，含基础音响。', contactName: '王经理', contactPhone: '010-88880001', validFrom: today, validTo: plus(90), audience: 'sellers' });
     await resources.list(lawn);

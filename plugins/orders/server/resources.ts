@@ -1,4 +1,4 @@
-import { errors, langOf } from '@cop/config';
+import { errors, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EVENT, LINE, ORDER, TRANSITIONS } from './services/orders';
@@ -8,7 +8,6 @@ const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const orders = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('orders');
 const reports = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('reports');
 const key = (ctx: ActionContext) => ctx.koa.get('idempotency-key') || undefined;
-const STATUSES = ['pending_audit', 'pending_payment', 'paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded', 'cancelled', 'rejected', 'closed'];
 
 const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>): RecordAction => ({
   permission: TRANSITIONS[name].permission ?? null,
@@ -25,12 +24,12 @@ export const ordersResource: ResourceDeclaration = {
   fields: {
     number: ro({ type: 'string', filter: ['eq'], sort: true, search: true }),
     // employee orders come from the mini-program; the console creates individual and gov orders
-    channel: { type: 'enum', values: ['individual', 'gov', 'employee'], required: true, createOnly: true, filter: ['eq'] },
+    channel: { type: 'enum', values: ORDER_CHANNELS, required: true, createOnly: true, filter: ['eq'] },
     sellerId: ro({ type: 'id', filter: ['eq'] }),
     supplierId: ro({ type: 'id', filter: ['eq'] }),
     sellerName: ro({ type: 'string', attribute: false }),
     supplierName: ro({ type: 'string', attribute: false }),
-    status: ro({ type: 'enum', values: STATUSES, filter: ['eq', 'neq'] }),
+    status: ro({ type: 'enum', values: ORDER_STATUSES, filter: ['eq', 'neq'] }),
     paymentMode: { type: 'enum', values: ['prepaid', 'credit'], required: true, createOnly: true, filter: ['eq'] },
     accountId: ro({ type: 'id' }),
     totalAmount: ro({ type: 'money', sort: true, filter: ['gte', 'lte'] }),
@@ -73,10 +72,7 @@ export const ordersResource: ResourceDeclaration = {
     statistics: {
       method: 'GET',
       permission: 'orders.read',
-      async handler(ctx) {
-        const money = await orders(ctx).statistics(ctx.principal, ctx.query.side);
-        return { ...money, orders: await reports(ctx).byStatus(ctx.principal, money.side) };
-      },
+      handler: (ctx) => reports(ctx).statistics(ctx.principal, ctx.query.side),
     },
     // F97 报表管理: GET /orders/report?groupBy=product|counterparty|channel|day&from=&to=[&side=][&sort=][&limit=]
     report: {

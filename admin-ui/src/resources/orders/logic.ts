@@ -1,3 +1,5 @@
+import { ORDER_TRANSITIONS as SHARED_TRANSITIONS } from '@cop/config';
+import type { OrderAction as SharedOrderAction } from '@cop/config';
 import type {
   BusinessMode,
   CatalogueRecord,
@@ -12,31 +14,17 @@ import type {
 /* ---------- the state machine, as the console needs it ---------- */
 
 export type OrderSide = 'seller' | 'supplier';
-export type OrderAction =
-  | 'pay'
-  | 'cancel'
-  | 'request-refund'
-  | 'approve'
-  | 'reject'
-  | 'fulfil'
-  | 'approve-refund'
-  | 'reject-refund';
+/** The verbs of POST /orders/<id>/<verb> (every action but the timeout's close). */
+export type OrderAction = Exclude<SharedOrderAction, 'close'>;
 
 /**
- * The verbs of POST /orders/<id>/<verb>: the statuses each starts from and the side that takes it.
- * The same table as TRANSITIONS in plugins/orders/server/services/orders.ts (the server decides; the
- * console only offers the buttons that can succeed).
+ * The state machine the server enforces (@cop/config), as the console needs it: the statuses each
+ * verb starts from and the side that takes it (the server decides; the console only offers the
+ * buttons that can succeed).
  */
-export const ORDER_TRANSITIONS: Record<OrderAction, { from: readonly OrderStatus[]; side: OrderSide }> = {
-  approve: { from: ['pending_audit'], side: 'supplier' },
-  reject: { from: ['pending_audit'], side: 'supplier' },
-  pay: { from: ['pending_payment'], side: 'seller' },
-  cancel: { from: ['pending_audit', 'pending_payment'], side: 'seller' },
-  fulfil: { from: ['paid', 'fulfilling', 'partially_refunded'], side: 'supplier' },
-  'request-refund': { from: ['paid', 'fulfilling', 'fulfilled', 'partially_refunded'], side: 'seller' },
-  'approve-refund': { from: ['refund_pending'], side: 'supplier' },
-  'reject-refund': { from: ['refund_pending'], side: 'supplier' },
-};
+export const ORDER_TRANSITIONS = Object.fromEntries(
+  Object.entries(SHARED_TRANSITIONS).filter(([, rule]) => rule.side !== 'system'),
+) as Record<OrderAction, { from: readonly OrderStatus[]; side: OrderSide }>;
 
 export const ORDER_ACTIONS = Object.keys(ORDER_TRANSITIONS) as OrderAction[];
 

@@ -1,26 +1,15 @@
 import { enumChoices } from '../shared';
 
-/** The order channels: the two of the console plus the employees' internal purchases (mini-program). */
-export const ORDER_CHANNELS = ['individual', 'gov', 'employee'] as const;
-export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+/** The order channels and statuses are the shared vocabulary (@cop/config), as the server's. */
+import { ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
+import type { OrderChannel, OrderStatus } from '@cop/config';
+
+export { ORDER_CHANNELS, ORDER_STATUSES };
+export type { OrderChannel, OrderStatus };
 /** The channels a seller orders through in the console (and the two carts). */
 export const SELLER_CHANNELS = ['individual', 'gov'] as const;
 export type SellerChannel = (typeof SELLER_CHANNELS)[number];
 
-export const ORDER_STATUSES = [
-  'pending_audit',
-  'pending_payment',
-  'paid',
-  'fulfilling',
-  'fulfilled',
-  'refund_pending',
-  'partially_refunded',
-  'refunded',
-  'cancelled',
-  'rejected',
-  'closed',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PAYMENT_MODES = ['prepaid', 'credit'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];

@@ -1,14 +1,14 @@
-import { addDays, shanghaiDay, type Side } from '@cop/config';
+import { addDays, REPORT_GROUPS, REPORT_MAX_DAYS, shanghaiDay, type ReportGroup, type Side } from '@cop/config';
 import type { SalesReport, SalesReportRow } from '../../dataProvider';
 import { fenToYuan } from '../shared';
 
 /** The groupings of 报表管理: 按产品 / 按交易对方 / 按渠道 / 按日期 (GET /orders/report?groupBy=). */
-export const REPORT_GROUPS = ['product', 'counterparty', 'channel', 'day'] as const;
-export type ReportGroup = (typeof REPORT_GROUPS)[number];
+export { REPORT_GROUPS };
+export type { ReportGroup };
 export type ReportSort = 'amount' | 'quantity';
 
-/** The server refuses longer ranges (400 naming `to`). */
-export const MAX_REPORT_DAYS = 366;
+/** The server refuses longer ranges (400 naming `to`): the same constant. */
+export const MAX_REPORT_DAYS = REPORT_MAX_DAYS;
 /** The default period: the last 30 days, today included. */
 export const DEFAULT_REPORT_DAYS = 30;
 

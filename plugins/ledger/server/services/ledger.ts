@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, invalid } from '@cop/config';
+import { DomainError, errors, FieldErrors, invalid, shanghaiDay } from '@cop/config';
 
 export const ACCOUNT = 'plugin::ledger.account';
 export const TRANSFER = 'plugin::ledger.transfer';
@@ -16,7 +16,6 @@ export interface Account {
 }
 export interface TransferOptions { transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date }
 
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 const DAY_MS = 86_400_000;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const COUNTERS = ['debitsPending', 'debitsPosted', 'creditsPending', 'creditsPosted'] as const;
@@ -152,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   assertUsable(account: Account, now: Date, forSpending: boolean) {
     if (account.status !== 'enabled') throw new DomainError(409, 'ACCOUNT_DISABLED', t('账户未启用', 'The account is not enabled'), { accountId: t('账户未启用', 'is not enabled') });
     if (forSpending && account.kind === 'credit') {
-      const today = SHANGHAI.format(now);
+      const today = shanghaiDay(now);
       if ((account.validFrom && today < account.validFrom) || (account.validTo && today > account.validTo)) {
         throw new DomainError(409, 'ACCOUNT_EXPIRED', t('赊销账户不在有效期内', 'The credit account is outside its validity period'), { accountId: t('不在有效期内', 'is outside its validity period') });
       }
@@ -325,7 +324,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .groupByRaw('1, kind');
     const byDay = new Map<string, { day: string; payments: number; refunds: number }>();
     for (let t0 = from.getTime(); t0 < to.getTime(); t0 += DAY_MS) {
-      const day = SHANGHAI.format(new Date(t0));
+      const day = shanghaiDay(new Date(t0));
       byDay.set(day, { day, payments: 0, refunds: 0 });
     }
     for (const row of rows as any[]) {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, invalid, PermissionKey, sidesOf, shanghaiDay, addDays } from '@cop/config';
-import type { Side as ConsoleSide } from '@cop/config';
+import { DomainError, errors, FieldErrors, invalid, ORDER_TRANSITIONS, PermissionKey, shanghaiDay } from '@cop/config';
+import type { OrderAction, OrderStatus } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
 export const ORDER = 'plugin::orders.order';
@@ -8,24 +8,11 @@ export const LINE = 'plugin::orders.order-line';
 export const EVENT = 'plugin::orders.order-event';
 export const REQUEST = 'plugin::orders.order-request';
 const t = errors.text;
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 
-export type OrderStatus = 'pending_audit' | 'pending_payment' | 'paid' | 'fulfilling' | 'fulfilled' | 'refund_pending'
-  | 'partially_refunded' | 'refunded' | 'cancelled' | 'rejected' | 'closed';
-type Side = 'seller' | 'supplier' | 'system';
+export type { OrderStatus };
 
-/** The state machine: action → the statuses it may start from, who may take it, and with which key. */
-export const TRANSITIONS: Record<string, { from: OrderStatus[]; side: Side; permission?: PermissionKey }> = {
-  approve: { from: ['pending_audit'], side: 'supplier', permission: 'orders.audit' },
-  reject: { from: ['pending_audit'], side: 'supplier', permission: 'orders.audit' },
-  pay: { from: ['pending_payment'], side: 'seller', permission: 'orders.place' },
-  cancel: { from: ['pending_audit', 'pending_payment'], side: 'seller', permission: 'orders.place' },
-  close: { from: ['pending_audit', 'pending_payment'], side: 'system' },
-  fulfil: { from: ['paid', 'fulfilling', 'partially_refunded'], side: 'supplier', permission: 'orders.fulfil' },
-  'request-refund': { from: ['paid', 'fulfilling', 'fulfilled', 'partially_refunded'], side: 'seller', permission: 'orders.refund' },
-  'approve-refund': { from: ['refund_pending'], side: 'supplier', permission: 'orders.audit' },
-  'reject-refund': { from: ['refund_pending'], side: 'supplier', permission: 'orders.audit' },
-};
+/** The state machine (one table with the console's, in @cop/config): action → from, side, permission. */
+export const TRANSITIONS: Record<string, (typeof ORDER_TRANSITIONS)[OrderAction]> = ORDER_TRANSITIONS;
 
 export interface OrderInput {
   /** employee: internal purchase through the mini-program, priced by the individual channel. */
@@ -99,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (mode !== 'either' && mode !== input.paymentMode) problems.paymentMode = t(`该策略只接受${mode === 'prepaid' ? '预付款' : '赊销'}结算`, `this strategy settles by ${mode} only`);
         if (product.stockMode === 'daily' || (product.isCombo && line.day)) {
           if (typeof line.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(line.day)) problems[at('day')] = t('请选择日期', 'is required for this product');
-          else if (line.day < SHANGHAI.format(now)) problems[at('day')] = t('不能早于今天', 'cannot be in the past');
+          else if (line.day < shanghaiDay(now)) problems[at('day')] = t('不能早于今天', 'cannot be in the past');
         }
         return { ...line, offer, product, amount: offer.price * line.quantity };
       });
@@ -130,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           companyName: input.companyName ?? null, invoiceTitle: input.invoiceTitle ?? null, invoiceTaxNo: input.invoiceTaxNo ?? null,
           visitDate: input.visitDate ?? null, remarks: input.remarks ?? null, placedBy: principal.userId || null, employeeId: options.employeeId ?? null,
         } });
-        const number = `${SHANGHAI.format(now).replace(/-/g, '')}${String(order.id).padStart(8, '0')}`;
+        const number = `${shanghaiDay(now).replace(/-/g, '')}${String(order.id).padStart(8, '0')}`;
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { number, freezeTransferId: `order:${number}:freeze` } });
         const created = await strapi.db.query(LINE).createMany({ data: lines.map((line) => ({
           orderId: order.id, productId: line.productId, productName: line.product.name, category: line.product.category, isCombo: line.product.isCombo,
@@ -257,23 +244,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await this.releaseHolds(order);
         return true;
       });
-    },
-
-    /**
-     * Home-page money figures for one side of the caller's enterprise: payments (captures) and refunds
-     * today, this month, and per day over the last 30 days (Asia/Shanghai days).
-     */
-    async statistics(principal: Principal, side?: unknown, now = new Date()) {
-      const sides = sidesOf(principal.enterpriseKind);
-      if (side !== undefined && !sides.includes(side as ConsoleSide)) throw invalid({ side: t('应为 ' + sides.join(' 或 '), 'must be ' + sides.join(' or ')) });
-      const chosen = (side as ConsoleSide | undefined) ?? (sides.includes('seller') ? 'seller' : 'supplier');
-      const today = shanghaiDay(now);
-      const monthStart = `${today.slice(0, 8)}01`;
-      const trendStart = addDays(today, -29);
-      const party = chosen === 'seller' ? { sellerId: principal.enterpriseId } : { supplierId: principal.enterpriseId };
-      const days: { day: string; payments: number; refunds: number }[] = await ledger().flows(party, monthStart < trendStart ? monthStart : trendStart, today);
-      const sum = (from: string) => days.filter((d) => d.day >= from).reduce((acc, d) => ({ payments: acc.payments + d.payments, refunds: acc.refunds + d.refunds }), { payments: 0, refunds: 0 });
-      return { side: chosen, today: sum(today), month: sum(monthStart), trend: days.filter((d) => d.day >= trendStart) };
     },
 
     async closeExpired(now: Date, batch = 200) {

@@ -1,16 +1,17 @@
 import type { Core } from '@strapi/types';
-import { addDays, errors, FieldErrors, invalid, shanghaiDay, sidesOf } from '@cop/config';
+import { addDays, errors, FieldErrors, invalid, REPORT_GROUPS, REPORT_MAX_DAYS, shanghaiDay, sidesOf } from '@cop/config';
+import type { ReportGroup } from '@cop/config';
 import type { Lang, Side } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
 const t = errors.text;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DAY_MS = 86_400_000;
-export const MAX_REPORT_DAYS = 366;
+export const MAX_REPORT_DAYS = REPORT_MAX_DAYS;
 /** Orders that were paid: sales, whatever happened after (refunds are shown beside them). */
 export const SOLD_STATUSES = ['paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded'];
-export const GROUPS = ['product', 'counterparty', 'channel', 'day'] as const;
-export type GroupBy = (typeof GROUPS)[number];
+export const GROUPS = REPORT_GROUPS;
+export type GroupBy = ReportGroup;
 const PARAMS = ['side', 'groupBy', 'from', 'to', 'sort', 'limit'];
 
 export interface ReportQuery { side: Side; groupBy: GroupBy; from: string; to: string; sort: 'amount' | 'quantity'; limit: number | null }
@@ -84,6 +85,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         totals: shape(total ?? {}),
       };
+    },
+
+    /**
+     * The home pages' figures (F03, F04) for one side of the caller's enterprise: payments (captures)
+     * and refunds today, this month and per day over the last 30 days, from the ledger's transfers;
+     * and orders and amounts by status and channel over 30 days.
+     */
+    async statistics(principal: Principal, side?: unknown, now = new Date()) {
+      const sides = sidesOf(principal.enterpriseKind);
+      if (side !== undefined && !sides.includes(side as Side)) throw invalid({ side: t('应为 ' + sides.join(' 或 '), 'must be ' + sides.join(' or ')) });
+      const chosen = (side as Side | undefined) ?? (sides.includes('seller') ? 'seller' : 'supplier');
+      const today = shanghaiDay(now);
+      const monthStart = `${today.slice(0, 8)}01`;
+      const trendStart = addDays(today, -29);
+      const party = chosen === 'seller' ? { sellerId: principal.enterpriseId } : { supplierId: principal.enterpriseId };
+      const days: { day: string; payments: number; refunds: number }[] = await strapi.plugin('ledger').service('ledger')
+        .flows(party, monthStart < trendStart ? monthStart : trendStart, today);
+      const sum = (from: string) => days.filter((d) => d.day >= from).reduce((acc, d) => ({ payments: acc.payments + d.payments, refunds: acc.refunds + d.refunds }), { payments: 0, refunds: 0 });
+      return { side: chosen, today: sum(today), month: sum(monthStart), trend: days.filter((d) => d.day >= trendStart), orders: await this.byStatus(principal, chosen, 30, now) };
     },
 
     /** Orders and amounts by status and channel over the last `days` days (the supplier home). */
