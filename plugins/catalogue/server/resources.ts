@@ -1,5 +1,6 @@
-import { errors, invalid } from '@cop/config';
+import { errors } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
+import { fileVerb, keepFileIds } from '@cop/plugin-files';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { AGREEMENT, PRODUCT, STRATEGY } from './uids';
 
@@ -37,12 +38,6 @@ const productFields: Record<string, FieldSpec> = {
   createdAt,
 };
 
-/** GET …/<id>/picture?fileId=: one of the product's pictures (the file must be listed on the product). */
-function sendPicture(row: Row, ctx: ActionContext) {
-  const fileId = Number(ctx.query.fileId);
-  if (!(row.pictures ?? []).includes(fileId)) throw invalid({ fileId: t('不是该产品的图片', 'is not a picture of this product') });
-  return ctx.strapi.plugin('files').service('files').send(ctx.koa, fileId, { inline: true });
-}
 
 export const products: ResourceDeclaration = {
   name: 'products',
@@ -56,7 +51,7 @@ export const products: ResourceDeclaration = {
   create: (data, ctx) => service(ctx, 'products').create(ctx.principal, data),
   update: (existing, data, ctx) => service(ctx, 'products').update(ctx.principal, existing, data),
   actions: {
-    picture: { method: 'GET', permission: 'products.read', handler: (row, ctx) => sendPicture(row, ctx) },
+    picture: fileVerb('products.read', ['pictures']),
     list: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'listed') },
     unlist: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'unlisted') },
   },
@@ -124,15 +119,11 @@ export const agreements: ResourceDeclaration = {
     terminationReason: { type: 'string', readOnly: true },
     createdAt,
   },
-  toRecord: (row: Row) => ({ ...defaultRecord(agreements, row), attachmentIds: undefined, __attachmentIds: row.attachmentIds ?? [] }),
+  toRecord: (row: Row) => ({ ...defaultRecord(agreements, row), ...keepFileIds(row, ['attachmentIds']) }),
   async decorate(records, ctx) {
     await ctx.strapi.plugin('identity').service('partnerships').nameParties(records);
-    const files = ctx.strapi.plugin('files').service('files');
-    for (const record of records) {
-      record.attachments = await files.describe(record.__attachmentIds);
-      delete record.__attachmentIds;
-      delete record.attachmentIds;
-    }
+    // one query for the page's files, not one per agreement
+    await ctx.strapi.plugin('files').service('files').describeInto(records, { attachmentIds: 'attachments' });
   },
   create: (data, ctx) => service(ctx, 'agreements').create(ctx.principal, data),
   update: (existing, data, ctx) => service(ctx, 'agreements').update(ctx.principal, existing, data),
@@ -140,15 +131,8 @@ export const agreements: ResourceDeclaration = {
   actions: {
     confirm: { permission: 'agreements.write', handler: (row, ctx) => service(ctx, 'agreements').confirm(ctx.principal, row) },
     terminate: { permission: 'agreements.write', handler: (row, ctx) => service(ctx, 'agreements').terminate(ctx.principal, row, ctx.body.reason) },
-    attachment: {
-      method: 'GET',
-      permission: 'agreements.read',
-      handler(row, ctx) {
-        const fileId = Number(ctx.query.fileId);
-        if (!(row.attachmentIds ?? []).includes(fileId)) throw invalid({ fileId: t('不是该协议的附件', 'is not an attachment of this agreement') });
-        return ctx.strapi.plugin('files').service('files').send(ctx.koa, fileId);
-      },
-    },
+    // GET /agreements/:id/attachment?fileId=: the shared file verb (the party that may read the agreement downloads)
+    attachment: fileVerb('agreements.read', ['attachmentIds']),
   },
 };
 
@@ -190,7 +174,7 @@ export const catalogue: ResourceDeclaration = {
   },
   actions: {
     // a product's pictures are shown to the sellers who may order it
-    picture: { method: 'GET', permission: 'orders.place', handler: (row, ctx) => sendPicture(row, ctx) },
+    picture: fileVerb('orders.place', ['pictures']),
   },
   async decorate(records, ctx) {
     // offers only for the products on this page, through the strategies found for the query
