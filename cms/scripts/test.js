@@ -38,8 +38,10 @@ function newest(dir) {
 
 function jest(label, env, extra = []) {
   const out = path.join(os.tmpdir(), `cop-jest-${label}-${process.pid}.json`);
-  const args = [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', '--json', `--outputFile=${out}`, ...extra];
+  const args = [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', '--json', `--outputFile=${out}`];
+  // the pattern goes before `extra`: jest's array options (--testPathIgnorePatterns) swallow what follows them
   if (process.env.TEST_PATTERN) args.push(process.env.TEST_PATTERN);
+  args.push(...extra);
   console.log(`\n=== server tests on ${label} ===`);
   const status = run(process.execPath, args, { cwd: cms, env });
   try {
@@ -82,7 +84,7 @@ async function postgresReachable() {
     if (status !== 0) problems.push(`vitest exited with ${status}`);
   }
 
-  const server = ['--testPathIgnorePatterns', '/browser/'];
+  const server = ['--testPathIgnorePatterns=/browser/'];
   if (!only || only === 'sqlite') jest('sqlite', { TEST_DB: 'sqlite' }, server);
   if (!only || only === 'postgres') {
     const reachable = await postgresReachable();
@@ -94,7 +96,7 @@ async function postgresReachable() {
       if (ci) { problems.push('PostgreSQL unreachable under CI'); totals.failed += 1; }
     }
   }
-  if (!only || only === 'browser') jest('browser', { TEST_DB: 'sqlite' }, ['--testPathPatterns', '/browser/']);
+  if (!only || only === 'browser') jest('browser', { TEST_DB: 'sqlite' }, ['--testPathPatterns=/browser/']);
 
   if (problems.length) console.error(`\nProblems:\n- ${problems.join('\n- ')}`);
   console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
