@@ -5,10 +5,12 @@ import events from './services/events';
 import resource from './controllers/resource';
 import errorsMiddleware from './middlewares/errors';
 import staticMiddleware from './middlewares/static';
+import inputMiddleware from './middlewares/input';
 import routes from './routes';
 
 export type * from './types';
-export { defaultRecord, convert } from './services/fields';
+export { defaultRecord, convert, checkInput } from './services/fields';
+export { cleanText, dirtyPath, CLEAN_TEXT } from './services/schema';
 export { isUniqueViolation } from './middlewares/errors';
 
 export default {
@@ -35,6 +37,6 @@ export default {
       document(ctx: any) { ctx.body = strapi.plugin('console').service('openapi').document(); },
     }),
   },
-  middlewares: { errors: errorsMiddleware, static: staticMiddleware },
+  middlewares: { errors: errorsMiddleware, static: staticMiddleware, input: inputMiddleware },
   routes,
 };

@@ -15,7 +15,9 @@ export interface Principal {
 
 export type FieldType =
   | 'string' | 'text' | 'email' | 'integer' | 'money' | 'boolean'
-  | 'datetime' | 'date' | 'enum' | 'json' | 'ids' | 'strings' | 'id';
+  | 'datetime' | 'date' | 'enum' | 'json' | 'ids' | 'strings' | 'id'
+  /** A list of objects, each checked field by field against `items` (e.g. an order's lines). */
+  | 'list';
 
 export type FilterOp = 'eq' | 'neq' | 'gte' | 'lte' | 'gt' | 'lt';
 
@@ -32,6 +34,8 @@ export interface FieldSpec {
   values?: readonly string[];
   /** Item constraints for 'strings' (allowed values). */
   itemValues?: readonly string[];
+  /** The fields of each item of a 'list'. */
+  items?: Record<string, FieldSpec>;
   /** Never written through the console (ignored when a client sends it back). */
   readOnly?: boolean;
   /** Never returned (passwords). */
@@ -83,7 +87,18 @@ export interface ActionContext {
   koa: any;
 }
 
-export interface RecordAction {
+/**
+ * What a verb accepts, checked by the controller before the handler runs (unknown fields refused;
+ * `ctx.body` / `ctx.query` then hold the converted values). A POST verb without `body` takes none;
+ * `multipart` verbs take `file` uploads besides the declared fields.
+ */
+export interface VerbInput {
+  body?: Record<string, FieldSpec>;
+  query?: Record<string, FieldSpec>;
+  multipart?: boolean;
+}
+
+export interface RecordAction extends VerbInput {
   permission: PermissionKey | null;
   /** GET verbs read (e.g. download a file); POST verbs (default) change the record. */
   method?: 'GET' | 'POST';
@@ -91,7 +106,7 @@ export interface RecordAction {
   handler(existing: Row, ctx: ActionContext): Promise<Row | undefined>;
 }
 
-export interface CollectionAction {
+export interface CollectionAction extends VerbInput {
   method: 'GET' | 'POST';
   permission: PermissionKey | null;
   /** Return a value to send as JSON, or undefined after writing ctx.koa.body yourself. */

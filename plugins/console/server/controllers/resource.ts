@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/types';
 import { DomainError, errors, invalid, langOf, Lang } from '@cop/config';
-import type { ActionContext, Operation, Principal, ResourceDeclaration, Row } from '../types';
-import { defaultRecord, filterWhere, INT_MAX, sortOrder, toAttributes, validateBody } from '../services/fields';
+import type { ActionContext, CollectionAction, Operation, Principal, RecordAction, ResourceDeclaration, Row } from '../types';
+import { checkInput, defaultRecord, filterWhere, INT_MAX, sortOrder, toAttributes, validateBody } from '../services/fields';
+import { CLEAN_TEXT, dirtyPath } from '../services/schema';
 
 const MAX_PAGE = 1000;
 const MAX_EXPORT = 50_000;
@@ -39,8 +40,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const raw = ctx.query[name];
     if (raw === undefined) return undefined;
     if (typeof raw !== 'string') throw invalid({ [name]: errors.text('应为 JSON 文本', 'must be a JSON string') });
-    try { return JSON.parse(raw); } catch { throw invalid({ [name]: errors.text('不是有效的 JSON', 'is not valid JSON') }); }
+    let parsed: unknown;
+    try { parsed = JSON.parse(raw); } catch { throw invalid({ [name]: errors.text('不是有效的 JSON', 'is not valid JSON') }); }
+    const dirty = dirtyPath(parsed);
+    if (dirty !== null) throw invalid({ [dirty === 'body' ? name : `${name}.${dirty}`]: CLEAN_TEXT });
+    return parsed;
   };
+
+  /**
+   * A verb's input, checked against its declaration before the handler runs: a POST verb takes the
+   * declared body fields only (none when it declares none); declared query parameters likewise.
+   */
+  function verbInput(ctx: any, action: RecordAction | CollectionAction): { body: Record<string, unknown>; query: Record<string, unknown> } {
+    const method = action.method ?? 'POST';
+    const raw = ctx.request.body;
+    const body = method === 'POST' ? checkInput(action.body ?? {}, raw === undefined || raw === '' ? {} : raw) : {};
+    // a query string carries text: whole numbers arrive as digits
+    const numeric = (name: string, value: unknown) => (['integer', 'id', 'money'].includes(action.query?.[name]?.type ?? '') && typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value);
+    const query = action.query
+      ? checkInput(action.query, Object.fromEntries(Object.entries(ctx.query ?? {}).map(([name, value]) => [name, numeric(name, value)])), 'query')
+      : ctx.query;
+    return { body, query };
+  }
 
   async function findScoped(resource: ResourceDeclaration, principal: Principal, id: unknown, ctx?: any): Promise<Row> {
     const numeric = typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : NaN;
@@ -81,10 +102,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { start, total, rows: rows as Row[] };
   }
 
-  const actionContext = (ctx: any, resource: ResourceDeclaration, principal: Principal): ActionContext => ({
+  const actionContext = (ctx: any, resource: ResourceDeclaration, principal: Principal, input?: ReturnType<typeof verbInput>): ActionContext => ({
     strapi, principal, resource, koa: ctx,
-    body: (ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {}) as Record<string, unknown>,
-    query: ctx.query, files: ctx.request.files,
+    body: input?.body ?? ((ctx.request.body && typeof ctx.request.body === 'object' ? ctx.request.body : {}) as Record<string, unknown>),
+    query: input?.query ?? ctx.query, files: ctx.request.files,
   });
 
   return {
@@ -198,9 +219,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!action || (action.method ?? 'POST') !== ctx.method) throw errors.notFound(`${resource.name} action`, ctx.params.action);
       tenancy().assertPermission(principal, action.permission);
       const run = async () => {
+        // another tenant's id is a 404 whatever the body holds: the record is looked up first
         const existing = await findScoped(resource, principal, ctx.params.id, ctx);
         if (action.method !== 'GET') tenancy().assertWritable(resource, principal, existing, true);
-        return action.handler(existing, actionContext(ctx, resource, principal));
+        return action.handler(existing, actionContext(ctx, resource, principal, verbInput(ctx, action)));
       };
       const row = action.method === 'GET' ? await run() : await strapi.db.transaction(run);
       if (row) ctx.body = (await records(ctx, resource, principal, [row], true))[0];
@@ -221,7 +243,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const action = resource.collectionActions?.[ctx.params.action];
       if (!action || action.method !== ctx.method) throw errors.notFound(`${resource.name} action`, ctx.params.action);
       tenancy().assertPermission(principal, action.permission);
-      const run = () => action.handler(actionContext(ctx, resource, principal));
+      const input = verbInput(ctx, action);
+      const run = () => action.handler(actionContext(ctx, resource, principal, input));
       const result = action.method === 'GET' ? await run() : await strapi.db.transaction(run);
       if (result !== undefined) ctx.body = result;
     },

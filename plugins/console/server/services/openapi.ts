@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import type { FieldSpec, ResourceDeclaration } from '../types';
+import type { FieldSpec, ResourceDeclaration, VerbInput } from '../types';
 
 type Schema = Record<string, unknown>;
 
@@ -8,8 +8,9 @@ function fieldSchema(spec: FieldSpec): Schema {
     switch (spec.type) {
       case 'string': case 'text': return { type: 'string', ...(spec.maxLength ? { maxLength: spec.maxLength } : {}), ...(spec.pattern ? { pattern: spec.pattern.source } : {}) };
       case 'email': return { type: 'string', format: 'email' };
-      case 'integer': case 'id': return { type: 'integer' };
-      case 'money': return { type: 'integer', description: 'amount in fen (分)', minimum: spec.min ?? 0 };
+      case 'integer': return { type: 'integer', minimum: spec.min ?? -2_147_483_648, maximum: spec.max ?? 2_147_483_647 };
+      case 'id': return { type: 'integer', minimum: 1, maximum: 2_147_483_647 };
+      case 'money': return { type: 'integer', description: 'amount in fen (分)', minimum: spec.min ?? 0, maximum: spec.max ?? 1_000_000_000_000 };
       case 'boolean': return { type: 'boolean' };
       case 'datetime': return { type: 'string', format: 'date-time' };
       case 'date': return { type: 'string', format: 'date' };
@@ -17,11 +18,36 @@ function fieldSchema(spec: FieldSpec): Schema {
       case 'json': return {};
       case 'ids': return { type: 'array', items: { type: 'integer' } };
       case 'strings': return { type: 'array', items: spec.itemValues ? { type: 'string', enum: [...spec.itemValues] } : { type: 'string' } };
+      case 'list': return { type: 'array', maxItems: spec.max ?? 100, items: objectOf(spec.items ?? {}) };
     }
   })();
   if (spec.readOnly) base.readOnly = true;
+  // written on create only: an update ignores it (as it ignores read-only fields)
+  if (spec.createOnly) base['x-createOnly'] = true;
   if (spec.writeOnly) base.writeOnly = true;
   return base;
+}
+
+/** The schema of a body of declared fields (verbs, list items): unknown fields are refused. */
+function objectOf(fields: Record<string, FieldSpec>): Schema {
+  const properties = Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, fieldSchema(spec)]));
+  const required = Object.entries(fields).filter(([, spec]) => spec.required).map(([name]) => name);
+  return { type: 'object', additionalProperties: false, properties, ...(required.length ? { required } : {}) };
+}
+
+/** A verb's request body and query parameters, from its declaration. */
+function verbParts(declaration: VerbInput & { method?: string }): Schema {
+  const out: Schema = {};
+  if (declaration.query) {
+    out.parameters = Object.entries(declaration.query).map(([name, spec]) => ({ name, in: 'query', required: Boolean(spec.required), schema: fieldSchema(spec) }));
+  }
+  if ((declaration.method ?? 'POST') === 'POST') {
+    const body = objectOf(declaration.body ?? {});
+    out.requestBody = declaration.multipart
+      ? { required: true, content: { 'multipart/form-data': { schema: { ...body, properties: { ...(body.properties as Schema), file: { type: 'string', format: 'binary' } }, required: ['file'] } } } }
+      : { required: Boolean(declaration.body && Object.values(declaration.body).some((spec) => spec.required)), content: { 'application/json': { schema: body } } };
+  }
+  return out;
 }
 
 const errorResponse = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -110,10 +136,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (Object.keys(collection).length) paths[`/console/${resource.name}`] = collection;
       if (Object.keys(item).length) paths[`/console/${resource.name}/{id}`] = { parameters: idParam, ...item };
       for (const [action, declaration] of Object.entries(resource.actions ?? {})) {
-        paths[`/console/${resource.name}/{id}/${action}`] = { parameters: idParam, [(declaration.method ?? 'POST').toLowerCase()]: { tags: [tag], summary: `Verb: ${action}`, description: permission(declaration.permission), requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { 200: { description: 'The record after the verb', content: { 'application/json': { schema: ref } } }, 400: errorResponse, 404: errorResponse } } };
+        paths[`/console/${resource.name}/{id}/${action}`] = { parameters: idParam, [(declaration.method ?? 'POST').toLowerCase()]: { tags: [tag], summary: `Verb: ${action}`, description: permission(declaration.permission), ...verbParts(declaration), responses: { 200: { description: 'The record after the verb', content: { 'application/json': { schema: ref } } }, 400: errorResponse, 404: errorResponse } } };
       }
       for (const [action, declaration] of Object.entries(resource.collectionActions ?? {})) {
-        paths[`/console/${resource.name}/${action}`] = { [declaration.method.toLowerCase()]: { tags: [tag], summary: `Collection verb: ${action}`, description: permission(declaration.permission), responses: { 200: { description: 'Result' }, 400: errorResponse } } };
+        paths[`/console/${resource.name}/${action}`] = { [declaration.method.toLowerCase()]: { tags: [tag], summary: `Collection verb: ${action}`, description: permission(declaration.permission), ...verbParts(declaration), responses: { 200: { description: 'Result' }, 400: errorResponse } } };
       }
     }
     return {
