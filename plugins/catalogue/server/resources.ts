@@ -5,7 +5,8 @@ import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/pl
 import { AGREEMENT, PRODUCT, STRATEGY } from './uids';
 
 const t = errors.text;
-const DATE = { type: 'string' as const, maxLength: 10, pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') };
+/** A calendar day, YYYY-MM-DD (2026-02-30 is refused). */
+const DATE = { type: 'date' as const };
 const MONEY: FieldSpec = { type: 'money', max: 2_000_000_000 };
 const createdAt: FieldSpec = { type: 'datetime', readOnly: true, filter: ['gte', 'lte'], sort: true };
 const service = (ctx: ActionContext, name: string) => ctx.strapi.plugin('catalogue').service(name);
@@ -21,7 +22,7 @@ const productFields: Record<string, FieldSpec> = {
   stockMode: { type: 'enum', values: ['none', 'total', 'daily'], filter: ['eq', 'neq'] },
   isCombo: { type: 'boolean', createOnly: true, filter: ['eq'] },
   mainProductId: { type: 'id' },
-  comboItems: { type: 'json' },
+  comboItems: { type: 'list', max: 20, items: { productId: { type: 'id', required: true }, quantity: { type: 'integer', required: true, min: 1, max: 100 } } },
   pictures: { type: 'ids', max: 10 },
   scenicSpot: { type: 'string', maxLength: 100 },
   ticketType: { type: 'enum', values: ['adult', 'child', 'senior', 'student', 'family', 'other'] },
@@ -74,7 +75,18 @@ export const strategies: ResourceDeclaration = {
     sellerIds: { type: 'ids', max: 1000 },
     requiresAudit: { type: 'boolean' },
     status: { type: 'enum', values: ['active', 'disabled', 'expired'], readOnly: true, filter: ['eq'] },
-    lines: { type: 'json', attribute: false, required: true },
+    lines: {
+      type: 'list', attribute: false, required: true, max: 500,
+      items: {
+        id: { type: 'id' },
+        productId: { type: 'id', required: true },
+        price: { ...MONEY, required: true },
+        settlementPrice: MONEY,
+        minQuantity: { type: 'integer', min: 1, max: 1_000_000 },
+        maxQuantity: { type: 'integer', min: 1, max: 1_000_000 },
+        dailyMax: { type: 'integer', min: 1, max: 1_000_000 },
+      },
+    },
     createdAt,
   },
   toRecord: (row: Row) => ({ ...defaultRecord(strategies, row), sellerIds: row.sellerIds ?? [] }),
@@ -130,7 +142,7 @@ export const agreements: ResourceDeclaration = {
   remove: (existing, ctx) => service(ctx, 'agreements').remove(existing),
   actions: {
     confirm: { permission: 'agreements.write', handler: (row, ctx) => service(ctx, 'agreements').confirm(ctx.principal, row) },
-    terminate: { permission: 'agreements.write', handler: (row, ctx) => service(ctx, 'agreements').terminate(ctx.principal, row, ctx.body.reason) },
+    terminate: { permission: 'agreements.write', body: { reason: { type: 'text', required: true, maxLength: 200 } }, handler: (row, ctx) => service(ctx, 'agreements').terminate(ctx.principal, row, ctx.body.reason) },
     // GET /agreements/:id/attachment?fileId=: the shared file verb (the party that may read the agreement downloads)
     attachment: fileVerb('agreements.read', ['attachmentIds']),
   },

@@ -238,6 +238,7 @@ export const receivedOpportunities: ResourceDeclaration = {
   actions: {
     respond: {
       permission: 'opportunities.write',
+      body: { message: { type: 'text', maxLength: 2000 } },
       async handler(row, ctx) {
         await service(ctx, 'opportunities').respond(ctx.principal, row, ctx.body.message);
         return row;

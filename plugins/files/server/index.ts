@@ -18,6 +18,7 @@ export const keepFileIds = (row: Record<string, any>, columns: string[]) =>
 export const fileVerb = (permission: PermissionKey | null, columns: string[]): RecordAction => ({
   method: 'GET',
   permission,
+  query: { fileId: { type: 'integer', required: true, min: 1 } },
   handler(row, ctx) {
     const fileId = Number(ctx.query.fileId);
     if (!columns.some((column) => ((row[column] ?? []) as number[]).includes(fileId))) {
@@ -51,6 +52,7 @@ export const filesResource: ResourceDeclaration = {
     upload: {
       method: 'POST',
       permission: null,
+      multipart: true,
       async handler(ctx) {
         const upload = ctx.files?.file;
         const row = await service(ctx).store(ctx.principal, Array.isArray(upload) ? upload[0] : upload);

@@ -10,6 +10,12 @@ const ledger = (ctx: ActionContext) => ctx.strapi.plugin('ledger').service('ledg
 const transferIdOf = (ctx: ActionContext, verb: string) => (typeof ctx.body.transferId === 'string' && ctx.body.transferId)
   || (ctx.koa.get('idempotency-key') ? `${verb}:${ctx.koa.get('idempotency-key')}` : `${verb}:${Date.now()}:${Math.random().toString(36).slice(2, 10)}`);
 const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : null);
+/** What top-up and repay take; the ledger makes the transfer id (a client's retry key is the Idempotency-Key header). */
+const amountBody: Record<string, FieldSpec> = {
+  amount: { type: 'money', required: true, min: 1 },
+  reference: { type: 'string', maxLength: 100 },
+  note: { type: 'text', maxLength: 200 },
+};
 
 function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
   const resource: ResourceDeclaration = {
@@ -52,6 +58,7 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
         ? {
             'top-up': {
               permission: 'ledger.write',
+              body: amountBody,
               handler: (row, ctx) => ledger(ctx).topUp(row.id, ctx.body.amount, {
                 transferId: transferIdOf(ctx, 'topup'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
               }).then(() => reload(ctx, row.id)),
@@ -60,10 +67,17 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
         : {
             'set-limit': {
               permission: 'ledger.write',
+              body: {
+                creditLimit: { type: 'money', required: true },
+                validFrom: { type: 'date' },
+                validTo: { type: 'date' },
+                note: { type: 'text', maxLength: 200 },
+              },
               handler: (row, ctx) => ledger(ctx).setCreditLimit(row.id, { creditLimit: ctx.body.creditLimit, validFrom: ctx.body.validFrom, validTo: ctx.body.validTo, note: text(ctx.body.note, 200) ?? undefined }, ctx.principal.userId).then(() => reload(ctx, row.id)),
             },
             repay: {
               permission: 'ledger.write',
+              body: amountBody,
               handler: (row, ctx) => ledger(ctx).repay(row.id, ctx.body.amount, {
                 transferId: transferIdOf(ctx, 'repay'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
               }).then(() => reload(ctx, row.id)),

@@ -9,10 +9,21 @@ const orders = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('orde
 const reports = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('reports');
 const key = (ctx: ActionContext) => ctx.koa.get('idempotency-key') || undefined;
 
-const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>): RecordAction => ({
+const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>, body?: Record<string, FieldSpec>): RecordAction => ({
   permission: TRANSITIONS[name].permission ?? null,
+  body,
   handler: run,
 });
+const reasonRequired: Record<string, FieldSpec> = { reason: { type: 'text', required: true, maxLength: 200 } };
+const reasonOptional: Record<string, FieldSpec> = { reason: { type: 'text', maxLength: 200 } };
+/** One order line as the client sends it: the server prices it (a unitPrice sent must match the offer). */
+const orderLine: Record<string, FieldSpec> = {
+  productId: { type: 'id', required: true },
+  strategyId: { type: 'id', required: true },
+  quantity: { type: 'integer', required: true, min: 1, max: 100_000 },
+  day: { type: 'date' },
+  unitPrice: { type: 'money' },
+};
 
 export const ordersResource: ResourceDeclaration = {
   name: 'orders',
@@ -42,11 +53,11 @@ export const ordersResource: ResourceDeclaration = {
     companyName: { type: 'string', createOnly: true, maxLength: 100, search: true },
     invoiceTitle: { type: 'string', createOnly: true, maxLength: 100 },
     invoiceTaxNo: { type: 'string', createOnly: true, maxLength: 32 },
-    visitDate: { type: 'string', createOnly: true, maxLength: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') },
+    visitDate: { type: 'date', createOnly: true },
     remarks: { type: 'string', createOnly: true, maxLength: 500 },
     refundReason: ro({ type: 'string' }),
     refundLineIds: ro({ type: 'json' }),
-    lines: { type: 'json', attribute: false, required: true, createOnly: true },
+    lines: { type: 'list', items: orderLine, max: 50, attribute: false, required: true, createOnly: true },
     createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
   },
   toRecord: (row: Row) => ({ ...defaultRecord(ordersResource, row), totalAmount: Number(row.totalAmount), paidAmount: Number(row.paidAmount), refundedAmount: Number(row.refundedAmount) }),
@@ -101,13 +112,21 @@ export const ordersResource: ResourceDeclaration = {
   },
   actions: {
     approve: verb('approve', (row, ctx) => orders(ctx).approve(ctx.principal, row)),
-    reject: verb('reject', (row, ctx) => orders(ctx).reject(ctx.principal, row, ctx.body.reason)),
+    reject: verb('reject', (row, ctx) => orders(ctx).reject(ctx.principal, row, ctx.body.reason), reasonRequired),
     pay: verb('pay', (row, ctx) => orders(ctx).pay(ctx.principal, row, { idempotencyKey: key(ctx) })),
-    cancel: verb('cancel', (row, ctx) => orders(ctx).cancel(ctx.principal, row, ctx.body.reason as string | undefined)),
-    fulfil: verb('fulfil', (row, ctx) => orders(ctx).fulfil(ctx.principal, row, ctx.body)),
-    'request-refund': verb('request-refund', (row, ctx) => orders(ctx).requestRefund(ctx.principal, row, ctx.body, { idempotencyKey: key(ctx) })),
+    cancel: verb('cancel', (row, ctx) => orders(ctx).cancel(ctx.principal, row, (ctx.body.reason as string | null) ?? undefined), reasonOptional),
+    fulfil: verb('fulfil', (row, ctx) => orders(ctx).fulfil(ctx.principal, row, ctx.body), {
+      lineId: { type: 'id', required: true },
+      confirmationCode: { type: 'string', maxLength: 64 },
+      courierCompany: { type: 'string', maxLength: 50 },
+      trackingNumber: { type: 'string', maxLength: 64 },
+    }),
+    'request-refund': verb('request-refund', (row, ctx) => orders(ctx).requestRefund(ctx.principal, row, ctx.body, { idempotencyKey: key(ctx) }), {
+      lineIds: { type: 'ids', max: 50 },
+      reason: { type: 'text', maxLength: 200 },
+    }),
     'approve-refund': verb('approve-refund', (row, ctx) => orders(ctx).approveRefund(ctx.principal, row)),
-    'reject-refund': verb('reject-refund', (row, ctx) => orders(ctx).rejectRefund(ctx.principal, row, ctx.body.reason)),
+    'reject-refund': verb('reject-refund', (row, ctx) => orders(ctx).rejectRefund(ctx.principal, row, ctx.body.reason), reasonRequired),
   },
 };
 
@@ -124,7 +143,7 @@ export const cartItems: ResourceDeclaration = {
     channel: { type: 'enum', values: ['individual', 'gov'], required: true, createOnly: true, filter: ['eq'] },
     productId: { type: 'id', required: true, createOnly: true },
     strategyId: { type: 'id', required: true },
-    day: { type: 'string', maxLength: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternText: t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)') },
+    day: { type: 'date' },
     quantity: { type: 'integer', required: true, min: 1, max: 100_000 },
     unitPrice: ro({ type: 'money' }),
     amount: ro({ type: 'money', attribute: false }),
@@ -157,6 +176,12 @@ export const cartItems: ResourceDeclaration = {
     checkout: {
       method: 'POST',
       permission: 'orders.place',
+      body: {
+        ids: { type: 'ids', required: true, max: 100 },
+        channel: { type: 'enum', values: ['individual', 'gov'], required: true },
+        ...Object.fromEntries(['paymentMode', 'customerName', 'customerPhone', 'customerIdNo', 'companyName', 'invoiceTitle', 'invoiceTaxNo', 'visitDate', 'remarks']
+          .map((field) => [field, { ...ordersResource.fields[field], createOnly: false }])),
+      },
       async handler(ctx) {
         const orders = await cart(ctx).checkout(ctx.principal, ctx.body, ctx.koa.get('idempotency-key') || undefined);
         ctx.koa.status = 201;

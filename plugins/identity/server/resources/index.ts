@@ -64,6 +64,7 @@ export const accounts: ResourceDeclaration = {
   actions: {
     'reset-password': {
       permission: 'accounts.write',
+      body: { password: { type: 'string', required: true, maxLength: 128 } },
       async handler(existing, ctx) {
         await service(ctx, 'accounts').resetPassword(existing, ctx.body.password);
         return existing;
@@ -111,7 +112,7 @@ export const employees: ResourceDeclaration = {
   create: (data, ctx) => service(ctx, 'employees').create(ctx.principal, { status: 'active', ...data }),
   actions: {
     // the password an employee signs in to the mini-program with (internal purchase)
-    'set-mini-password': { permission: 'employees.write', handler: (row, ctx) => service(ctx, 'employees').setMiniPassword(row, ctx.body.password) },
+    'set-mini-password': { permission: 'employees.write', body: { password: { type: 'string', required: true, maxLength: 128 } }, handler: (row, ctx) => service(ctx, 'employees').setMiniPassword(row, ctx.body.password) },
   },
   update: (existing, data, ctx) => service(ctx, 'employees').update(ctx.principal, existing.id, data),
   collectionActions: {
@@ -129,6 +130,7 @@ export const employees: ResourceDeclaration = {
     import: {
       method: 'POST',
       permission: 'employees.write',
+      multipart: true,
       handler(ctx) {
         const file = ctx.files?.file;
         return service(ctx, 'employees').importFile(ctx.principal, Array.isArray(file) ? file[0] : file, employeeFields);
@@ -170,7 +172,7 @@ export const partnerships: ResourceDeclaration = {
   },
   create: (data, ctx) => service(ctx, 'partnerships').create(ctx.principal, data.sellerId as number),
   actions: {
-    stop: { permission: 'partnerships.write', handler: (row, ctx) => service(ctx, 'partnerships').stop(ctx.principal, row, ctx.body.reason) },
+    stop: { permission: 'partnerships.write', body: { reason: { type: 'text', required: true, maxLength: 200 } }, handler: (row, ctx) => service(ctx, 'partnerships').stop(ctx.principal, row, ctx.body.reason) },
     resume: { permission: 'partnerships.write', handler: (row, ctx) => service(ctx, 'partnerships').resume(ctx.principal, row) },
   },
 };

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/types';
+import { isDay } from '@cop/config';
 import { RULE, specificity } from './incentives';
 
 const LIMITS: Record<string, number> = { per_order: 100_000, per_unit: 10_000, basis_points: 10_000 };
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Rules are kept by the platform operator in the Strapi admin panel; every write (admin panel, API,
@@ -17,8 +17,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     else if (amount > (LIMITS[rule.method] ?? 0)) out.amount = `must be at most ${LIMITS[rule.method]} for ${rule.method} / 不能超过 ${LIMITS[rule.method]}`;
     const from = String(rule.validFrom ?? '').slice(0, 10);
     const to = String(rule.validTo ?? '').slice(0, 10);
-    if (!DAY.test(from)) out.validFrom = 'is required (YYYY-MM-DD) / 请填写开始日期';
-    if (!DAY.test(to)) out.validTo = 'is required (YYYY-MM-DD) / 请填写结束日期';
+    if (!isDay(from)) out.validFrom = 'is required (YYYY-MM-DD) / 请填写开始日期';
+    if (!isDay(to)) out.validTo = 'is required (YYYY-MM-DD) / 请填写结束日期';
     else if (to < from) out.validTo = 'must not be before validFrom / 不能早于开始日期';
     else if (Date.parse(to) - Date.parse(from) > 10 * 366 * 86_400_000) out.validTo = 'must be within 10 years of validFrom / 有效期不能超过 10 年';
     if (Object.keys(out).length || rule.active === false) return out;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, invalid, FieldErrors } from '@cop/config';
+import { DomainError, errors, invalid, FieldErrors, isDay } from '@cop/config';
 
 export const POLICY = 'plugin::inventory.stock-policy';
 export const ITEM = 'plugin::inventory.stock-item';
@@ -11,7 +11,6 @@ export const MAX_RANGE_DAYS = 366;
 export type StockMode = 'none' | 'total' | 'daily';
 
 const t = errors.text;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ReserveLine {
   /** The caller's unique key for this line (e.g. order line id); release/consume use it. */
@@ -34,9 +33,7 @@ export interface MaintainInput {
   note?: string;
 }
 
-export function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-}
+export { isDay };
 
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];

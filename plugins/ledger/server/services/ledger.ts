@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, invalid, shanghaiDay } from '@cop/config';
+import { DomainError, errors, FieldErrors, invalid, isDay, shanghaiDay } from '@cop/config';
 
 export const ACCOUNT = 'plugin::ledger.account';
 export const TRANSFER = 'plugin::ledger.transfer';
@@ -110,9 +110,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const problems: FieldErrors = {};
       const limit = input.creditLimit;
       if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0 || limit > MAX_AMOUNT) problems.creditLimit = t('额度应为 0 到 10^12 之间的整数（分）', 'must be a whole number of fen from 0 to 10^12');
-      const day = /^\d{4}-\d{2}-\d{2}$/;
-      if (input.validFrom != null && (typeof input.validFrom !== 'string' || !day.test(input.validFrom))) problems.validFrom = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
-      if (input.validTo != null && (typeof input.validTo !== 'string' || !day.test(input.validTo))) problems.validTo = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (input.validFrom != null && !isDay(input.validFrom)) problems.validFrom = t('应为有效日期（YYYY-MM-DD）', 'must be a real date (YYYY-MM-DD)');
+      if (input.validTo != null && !isDay(input.validTo)) problems.validTo = t('应为有效日期（YYYY-MM-DD）', 'must be a real date (YYYY-MM-DD)');
       if (!problems.validFrom && !problems.validTo && input.validFrom && input.validTo && (input.validTo as string) < (input.validFrom as string)) problems.validTo = t('结束日期不能早于开始日期', 'must not be before validFrom');
       const used = account.debitsPosted + account.debitsPending - account.creditsPosted;
       if (!problems.creditLimit && (limit as number) < used) problems.creditLimit = t(`不能低于已用额度 ${(used / 100).toFixed(2)} 元`, `cannot be below the used ${(used / 100).toFixed(2)} yuan`);

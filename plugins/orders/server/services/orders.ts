@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, invalid, ORDER_TRANSITIONS, PermissionKey, shanghaiDay } from '@cop/config';
+import { DomainError, errors, FieldErrors, invalid, isDay, ORDER_TRANSITIONS, PermissionKey, shanghaiDay } from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
@@ -85,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const mode = offer.businessMode;
         if (mode !== 'either' && mode !== input.paymentMode) problems.paymentMode = t(`该策略只接受${mode === 'prepaid' ? '预付款' : '赊销'}结算`, `this strategy settles by ${mode} only`);
         if (product.stockMode === 'daily' || (product.isCombo && line.day)) {
-          if (typeof line.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(line.day)) problems[at('day')] = t('请选择日期', 'is required for this product');
+          if (!isDay(line.day)) problems[at('day')] = t('请选择日期', 'is required for this product');
           else if (line.day < shanghaiDay(now)) problems[at('day')] = t('不能早于今天', 'cannot be in the past');
         }
         return { ...line, offer, product, amount: offer.price * line.quantity };
@@ -100,6 +100,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Place an order: order rows, stock reserved and money frozen, all in one transaction. */
     async create(principal: Principal, input: OrderInput, options: { idempotencyKey?: string; now?: Date; crashAfterStock?: boolean; employeeId?: number } = {}) {
       const now = options.now ?? new Date();
+      // employee orders are the mini-program's (an employee signed in places them); nobody else makes one
+      if (input.channel === 'employee' && !options.employeeId) throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
       const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, 'create');
       if (replay) return replay;
       const { lines, supplierId, requiresAudit } = await this.priced(principal, input, now);

@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/types';
-import { addDays, errors, FieldErrors, invalid, REPORT_GROUPS, REPORT_MAX_DAYS, shanghaiDay, sidesOf } from '@cop/config';
+import { addDays, errors, FieldErrors, invalid, isDay, REPORT_GROUPS, REPORT_MAX_DAYS, shanghaiDay, sidesOf } from '@cop/config';
 import type { ReportGroup } from '@cop/config';
 import type { Lang, Side } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
 const t = errors.text;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DAY_MS = 86_400_000;
 export const MAX_REPORT_DAYS = REPORT_MAX_DAYS;
 /** Orders that were paid: sales, whatever happened after (refunds are shown beside them). */
@@ -39,10 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const today = shanghaiDay(new Date());
       const from = String(query.from ?? defaults.from ?? addDays(today, -29));
       const to = String(query.to ?? defaults.to ?? today);
-      if (!DAY.test(from)) problems.from = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
-      if (!DAY.test(to)) problems.to = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
-      else if (DAY.test(from) && to < from) problems.to = t('不能早于开始日期', 'must not be before from');
-      else if (DAY.test(from) && (Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_REPORT_DAYS) problems.to = t(`日期范围不能超过 ${MAX_REPORT_DAYS} 天`, `the range must be at most ${MAX_REPORT_DAYS} days`);
+      if (!isDay(from)) problems.from = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (!isDay(to)) problems.to = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      else if (isDay(from) && to < from) problems.to = t('不能早于开始日期', 'must not be before from');
+      else if (isDay(from) && (Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_REPORT_DAYS) problems.to = t(`日期范围不能超过 ${MAX_REPORT_DAYS} 天`, `the range must be at most ${MAX_REPORT_DAYS} days`);
       const sort = (query.sort ?? defaults.sort ?? 'amount') as 'amount' | 'quantity';
       if (sort !== 'amount' && sort !== 'quantity') problems.sort = t('应为 amount 或 quantity', 'must be amount or quantity');
       const limit = query.limit === undefined ? defaults.limit ?? null : Number(query.limit);
