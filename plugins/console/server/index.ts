@@ -5,11 +5,13 @@ import events from './services/events';
 import resource from './controllers/resource';
 import errorsMiddleware from './middlewares/errors';
 import staticMiddleware from './middlewares/static';
+import requestIdMiddleware from './middlewares/request-id';
 import routes from './routes';
 
 export type * from './types';
 export { defaultRecord, convert } from './services/fields';
 export { isUniqueViolation } from './middlewares/errors';
+export { REQUEST_ID_HEADER, requestIdOf } from './middlewares/request-id';
 
 export default {
   config: { default: {} as Record<string, unknown>, validator() {} },
@@ -35,6 +37,6 @@ export default {
       document(ctx: any) { ctx.body = strapi.plugin('console').service('openapi').document(); },
     }),
   },
-  middlewares: { errors: errorsMiddleware, static: staticMiddleware },
+  middlewares: { 'request-id': requestIdMiddleware, errors: errorsMiddleware, static: staticMiddleware },
   routes,
 };
