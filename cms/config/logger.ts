@@ -1,11 +1,14 @@
 import { winston, formats } from '@strapi/logger';
 
-/** LOG_LEVEL (default info; the tests use warn) for the whole server. */
-export default {
+/**
+ * LOG_LEVEL (default info; the tests use warn) is the least severe level written: `warn` writes warnings
+ * and errors. A function, so that each boot reads LOG_LEVEL again.
+ */
+export default ({ env }) => ({
   transports: [
     new winston.transports.Console({
-      level: process.env.LOG_LEVEL ?? 'info',
-      format: winston.format.combine(formats.levelFilter(process.env.LOG_LEVEL ?? 'info'), formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' })),
+      level: env('LOG_LEVEL', 'info'),
+      format: formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' }),
     }),
   ],
-};
+});

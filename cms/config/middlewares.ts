@@ -1,11 +1,16 @@
 export default [
+  // first: every response carries X-Request-Id, and every 5xx is logged with it
+  'plugin::console.request-id',
   'strapi::logger',
   'strapi::errors',
   'plugin::console.errors',
   'strapi::security',
   {
     name: 'strapi::cors',
-    config: { expose: ['Content-Range', 'X-Total-Count'], headers: ['Content-Type', 'Authorization', 'Accept-Language', 'Range', 'Idempotency-Key'] },
+    config: {
+      expose: ['Content-Range', 'X-Total-Count', 'X-Request-Id'],
+      headers: ['Content-Type', 'Authorization', 'Accept-Language', 'Range', 'Idempotency-Key', 'X-Request-Id'],
+    },
   },
   'strapi::poweredBy',
   'strapi::query',

@@ -1,4 +1,5 @@
 import path from 'path';
+import { devSecret } from '../src/secrets';
 
 // `resolve` names a file inside the plugin: Strapi takes the folder of whatever require.resolve finds.
 const local = (name: string) => ({ enabled: true, resolve: path.join(__dirname, '..', '..', '..', 'plugins', name, 'strapi-server.js') });
@@ -7,7 +8,7 @@ export default ({ env }) => ({
   'users-permissions': {
     config: {
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '12h') },
-      jwtSecret: env('JWT_SECRET', 'dev-only-jwt-secret'),
+      jwtSecret: env('JWT_SECRET', devSecret('JWT_SECRET')),
       register: { allowedFields: [] },
     },
   },

@@ -1,6 +1,8 @@
+import { devSecret } from '../src/secrets';
+
 export default ({ env }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
-  app: { keys: env.array('APP_KEYS', ['dev-only-key-a', 'dev-only-key-b']) },
+  app: { keys: env.array('APP_KEYS', devSecret('APP_KEYS')) },
   logger: { updates: { enabled: false }, startup: { enabled: env.bool('STRAPI_STARTUP_LOG', true) } },
 });

@@ -1,12 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { seedDemo } from './seed/demo';
 import { configureUsersPermissions } from './seed/users-permissions';
+import { assertProductionSecrets } from './secrets';
 
 export default {
-  register() {
+  register({ strapi }: { strapi: Core.Strapi }) {
     if (process.env.NODE_ENV === 'production' && process.env.CAPTCHA_BYPASS_CODE) {
       throw new Error('CAPTCHA_BYPASS_CODE is for automated tests only and must not be set when NODE_ENV=production');
     }
+    // the configured values, not the variables: what the server would really sign and encrypt with
+    assertProductionSecrets((path) => strapi.config.get(path));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -6,12 +6,14 @@ import resource from './controllers/resource';
 import errorsMiddleware from './middlewares/errors';
 import staticMiddleware from './middlewares/static';
 import inputMiddleware from './middlewares/input';
+import requestIdMiddleware from './middlewares/request-id';
 import routes from './routes';
 
 export type * from './types';
 export { defaultRecord, convert, checkInput } from './services/fields';
 export { cleanText, dirtyPath, CLEAN_TEXT } from './services/schema';
 export { isUniqueViolation } from './middlewares/errors';
+export { REQUEST_ID_HEADER, requestIdOf } from './middlewares/request-id';
 
 export default {
   config: { default: {} as Record<string, unknown>, validator() {} },
@@ -37,6 +39,6 @@ export default {
       document(ctx: any) { ctx.body = strapi.plugin('console').service('openapi').document(); },
     }),
   },
-  middlewares: { errors: errorsMiddleware, static: staticMiddleware, input: inputMiddleware },
+  middlewares: { 'request-id': requestIdMiddleware, errors: errorsMiddleware, static: staticMiddleware, input: inputMiddleware },
   routes,
 };

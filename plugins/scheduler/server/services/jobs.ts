@@ -28,6 +28,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = new Map<string, JobDefinition>();
   const tasks: { stop(): unknown }[] = [];
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  // errors already logged by runNow, so a tick does not log them twice
+  const logged = new WeakSet<object>();
 
   async function ensureRow(name: string) {
     const existing = await strapi.db.query(JOB_LEASE).findOne({ where: { name }, select: ['id'] });
@@ -66,6 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         result = await job.run({ now, strapi });
       } catch (e) {
         error = e;
+        // every caller (a tick, a test, an operator) gets the failure logged once, here
+        strapi.log.error(`job ${name} failed (run by ${by}): ${describe(error)}`);
+        if (typeof error === 'object' && error !== null) logged.add(error);
       }
       const row = await strapi.db.query(JOB_LEASE).findOne({ where: { name } });
       await strapi.db.query(JOB_LEASE).update({
@@ -85,7 +90,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cron = require('node-cron');
       for (const job of jobs.values()) {
         tasks.push(cron.schedule(job.cron, () => {
-          this.runNow(job.name).catch((error: unknown) => strapi.log.error(`job ${job.name} failed: ${(error as Error)?.stack ?? error}`));
+          this.runNow(job.name).catch((error: unknown) => {
+            // a failing run is logged by runNow; this catches the rest (the lease's own queries)
+            if (!(typeof error === 'object' && error !== null && logged.has(error))) {
+              strapi.log.error(`job ${job.name} could not run: ${describe(error)}`);
+            }
+          });
         }, { timezone: TIME_ZONE, name: job.name, noOverlap: true }));
       }
       strapi.log.info(`scheduler: ${jobs.size} job(s) on ${holder}`);
@@ -96,3 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+function describe(error: unknown): string {
+  return String((error as Error)?.stack ?? error);
+}
