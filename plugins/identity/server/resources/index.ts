@@ -51,7 +51,7 @@ export const accounts: ResourceDeclaration = {
     roleIds: (row.enterpriseRoles ?? []).map((role: { id: number }) => role.id),
   }),
   async create(data, ctx) {
-    const user = await service(ctx, 'accounts').create(ctx.principal.enterpriseId, data);
+    const user = await service(ctx, 'accounts').create(ctx.principal.enterpriseId, data, { by: ctx.principal });
     return ctx.strapi.db.query(USER).findOne({ where: { id: user.id }, populate: accounts.populate });
   },
   async update(existing, data, ctx) {
@@ -65,7 +65,7 @@ export const accounts: ResourceDeclaration = {
     'reset-password': {
       permission: 'accounts.write',
       async handler(existing, ctx) {
-        await service(ctx, 'accounts').resetPassword(existing, ctx.body.password);
+        await service(ctx, 'accounts').resetPassword(ctx.principal, existing, ctx.body.password);
         return existing;
       },
     },
