@@ -105,6 +105,8 @@ describe('no privilege escalation through sub-accounts and roles (issue 11, find
     expect(narrow.status).toBe(403);
     // renaming without changing the keys is fine
     expect((await sub().put(`/roles/${financeRole}`, { name: '财务部', permissions: ['ledger.read', 'orders.place'] })).status).toBe(200);
+    // nor may it delete a role with keys it lacks (taking them from its holders)
+    expect((await sub().delete(`/roles/${financeRole}`)).status).toBe(403);
   });
 
   it('refuses changes to the keys of a role the sub-account holds itself', async () => {
@@ -113,6 +115,7 @@ describe('no privilege escalation through sub-accounts and roles (issue 11, find
     expect(res.body.errors).toHaveProperty('permissions');
     const drop = await sub().put(`/roles/${managerRole}`, { name: '账号管理', permissions: ['accounts.read'] });
     expect(drop.status).toBe(403);
+    expect((await sub().delete(`/roles/${managerRole}`)).status).toBe(403);
   });
 
   it('refuses giving itself a role, or anyone a role with keys it lacks', async () => {

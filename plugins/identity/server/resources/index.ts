@@ -88,6 +88,7 @@ export const roles: ResourceDeclaration = {
   toRecord: (row: Row) => ({ ...defaultRecord(roles, row), permissions: Array.isArray(row.permissions) ? row.permissions : [] }),
   create: (data, ctx) => service(ctx, 'roles').create(ctx.principal, data),
   update: (existing, data, ctx) => service(ctx, 'roles').update(ctx.principal, existing.id, data),
+  remove: (existing, ctx) => service(ctx, 'roles').remove(ctx.principal, existing),
 };
 
 export const employeeFields: Record<string, FieldSpec> = {

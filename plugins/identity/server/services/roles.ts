@@ -63,4 +63,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await this.assertNameFree(principal, data.name, id);
     return strapi.db.query(ENTERPRISE_ROLE).update({ where: { id }, data });
   },
+
+  /** A sub-account deletes only roles whose keys it holds, and not a role it holds itself. */
+  async remove(principal: Principal, existing: { id: number; permissions?: unknown }) {
+    if (!principal.isEnterpriseAdmin) {
+      const holder = await strapi.db.query(USER).count({ where: { id: principal.userId, enterpriseRoles: { id: existing.id } } });
+      if (holder) throw notYours('permissions', '不能删除自己所属的角色', 'you cannot delete a role you hold');
+      this.assertHeld(principal, Array.isArray(existing.permissions) ? existing.permissions : [], []);
+    }
+    await strapi.db.query(ENTERPRISE_ROLE).delete({ where: { id: existing.id } });
+  },
 });
