@@ -78,14 +78,16 @@ describe('no privilege escalation through sub-accounts and roles (issue 11, find
   let clerkId: number;
   const admin = () => as(app, seller.token);
   const sub = () => as(app, deputy.token);
+  const account = (username: string, roleIds: number[]) =>
+    ({ username, email: `${username}@test.local`, password: 'Secret123x', roleIds });
 
   beforeAll(async () => {
     managerRole = (await admin().post('/roles', { name: '账号管理', permissions: MANAGER_KEYS })).body.id;
     financeRole = (await admin().post('/roles', { name: '财务', permissions: ['ledger.read', 'orders.place'] })).body.id;
-    const created = await admin().post('/accounts', { username: 'deputy', email: 'deputy@test.local', password: 'Secret123x', roleIds: [managerRole] });
+    const created = await admin().post('/accounts', account('deputy', [managerRole]));
     expect(created.status).toBe(201);
     deputy = { id: created.body.id, token: await signIn(app, 'deputy', 'Secret123x') };
-    const clerk = await admin().post('/accounts', { username: 'clerk2', email: 'clerk2@test.local', password: 'Secret123x', roleIds: [financeRole] });
+    const clerk = await admin().post('/accounts', account('clerk2', [financeRole]));
     clerkId = clerk.body.id;
   });
 
@@ -125,11 +127,11 @@ describe('no privilege escalation through sub-accounts and roles (issue 11, find
     expect(self.body.errors).toHaveProperty('roleIds');
     // editing its own details without touching its roles is fine
     expect((await sub().put(`/accounts/${deputy.id}`, { ...me, displayName: '副手' })).status).toBe(200);
-    const create = await sub().post('/accounts', { username: 'sneaky', email: 'sneaky@test.local', password: 'Secret123x', roleIds: [financeRole] });
+    const create = await sub().post('/accounts', account('sneaky', [financeRole]));
     expect(create.status).toBe(403);
     expect(create.body.errors).toHaveProperty('roleIds');
     expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'sneaky' } })).toBe(0);
-    const plain = await sub().post('/accounts', { username: 'plain1', email: 'plain1@test.local', password: 'Secret123x', roleIds: [], isEnterpriseAdmin: true });
+    const plain = await sub().post('/accounts', { ...account('plain1', []), isEnterpriseAdmin: true });
     expect(plain.status).toBe(201);
     expect(plain.body.isEnterpriseAdmin).toBe(false);
     const give = await sub().put(`/accounts/${plain.body.id}`, { ...plain.body, roleIds: [financeRole] });
@@ -160,7 +162,8 @@ describe('no privilege escalation through sub-accounts and roles (issue 11, find
     expect((await admin().post('/roles', { name: '超级', permissions: ['orders.place', 'orders.refund'] })).status).toBe(201);
     const clerk = (await admin().get(`/accounts/${clerkId}`)).body;
     expect((await admin().put(`/accounts/${clerkId}`, { ...clerk, roleIds: [financeRole, managerRole] })).status).toBe(200);
-    expect((await admin().put(`/roles/${financeRole}`, { name: '财务部', permissions: ['ledger.read', 'orders.place', 'orders.refund'] })).status).toBe(200);
+    const wider = { name: '财务部', permissions: ['ledger.read', 'orders.place', 'orders.refund'] };
+    expect((await admin().put(`/roles/${financeRole}`, wider)).status).toBe(200);
     expect((await admin().post(`/accounts/${clerkId}/reset-password`, { password: 'NewSecret9x' })).status).toBe(200);
     expect(await signIn(app, 'clerk2', 'NewSecret9x')).toEqual(expect.any(String));
   });

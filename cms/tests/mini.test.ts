@@ -86,14 +86,15 @@ describe('mini-program API for employee internal purchase', () => {
 
   it('is published in the OpenAPI document', async () => {
     const doc = await app.http.get('/api/openapi.json');
-    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/mini/')).sort()).toEqual(['/mini/auth/login', '/mini/auth/logout', '/mini/catalogue', '/mini/orders', '/mini/orders/{id}', '/mini/orders/{id}/pay']);
+    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/mini/')).sort())
+      .toEqual(['/mini/auth/login', '/mini/auth/logout', '/mini/catalogue', '/mini/orders', '/mini/orders/{id}', '/mini/orders/{id}/pay']);
   });
 });
 
 describe('mini-program sign-in: lockout, no account hints, revocation (issue 11, findings 7, 9, 10)', () => {
   const EMPLOYEE = 'plugin::identity.employee';
-  const loginAs = async (employeeNo: string, password: string, lang = 'zh-CN') => app.http.post(mini('/auth/login')).set('Accept-Language', lang)
-    .send({ creditCode: await creditCode(), employeeNo, password, captchaId: 'x', captchaCode: BYPASS });
+  const loginAs = async (employeeNo: string, password: string, lang = 'zh-CN') => app.http.post(mini('/auth/login'))
+    .set('Accept-Language', lang).send({ creditCode: await creditCode(), employeeNo, password, captchaId: 'x', captchaCode: BYPASS });
   const employee = async (employeeNo: string) => {
     const id = (await as(app, seller.token).post('/employees', { employeeNo, name: `员工${employeeNo}` })).body.id as number;
     expect((await as(app, seller.token).post(`/employees/${id}/set-mini-password`, { password: 'Secret123x' })).status).toBe(200);

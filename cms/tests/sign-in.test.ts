@@ -152,7 +152,7 @@ describe('sessions are revoked (issue 11, finding 10)', () => {
 
   it('changes the password: a wrong current password is a 400 naming it; then old tokens stop working', async () => {
     const owner = await tenant(app, 'seller', 'changer');
-    const wrong = await changePassword(owner.token, { currentPassword: 'not-mine-1', password: 'Another99x', passwordConfirmation: 'Another99x' });
+    const wrong = await changePassword(owner.token, { currentPassword: 'not-mine-1', password: 'Another99x' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toHaveProperty('currentPassword');
     const weak = await changePassword(owner.token, { currentPassword: PASSWORD, password: 'short' });
@@ -168,7 +168,9 @@ describe('sessions are revoked (issue 11, finding 10)', () => {
 
   it('locks change-password like sign-in: five wrong current passwords lock the account', async () => {
     const owner = await tenant(app, 'seller', 'guesser');
-    for (let i = 1; i <= 4; i += 1) expect((await changePassword(owner.token, { currentPassword: `guess-no-${i}`, password: 'Another99x' })).status).toBe(400);
+    for (let i = 1; i <= 4; i += 1) {
+      expect((await changePassword(owner.token, { currentPassword: `guess-no-${i}`, password: 'Another99x' })).status).toBe(400);
+    }
     const fifth = await changePassword(owner.token, { currentPassword: 'guess-no-5', password: 'Another99x' });
     expect(fifth.status).toBe(429);
     expect(fifth.body.code).toBe('ACCOUNT_LOCKED');
@@ -215,7 +217,8 @@ describe('sessions are revoked (issue 11, finding 10)', () => {
   it('documents change-password and logout in the OpenAPI document', async () => {
     const doc = (await app.http.get('/api/openapi.json')).body;
     expect(doc.paths['/auth/logout'].post.responses).toHaveProperty('204');
-    expect(doc.paths['/auth/change-password'].post.requestBody.content['application/json'].schema.required).toEqual(['currentPassword', 'password']);
+    const body = doc.paths['/auth/change-password'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['currentPassword', 'password']);
   });
 });
 
@@ -232,7 +235,8 @@ describe('anonymous captchas are rate-limited per IP (issue 11, finding 10)', ()
       expect(refused.body.code).toBe('TOO_MANY_CAPTCHAS');
       expect(refused.body.message).toMatch(/Too many captchas/);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      const rows = await app.strapi.db.query('plugin::identity.rate-count').findMany({ where: { slot: Math.floor(Date.parse('2031-05-01T08:00:05Z') / 60_000) } });
+      const slot = Math.floor(Date.parse('2031-05-01T08:00:05Z') / 60_000);
+      const rows = await app.strapi.db.query('plugin::identity.rate-count').findMany({ where: { slot } });
       expect(rows).toHaveLength(1);
       expect(rows[0].hits).toBe(31);
       // the next minute starts afresh

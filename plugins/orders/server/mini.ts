@@ -49,7 +49,10 @@ export const miniOpenApi = {
   '/mini/auth/login': { post: { tags: ['mini-program'], summary: 'Employee sign-in (enterprise credit code, employee number, password set by the admin, captcha)', security: [],
     requestBody: { required: true, ...json({ type: 'object', required: ['creditCode', 'employeeNo', 'password', 'captchaId', 'captchaCode'], properties: { creditCode: { type: 'string' }, employeeNo: { type: 'string' }, password: { type: 'string' }, captchaId: { type: 'string' }, captchaCode: { type: 'string' } } }) },
     responses: { 200: { description: '{ jwt, employee }', ...json({ type: 'object', properties: { jwt: { type: 'string' }, employee: { type: 'object' } } }) }, 400: error, 401: error, 429: error } } },
-  '/mini/auth/logout': { post: { tags: ['mini-program'], summary: 'Sign out: every token of this employee stops working', responses: { 204: { description: 'signed out' }, 401: error } } },
+  '/mini/auth/logout': { post: {
+    tags: ['mini-program'], summary: 'Sign out: every token of this employee stops working',
+    responses: { 204: { description: 'signed out' }, 401: error },
+  } },
   '/mini/catalogue': { get: { tags: ['mini-program'], summary: 'What the employee\'s enterprise may buy today, with the individual channel\'s offers', responses: { 200: { description: 'products with offers', ...json({ type: 'array', items: { type: 'object' } }) }, 401: error } } },
   '/mini/orders': {
     get: { tags: ['mini-program'], summary: 'My internal-purchase orders (newest 100)', responses: { 200: { description: 'orders', ...json({ type: 'array', items: orderView }) }, 401: error } },

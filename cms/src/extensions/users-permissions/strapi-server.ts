@@ -49,7 +49,8 @@ export default (plugin: any) => {
     service.getToken = async function getTokenWithVersion(this: unknown, ctx: any) {
       const payload = await getToken.call(this, ctx);
       if (payload && Number.isSafeInteger(payload.id)) {
-        const user = await deps.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: payload.id }, select: ['id', 'tokenVersion'] });
+        const user = await deps.strapi.db.query('plugin::users-permissions.user')
+          .findOne({ where: { id: payload.id }, select: ['id', 'tokenVersion'] });
         if (!user || Number(user.tokenVersion ?? 0) !== Number(payload.tv ?? 0)) throw new Error('revoked token');
       }
       return payload;

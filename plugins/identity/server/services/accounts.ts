@@ -60,12 +60,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return new Set(permissionsOf(kind, false, roles as { permissions?: unknown }[]));
   },
 
+  /** The keys these roles grant that the caller does not hold. */
+  async missingKeys(principal: Principal, roleIds: number[]): Promise<string[]> {
+    const keys = await this.keysOfRoles(principal.enterpriseKind, roleIds);
+    return [...keys].filter((key) => !principal.permissions.has(key as never));
+  },
+
   /** Refuses roles (given or taken) that grant keys the caller does not hold; the admin holds every key. */
   async assertGrantable(principal: Principal, roleIds: number[]) {
     if (principal.isEnterpriseAdmin || !roleIds.length) return;
-    const missing = [...await this.keysOfRoles(principal.enterpriseKind, roleIds)].filter((key) => !principal.permissions.has(key as never));
+    const missing = await this.missingKeys(principal, roleIds);
     if (missing.length) {
-      throw notYours('roleIds', `不能授予或收回自己没有的权限：${missing.join('、')}`, `cannot give or take permissions you do not hold: ${missing.join(', ')}`);
+      throw notYours('roleIds', `不能授予或收回自己没有的权限：${missing.join('、')}`,
+        `cannot give or take permissions you do not hold: ${missing.join(', ')}`);
     }
   },
 
@@ -76,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (target.id === principal.userId) return;
     const row = await strapi.db.query(USER).findOne({ where: { id: target.id }, populate: { enterpriseRoles: { select: ['id'] } } });
     const roleIds = ((row?.enterpriseRoles ?? []) as { id: number }[]).map((role) => role.id);
-    const missing = [...await this.keysOfRoles(principal.enterpriseKind, roleIds)].filter((key) => !principal.permissions.has(key as never));
+    const missing = await this.missingKeys(principal, roleIds);
     if (missing.length) {
       throw notYours(field, '该账号拥有你没有的权限，不能由你管理', 'this account holds permissions you do not hold, so you cannot manage it');
     }

@@ -36,7 +36,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const changed = [...[...next].filter((key) => !old.has(key)), ...before.filter((key) => !next.has(key))];
     const missing = changed.filter((key) => !principal.permissions.has(key as never));
     if (missing.length) {
-      throw notYours('permissions', `不能授予或收回自己没有的权限：${missing.join('、')}`, `cannot give or take permissions you do not hold: ${missing.join(', ')}`);
+      throw notYours('permissions', `不能授予或收回自己没有的权限：${missing.join('、')}`,
+        `cannot give or take permissions you do not hold: ${missing.join(', ')}`);
     }
   },
 

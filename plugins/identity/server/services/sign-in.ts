@@ -172,7 +172,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (Object.keys(problems).length) throw invalid(problems);
     const user = await strapi.db.query(USER).findOne({ where: { id: principal.userId }, select: ['id', 'password'] });
     if (!user?.password) throw errors.unauthenticated();
-    const wrong = () => invalid({ currentPassword: t('当前密码不正确', 'is not your current password') }, t('当前密码不正确', 'The current password is wrong'));
+    const wrong = () => invalid({ currentPassword: t('当前密码不正确', 'is not your current password') },
+      t('当前密码不正确', 'The current password is wrong'));
     await this.attempt({ table: 'up_users', id: user.id, columns: USER_LOCK, wrong },
       () => strapi.plugin('users-permissions').service('user').validatePassword(currentPassword, user.password));
     await strapi.plugin('users-permissions').service('user').edit(user.id, { password });
