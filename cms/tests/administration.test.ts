@@ -70,6 +70,105 @@ describe('sub-accounts and roles (F21)', () => {
   });
 });
 
+describe('no privilege escalation through sub-accounts and roles (issue 11, finding 2)', () => {
+  const MANAGER_KEYS = ['accounts.read', 'accounts.write', 'roles.read', 'roles.write'];
+  let deputy: { id: number; token: string };
+  let managerRole: number;
+  let financeRole: number;
+  let clerkId: number;
+  const admin = () => as(app, seller.token);
+  const sub = () => as(app, deputy.token);
+  const account = (username: string, roleIds: number[]) =>
+    ({ username, email: `${username}@test.local`, password: 'Secret123x', roleIds });
+
+  beforeAll(async () => {
+    managerRole = (await admin().post('/roles', { name: '账号管理', permissions: MANAGER_KEYS })).body.id;
+    financeRole = (await admin().post('/roles', { name: '财务', permissions: ['ledger.read', 'orders.place'] })).body.id;
+    const created = await admin().post('/accounts', account('deputy', [managerRole]));
+    expect(created.status).toBe(201);
+    deputy = { id: created.body.id, token: await signIn(app, 'deputy', 'Secret123x') };
+    const clerk = await admin().post('/accounts', account('clerk2', [financeRole]));
+    clerkId = clerk.body.id;
+  });
+
+  it('refuses a role with keys the sub-account does not hold, naming permissions', async () => {
+    const res = await sub().post('/roles', { name: '全能', permissions: ['accounts.read', 'orders.place', 'ledger.read'] });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('NOT_YOURS_TO_GRANT');
+    expect(res.body.errors).toHaveProperty('permissions');
+    expect(res.body.message).toContain('orders.place');
+    // keys it holds itself it may give
+    expect((await sub().post('/roles', { name: '只读账号', permissions: ['accounts.read'] })).status).toBe(201);
+    // nor may it widen (or narrow) another role with keys it lacks
+    const widen = await sub().put(`/roles/${financeRole}`, { name: '财务', permissions: ['ledger.read', 'orders.place', 'orders.refund'] });
+    expect(widen.status).toBe(403);
+    expect(widen.body.errors).toHaveProperty('permissions');
+    const narrow = await sub().put(`/roles/${financeRole}`, { name: '财务', permissions: ['ledger.read'] });
+    expect(narrow.status).toBe(403);
+    // renaming without changing the keys is fine
+    expect((await sub().put(`/roles/${financeRole}`, { name: '财务部', permissions: ['ledger.read', 'orders.place'] })).status).toBe(200);
+    // nor may it delete a role with keys it lacks (taking them from its holders)
+    expect((await sub().delete(`/roles/${financeRole}`)).status).toBe(403);
+  });
+
+  it('refuses changes to the keys of a role the sub-account holds itself', async () => {
+    const res = await sub().put(`/roles/${managerRole}`, { name: '账号管理', permissions: [...MANAGER_KEYS, 'orders.place'] });
+    expect(res.status).toBe(403);
+    expect(res.body.errors).toHaveProperty('permissions');
+    const drop = await sub().put(`/roles/${managerRole}`, { name: '账号管理', permissions: ['accounts.read'] });
+    expect(drop.status).toBe(403);
+    expect((await sub().delete(`/roles/${managerRole}`)).status).toBe(403);
+  });
+
+  it('refuses giving itself a role, or anyone a role with keys it lacks', async () => {
+    const me = (await sub().get(`/accounts/${deputy.id}`)).body;
+    const self = await sub().put(`/accounts/${deputy.id}`, { ...me, roleIds: [managerRole, financeRole] });
+    expect(self.status).toBe(403);
+    expect(self.body.errors).toHaveProperty('roleIds');
+    // editing its own details without touching its roles is fine
+    expect((await sub().put(`/accounts/${deputy.id}`, { ...me, displayName: '副手' })).status).toBe(200);
+    const create = await sub().post('/accounts', account('sneaky', [financeRole]));
+    expect(create.status).toBe(403);
+    expect(create.body.errors).toHaveProperty('roleIds');
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { username: 'sneaky' } })).toBe(0);
+    const plain = await sub().post('/accounts', { ...account('plain1', []), isEnterpriseAdmin: true });
+    expect(plain.status).toBe(201);
+    expect(plain.body.isEnterpriseAdmin).toBe(false);
+    const give = await sub().put(`/accounts/${plain.body.id}`, { ...plain.body, roleIds: [financeRole] });
+    expect(give.status).toBe(403);
+    expect(give.body.errors).toHaveProperty('roleIds');
+  });
+
+  it('cannot reset, edit or disable the enterprise admin, nor take over a stronger sub-account', async () => {
+    const reset = await sub().post(`/accounts/${seller.adminId}/reset-password`, { password: 'Hijacked99x' });
+    expect(reset.status).toBe(403);
+    expect(reset.body.code).toBe('ADMIN_ONLY');
+    await expect(signIn(app, 'admin_seller', 'Hijacked99x')).rejects.toThrow(/401/);
+    const adminRecord = (await sub().get(`/accounts/${seller.adminId}`)).body;
+    expect((await sub().put(`/accounts/${seller.adminId}`, { ...adminRecord, email: 'mine@test.local' })).status).toBe(403);
+    expect((await sub().put(`/accounts/${seller.adminId}`, { ...adminRecord, blocked: true })).status).toBeGreaterThanOrEqual(400);
+    // clerk2 holds orders.place, which the deputy lacks: its password is not the deputy's to reset
+    const stronger = await sub().post(`/accounts/${clerkId}/reset-password`, { password: 'Hijacked99x' });
+    expect(stronger.status).toBe(403);
+    expect((await sub().delete(`/accounts/${clerkId}`)).status).toBe(403);
+    // nor its own password through the admin's verb (that is change-password, which asks for the current one)
+    expect((await sub().post(`/accounts/${deputy.id}/reset-password`, { password: 'Whatever99x' })).status).toBe(403);
+    // and after all that the deputy holds exactly the keys it had
+    const session = await app.http.get('/api/console/session').set('Authorization', `Bearer ${deputy.token}`);
+    expect(session.body.permissions.sort()).toEqual([...MANAGER_KEYS].sort());
+  });
+
+  it('leaves the enterprise admin able to do all of it', async () => {
+    expect((await admin().post('/roles', { name: '超级', permissions: ['orders.place', 'orders.refund'] })).status).toBe(201);
+    const clerk = (await admin().get(`/accounts/${clerkId}`)).body;
+    expect((await admin().put(`/accounts/${clerkId}`, { ...clerk, roleIds: [financeRole, managerRole] })).status).toBe(200);
+    const wider = { name: '财务部', permissions: ['ledger.read', 'orders.place', 'orders.refund'] };
+    expect((await admin().put(`/roles/${financeRole}`, wider)).status).toBe(200);
+    expect((await admin().post(`/accounts/${clerkId}/reset-password`, { password: 'NewSecret9x' })).status).toBe(200);
+    expect(await signIn(app, 'clerk2', 'NewSecret9x')).toEqual(expect.any(String));
+  });
+});
+
 describe('employees and the Excel import (F22)', () => {
   it('serves an import template that is a real workbook with the expected columns', async () => {
     const res = await as(app, seller.token).get('/employees/import-template').buffer(true).parse((response: any, done: any) => {

@@ -86,6 +86,69 @@ describe('mini-program API for employee internal purchase', () => {
 
   it('is published in the OpenAPI document', async () => {
     const doc = await app.http.get('/api/openapi.json');
-    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/mini/')).sort()).toEqual(['/mini/auth/login', '/mini/catalogue', '/mini/orders', '/mini/orders/{id}', '/mini/orders/{id}/pay']);
+    expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/mini/')).sort())
+      .toEqual(['/mini/auth/login', '/mini/auth/logout', '/mini/catalogue', '/mini/orders', '/mini/orders/{id}', '/mini/orders/{id}/pay']);
+  });
+});
+
+describe('mini-program sign-in: lockout, no account hints, revocation (issue 11, findings 7, 9, 10)', () => {
+  const EMPLOYEE = 'plugin::identity.employee';
+  const loginAs = async (employeeNo: string, password: string, lang = 'zh-CN') => app.http.post(mini('/auth/login'))
+    .set('Accept-Language', lang).send({ creditCode: await creditCode(), employeeNo, password, captchaId: 'x', captchaCode: BYPASS });
+  const employee = async (employeeNo: string) => {
+    const id = (await as(app, seller.token).post('/employees', { employeeNo, name: `员工${employeeNo}` })).body.id as number;
+    expect((await as(app, seller.token).post(`/employees/${id}/set-mini-password`, { password: 'Secret123x' })).status).toBe(200);
+    return id;
+  };
+
+  it('locks an employee for 15 minutes after five wrong passwords, stored on the employee row', async () => {
+    const id = await employee('L001');
+    const bystander = await employee('L002');
+    for (let i = 1; i <= 4; i += 1) {
+      const res = await loginAs('L001', `wrong-pass${i}`);
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('INVALID_CREDENTIALS');
+    }
+    const fifth = await loginAs('L001', 'wrong-pass5');
+    expect(fifth.status).toBe(429);
+    expect(fifth.body.code).toBe('ACCOUNT_LOCKED');
+    expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect((await loginAs('L001', 'Secret123x')).status).toBe(429);
+    // per employee: a colleague of the same enterprise is not locked
+    expect((await loginAs('L002', 'Secret123x')).status).toBe(200);
+    const row = await app.strapi.db.query(EMPLOYEE).findOne({ where: { id } });
+    expect(new Date(row.miniLockedUntil).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    await app.strapi.db.query(EMPLOYEE).update({ where: { id }, data: { miniLockedUntil: new Date(Date.now() - 1000) } });
+    expect((await loginAs('L001', 'Secret123x')).status).toBe(200);
+    expect(bystander).toBeGreaterThan(0);
+  });
+
+  it('answers an unknown employee or enterprise exactly like a wrong password', async () => {
+    await employee('L003');
+    for (const lang of ['zh-CN', 'en']) {
+      const wrong = await loginAs('L003', 'wrong-pass1', lang);
+      const unknown = await loginAs('NO-SUCH-ONE', 'wrong-pass1', lang);
+      const noEnterprise = await app.http.post(mini('/auth/login')).set('Accept-Language', lang)
+        .send({ creditCode: '91000000000000000X', employeeNo: 'L003', password: 'wrong-pass1', captchaId: 'x', captchaCode: BYPASS });
+      expect(wrong.status).toBe(401);
+      expect([unknown.status, unknown.body]).toEqual([wrong.status, wrong.body]);
+      expect([noEnterprise.status, noEnterprise.body]).toEqual([wrong.status, wrong.body]);
+    }
+  });
+
+  it('revokes the employee\'s tokens on sign-out and when the admin sets a new password', async () => {
+    const id = await employee('L004');
+    const catalogue = (token: string) => app.http.get(mini('/catalogue')).set('Authorization', `Bearer ${token}`);
+    const first = (await loginAs('L004', 'Secret123x')).body.jwt;
+    const second = (await loginAs('L004', 'Secret123x')).body.jwt;
+    expect((await catalogue(first)).status).toBe(200);
+    expect((await app.http.post(mini('/auth/logout')).set('Authorization', `Bearer ${first}`)).status).toBe(204);
+    expect((await catalogue(first)).status).toBe(401);
+    expect((await catalogue(second)).status).toBe(401);
+    const third = (await loginAs('L004', 'Secret123x')).body.jwt;
+    expect((await catalogue(third)).status).toBe(200);
+    expect((await as(app, seller.token).post(`/employees/${id}/set-mini-password`, { password: 'Another99x' })).status).toBe(200);
+    expect((await catalogue(third)).status).toBe(401);
+    expect((await loginAs('L004', 'Another99x')).status).toBe(200);
   });
 });

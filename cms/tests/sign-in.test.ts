@@ -1,5 +1,6 @@
 import { startApp, TestApp } from './helpers/app';
-import { PASSWORD, tenant, Tenant } from './helpers/fixtures';
+import { BYPASS } from './helpers/app';
+import { as, PASSWORD, signIn as signInAs, tenant, Tenant } from './helpers/fixtures';
 
 let app: TestApp;
 let seller: Tenant;
@@ -127,5 +128,122 @@ describe('sign-in with captcha (F01)', () => {
     const res = await signIn({ identifier: 'nobody', password: PASSWORD, captchaId, captchaCode: code });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('sign-in reveals no account names (issue 11, finding 9)', () => {
+  it('answers an unknown account exactly like a wrong password, with no tries-left hint', async () => {
+    await tenant(app, 'seller', 'known_one');
+    for (const lang of ['zh-CN', 'en']) {
+      const unknown = await signIn({ identifier: 'nobody_at_all', password: 'Wrong-pass1', captchaId: 'x', captchaCode: BYPASS }, lang);
+      const wrong = await signIn({ identifier: 'known_one', password: 'Wrong-pass1', captchaId: 'x', captchaCode: BYPASS }, lang);
+      expect(wrong.status).toBe(401);
+      expect([unknown.status, unknown.body]).toEqual([wrong.status, wrong.body]);
+      expect(wrong.body.message).not.toMatch(/\d/);
+    }
+  });
+});
+
+describe('sessions are revoked (issue 11, finding 10)', () => {
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const session = (token: string) => app.http.get('/api/console/session').set(bearer(token));
+  const changePassword = (token: string, body: Record<string, unknown>) =>
+    app.http.post('/api/auth/change-password').set(bearer(token)).set('Accept-Language', 'en').send(body);
+
+  it('changes the password: a wrong current password is a 400 naming it; then old tokens stop working', async () => {
+    const owner = await tenant(app, 'seller', 'changer');
+    const wrong = await changePassword(owner.token, { currentPassword: 'not-mine-1', password: 'Another99x' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toHaveProperty('currentPassword');
+    const weak = await changePassword(owner.token, { currentPassword: PASSWORD, password: 'short' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors).toHaveProperty('password');
+    const ok = await changePassword(owner.token, { currentPassword: PASSWORD, password: 'Another99x', passwordConfirmation: 'Another99x' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user).toMatchObject({ username: 'changer', enterprise: { id: owner.enterpriseId } });
+    expect((await session(owner.token)).status).toBe(401);
+    expect((await session(ok.body.jwt)).status).toBe(200);
+    expect(await signInAs(app, 'changer', 'Another99x')).toEqual(expect.any(String));
+  });
+
+  it('locks change-password like sign-in: five wrong current passwords lock the account', async () => {
+    const owner = await tenant(app, 'seller', 'guesser');
+    for (let i = 1; i <= 4; i += 1) {
+      expect((await changePassword(owner.token, { currentPassword: `guess-no-${i}`, password: 'Another99x' })).status).toBe(400);
+    }
+    const fifth = await changePassword(owner.token, { currentPassword: 'guess-no-5', password: 'Another99x' });
+    expect(fifth.status).toBe(429);
+    expect(fifth.body.code).toBe('ACCOUNT_LOCKED');
+    expect((await changePassword(owner.token, { currentPassword: PASSWORD, password: 'Another99x' })).status).toBe(429);
+    await expect(signInAs(app, 'guesser')).rejects.toThrow(/429/);
+  });
+
+  it('revokes a sub-account\'s tokens when the admin resets its password or disables it', async () => {
+    const owner = await tenant(app, 'seller', 'revoker');
+    const make = async (username: string) => {
+      const res = await as(app, owner.token).post('/accounts', { username, email: `${username}@test.local`, password: 'Secret123x' });
+      return { id: res.body.id as number, token: await signInAs(app, username, 'Secret123x') };
+    };
+    const reset = await make('revoked_reset');
+    expect((await session(reset.token)).status).toBe(200);
+    expect((await as(app, owner.token).post(`/accounts/${reset.id}/reset-password`, { password: 'NewSecret9x' })).status).toBe(200);
+    expect((await session(reset.token)).status).toBe(401);
+
+    const disabled = await make('revoked_block');
+    const record = (await as(app, owner.token).get(`/accounts/${disabled.id}`)).body;
+    expect((await as(app, owner.token).put(`/accounts/${disabled.id}`, { ...record, blocked: true })).status).toBe(200);
+    expect((await session(disabled.token)).status).toBe(401);
+    // enabled again, the account signs in anew: the old token stays dead
+    expect((await as(app, owner.token).put(`/accounts/${disabled.id}`, { ...record, blocked: false })).status).toBe(200);
+    expect((await session(disabled.token)).status).toBe(401);
+  });
+
+  it('signs out: POST /api/auth/logout revokes the token (also on the stock users-permissions routes)', async () => {
+    const owner = await tenant(app, 'seller', 'leaver');
+    const other = await signInAs(app, 'leaver');
+    expect((await session(owner.token)).status).toBe(200);
+    expect((await app.http.get('/api/users/me').set(bearer(owner.token))).status).toBe(200);
+    expect((await app.http.post('/api/auth/logout')).status).toBe(401);
+    const out = await app.http.post('/api/auth/logout').set(bearer(owner.token));
+    expect(out.status).toBe(204);
+    expect((await session(owner.token)).status).toBe(401);
+    expect((await session(other)).status).toBe(401);
+    expect((await app.http.get('/api/users/me').set(bearer(owner.token))).status).toBe(401);
+    expect((await app.http.post('/api/auth/logout').set(bearer(owner.token))).status).toBe(401);
+    // signing in again works
+    expect((await session(await signInAs(app, 'leaver'))).status).toBe(200);
+  });
+
+  it('documents change-password and logout in the OpenAPI document', async () => {
+    const doc = (await app.http.get('/api/openapi.json')).body;
+    expect(doc.paths['/auth/logout'].post.responses).toHaveProperty('204');
+    const body = doc.paths['/auth/change-password'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['currentPassword', 'password']);
+  });
+});
+
+describe('anonymous captchas are rate-limited per IP (issue 11, finding 10)', () => {
+  it('answers 429 after 30 captchas in one minute, counted in the database', async () => {
+    const service = app.strapi.plugin('identity').service('sign-in');
+    const realNow = service.now;
+    // a minute of its own, so the rest of the suite's captchas do not count
+    service.now = () => new Date('2031-05-01T08:00:05Z');
+    try {
+      for (let i = 0; i < 30; i += 1) expect((await app.http.get('/api/auth/captcha')).status).toBe(200);
+      const refused = await app.http.get('/api/auth/captcha').set('Accept-Language', 'en');
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('TOO_MANY_CAPTCHAS');
+      expect(refused.body.message).toMatch(/Too many captchas/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      const slot = Math.floor(Date.parse('2031-05-01T08:00:05Z') / 60_000);
+      const rows = await app.strapi.db.query('plugin::identity.rate-count').findMany({ where: { slot } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0].hits).toBe(31);
+      // the next minute starts afresh
+      service.now = () => new Date('2031-05-01T08:01:05Z');
+      expect((await app.http.get('/api/auth/captcha')).status).toBe(200);
+    } finally {
+      service.now = realNow;
+    }
   });
 });

@@ -6,3 +6,4 @@ export const EMPLOYEE = 'plugin::identity.employee';
 export const CAPTCHA = 'plugin::identity.captcha';
 export const PARTNERSHIP = 'plugin::identity.partnership';
 export const PARTNERSHIP_EVENT = 'plugin::identity.partnership-event';
+export const RATE_COUNT = 'plugin::identity.rate-count';

@@ -5,6 +5,7 @@ const open = { auth: false as const, prefix: '' };
 
 export const miniRoutes = [
   { method: 'POST', path: '/mini/auth/login', handler: 'mini.login', config: open },
+  { method: 'POST', path: '/mini/auth/logout', handler: 'mini.logout', config: open },
   { method: 'GET', path: '/mini/catalogue', handler: 'mini.catalogue', config: open },
   { method: 'GET', path: '/mini/orders', handler: 'mini.orders', config: open },
   { method: 'POST', path: '/mini/orders', handler: 'mini.place', config: open },
@@ -22,6 +23,7 @@ export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
   const key = (ctx: any) => ctx.get('idempotency-key') || undefined;
   return {
     async login(ctx: any) { ctx.body = await mini().signIn(ctx.request.body ?? {}); },
+    async logout(ctx: any) { await mini().signOut(await mini().session(ctx)); ctx.status = 204; },
     async catalogue(ctx: any) { ctx.body = await mini().catalogue(await mini().session(ctx)); },
     async orders(ctx: any) { ctx.body = (await mini().list(await mini().session(ctx))).map(view); },
     async order(ctx: any) { ctx.body = view(await mini().own(await mini().session(ctx), Number(ctx.params.id))); },
@@ -46,7 +48,11 @@ const json = (schema: unknown) => ({ content: { 'application/json': { schema } }
 export const miniOpenApi = {
   '/mini/auth/login': { post: { tags: ['mini-program'], summary: 'Employee sign-in (enterprise credit code, employee number, password set by the admin, captcha)', security: [],
     requestBody: { required: true, ...json({ type: 'object', required: ['creditCode', 'employeeNo', 'password', 'captchaId', 'captchaCode'], properties: { creditCode: { type: 'string' }, employeeNo: { type: 'string' }, password: { type: 'string' }, captchaId: { type: 'string' }, captchaCode: { type: 'string' } } }) },
-    responses: { 200: { description: '{ jwt, employee }', ...json({ type: 'object', properties: { jwt: { type: 'string' }, employee: { type: 'object' } } }) }, 400: error, 401: error } } },
+    responses: { 200: { description: '{ jwt, employee }', ...json({ type: 'object', properties: { jwt: { type: 'string' }, employee: { type: 'object' } } }) }, 400: error, 401: error, 429: error } } },
+  '/mini/auth/logout': { post: {
+    tags: ['mini-program'], summary: 'Sign out: every token of this employee stops working',
+    responses: { 204: { description: 'signed out' }, 401: error },
+  } },
   '/mini/catalogue': { get: { tags: ['mini-program'], summary: 'What the employee\'s enterprise may buy today, with the individual channel\'s offers', responses: { 200: { description: 'products with offers', ...json({ type: 'array', items: { type: 'object' } }) }, 401: error } } },
   '/mini/orders': {
     get: { tags: ['mini-program'], summary: 'My internal-purchase orders (newest 100)', responses: { 200: { description: 'orders', ...json({ type: 'array', items: orderView }) }, 401: error } },

@@ -13,6 +13,8 @@ export default (plugin: any) => {
   attributes.failedLogins = { type: 'integer', default: 0, private: true };
   attributes.firstFailedAt = { type: 'datetime', private: true };
   attributes.lockedUntil = { type: 'datetime', private: true };
+  // carried in every token (`tv`); bumping it revokes every token issued before (sign-out, password, disable)
+  attributes.tokenVersion = { type: 'integer', default: 0, private: true };
   // idempotent: the extension can run twice in one process (a second Strapi load, as in benchmarks)
   const ours = new Set(['up_users_enterprise_idx', 'up_users_username_uq', 'up_users_email_uq']);
   plugin.contentTypes.user.schema.indexes = [
@@ -29,12 +31,43 @@ export default (plugin: any) => {
     async callback(ctx: any) {
       ctx.body = await deps.strapi.plugin('identity').service('sign-in').signIn(ctx.request.body);
     },
+    // the current password is checked under the sign-in lock; every older token is revoked
+    async changePassword(ctx: any) {
+      ctx.body = await deps.strapi.plugin('identity').service('sign-in').changePassword(ctx, ctx.request.body);
+    },
+    async logout(ctx: any) {
+      await deps.strapi.plugin('identity').service('sign-in').signOut(ctx);
+      ctx.status = 204;
+    },
   });
+
+  // Stock routes that still authenticate with users-permissions (e.g. /api/users/me) refuse revoked tokens too.
+  const stockJwt = plugin.services.jwt;
+  plugin.services.jwt = (deps: { strapi: any }) => {
+    const service = stockJwt(deps);
+    const getToken = service.getToken;
+    service.getToken = async function getTokenWithVersion(this: unknown, ctx: any) {
+      const payload = await getToken.call(this, ctx);
+      if (payload && Number.isSafeInteger(payload.id)) {
+        const user = await deps.strapi.db.query('plugin::users-permissions.user')
+          .findOne({ where: { id: payload.id }, select: ['id', 'tokenVersion'] });
+        if (!user || Number(user.tokenVersion ?? 0) !== Number(payload.tv ?? 0)) throw new Error('revoked token');
+      }
+      return payload;
+    };
+    return service;
+  };
 
   for (const route of plugin.routes['content-api'].routes) {
     if (route.path === '/auth/local' && route.method === 'POST') {
       // The database-backed lock replaces the per-instance in-memory rate limit.
       route.config = { ...route.config, middlewares: [] };
+      delete route.request;
+    }
+    if (route.method === 'POST' && (route.path === '/auth/change-password' || route.path === '/auth/logout')) {
+      // authenticated by the identity plugin's principal service (token version, disabled account or enterprise);
+      // change-password has the database-backed lock instead of the in-memory rate limit
+      route.config = { ...route.config, auth: false, middlewares: [] };
       delete route.request;
     }
   }

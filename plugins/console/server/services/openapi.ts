@@ -77,7 +77,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     };
     const paths: Record<string, Schema> = {
-      '/auth/captcha': { get: { tags: ['auth'], summary: 'A new single-use image captcha (5 minutes)', security: [], responses: { 200: { description: 'captcha', content: { 'application/json': { schema: { type: 'object', properties: { captchaId: { type: 'string' }, svg: { type: 'string' } } } } } } } } },
+      '/auth/captcha': { get: {
+        tags: ['auth'], summary: 'A new single-use image captcha (5 minutes); at most 30 per IP and minute', security: [],
+        responses: {
+          200: { description: 'captcha', content: { 'application/json': { schema: {
+            type: 'object', properties: { captchaId: { type: 'string' }, svg: { type: 'string' } },
+          } } } },
+          429: errorResponse,
+        },
+      } },
+      '/auth/change-password': {
+        post: {
+          tags: ['auth'], summary: 'Change my password: a wrong current password counts toward the sign-in lock; older tokens are revoked',
+          requestBody: { required: true, content: { 'application/json': { schema: {
+            type: 'object', required: ['currentPassword', 'password'],
+            properties: {
+              currentPassword: { type: 'string' },
+              password: { type: 'string', description: '8–64 characters with letters and digits' },
+              passwordConfirmation: { type: 'string' },
+            },
+          } } } },
+          responses: {
+            200: { description: '{ jwt, user } — the new token', content: { 'application/json': { schema: {
+              type: 'object', properties: { jwt: { type: 'string' }, user: { $ref: '#/components/schemas/SessionUser' } },
+            } } } },
+            400: errorResponse, 401: errorResponse, 429: errorResponse,
+          },
+        },
+      },
+      '/auth/logout': { post: {
+        tags: ['auth'], summary: 'Sign out: every token of the signed-in user stops working',
+        responses: { 204: { description: 'signed out' }, 401: errorResponse },
+      } },
       '/auth/local': {
         post: {
           tags: ['auth'], summary: 'Sign in with account name or email, password and captcha', security: [],

@@ -51,7 +51,7 @@ export const accounts: ResourceDeclaration = {
     roleIds: (row.enterpriseRoles ?? []).map((role: { id: number }) => role.id),
   }),
   async create(data, ctx) {
-    const user = await service(ctx, 'accounts').create(ctx.principal.enterpriseId, data);
+    const user = await service(ctx, 'accounts').create(ctx.principal.enterpriseId, data, { by: ctx.principal });
     return ctx.strapi.db.query(USER).findOne({ where: { id: user.id }, populate: accounts.populate });
   },
   async update(existing, data, ctx) {
@@ -66,7 +66,7 @@ export const accounts: ResourceDeclaration = {
       permission: 'accounts.write',
       body: { password: { type: 'string', required: true, maxLength: 128 } },
       async handler(existing, ctx) {
-        await service(ctx, 'accounts').resetPassword(existing, ctx.body.password);
+        await service(ctx, 'accounts').resetPassword(ctx.principal, existing, ctx.body.password);
         return existing;
       },
     },
@@ -89,6 +89,7 @@ export const roles: ResourceDeclaration = {
   toRecord: (row: Row) => ({ ...defaultRecord(roles, row), permissions: Array.isArray(row.permissions) ? row.permissions : [] }),
   create: (data, ctx) => service(ctx, 'roles').create(ctx.principal, data),
   update: (existing, data, ctx) => service(ctx, 'roles').update(ctx.principal, existing.id, data),
+  remove: (existing, ctx) => service(ctx, 'roles').remove(ctx.principal, existing),
 };
 
 export const employeeFields: Record<string, FieldSpec> = {

@@ -38,7 +38,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async update(principal: Principal, id: number, data: Record<string, unknown>) {
     await this.assertNumberFree(principal.enterpriseId, data.employeeNo, id);
-    return strapi.db.query(EMPLOYEE).update({ where: { id }, data });
+    const before = await strapi.db.query(EMPLOYEE).findOne({ where: { id }, select: ['id', 'status'] });
+    const row = await strapi.db.query(EMPLOYEE).update({ where: { id }, data });
+    // an employee who leaves is signed out of the mini program for good, even if taken back later
+    if (data.status === 'left' && before?.status !== 'left') await this.revokeMiniTokens(id);
+    return row;
+  },
+
+  /** Every mini-program token of the employee stops working (sign-out, new password, leaving). */
+  async revokeMiniTokens(id: number): Promise<void> {
+    await strapi.db.transaction(({ trx }) => trx('employees').where({ id }).increment('mini_token_version', 1));
   },
 
   /** The employee's mini-program password (bcrypt), set by the enterprise admin. */
@@ -46,7 +55,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { PASSWORD_RULE, PASSWORD_TEXT } = require('./accounts');
     if (typeof password !== 'string' || !PASSWORD_RULE.test(password)) throw invalid({ password: PASSWORD_TEXT });
     const hash = await require('bcryptjs').hash(password, 10);
-    await strapi.db.query(EMPLOYEE).update({ where: { id: existing.id }, data: { miniPassword: hash } });
+    // a new password lifts the lock and signs out every device that used the old one
+    await strapi.db.query(EMPLOYEE).update({
+      where: { id: existing.id }, data: { miniPassword: hash, miniFailedLogins: 0, miniFirstFailedAt: null, miniLockedUntil: null },
+    });
+    await this.revokeMiniTokens(existing.id);
     return strapi.db.query(EMPLOYEE).findOne({ where: { id: existing.id } });
   },
 

@@ -12,24 +12,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const header: string | undefined = ctx.get('authorization');
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw errors.unauthenticated();
-    let payload: { id?: unknown };
+    let payload: { id?: unknown; tv?: unknown };
     try {
       payload = await strapi.plugin('users-permissions').service('jwt').verify(match[1]);
     } catch {
       throw errors.unauthenticated();
     }
     if (!Number.isSafeInteger(payload?.id)) throw errors.unauthenticated();
-    const principal = await this.load(payload.id as number);
+    // a token without a version predates versions: it counts as version 0 until the first bump
+    const principal = await this.load(payload.id as number, { tokenVersion: payload.tv ?? 0 });
     ctx.state.principal = principal;
     return principal;
   },
 
-  async load(userId: number): Promise<Principal> {
+  /**
+   * The principal of a user id. With `tokenVersion` (from a token), a token issued before the last
+   * sign-out, password change or disabling is refused — checked on the row this loads anyway.
+   */
+  async load(userId: number, options: { tokenVersion?: unknown } = {}): Promise<Principal> {
     const user = await strapi.db.query(USER).findOne({
       where: { id: userId },
       populate: { enterpriseRoles: { select: ['id', 'permissions'] } },
     });
     if (!user) throw errors.unauthenticated();
+    if ('tokenVersion' in options && Number(user.tokenVersion ?? 0) !== options.tokenVersion) throw errors.unauthenticated();
     if (user.blocked) throw new DomainError(401, 'ACCOUNT_DISABLED', t('账号已被停用', 'This account has been disabled'));
     const enterprise = user.enterpriseId ? await strapi.db.query(ENTERPRISE).findOne({ where: { id: user.enterpriseId } }) : null;
     if (!enterprise) throw new DomainError(401, 'NO_ENTERPRISE', t('账号未关联企业', 'This account belongs to no enterprise'));
@@ -44,6 +50,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       isEnterpriseAdmin: Boolean(user.isEnterpriseAdmin),
       permissions: new Set(permissionsOf(enterprise.kind, Boolean(user.isEnterpriseAdmin), user.enterpriseRoles ?? [])),
     };
+  },
+
+  /** Revokes every token of the user issued so far (they carry the old version). */
+  async revokeTokens(userId: number): Promise<void> {
+    await strapi.db.transaction(({ trx }) => trx('up_users').where({ id: userId }).increment('token_version', 1));
+  },
+
+  /** The token of a user, carrying its current token version. */
+  async issueToken(userId: number): Promise<string> {
+    const user = await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id', 'tokenVersion'] });
+    return strapi.plugin('users-permissions').service('jwt').issue({ id: userId, tv: Number(user?.tokenVersion ?? 0) });
   },
 
   /** What the console keeps after sign-in (also the body of GET /api/console/session). */

@@ -6,6 +6,7 @@ import { ORDER } from './orders';
 const t = errors.text;
 const EMPLOYEE = 'plugin::identity.employee';
 const ENTERPRISE = 'plugin::identity.enterprise';
+const EMPLOYEE_LOCK = { failed: 'mini_failed_logins', first: 'mini_first_failed_at', until: 'mini_locked_until' };
 
 export interface EmployeeSession { employeeId: number; name: string; phone: string | null; principal: Principal }
 
@@ -24,13 +25,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (Object.keys(problems).length) throw invalid(problems);
     await strapi.plugin('identity').service('sign-in').verifyCaptcha(body.captchaId, body.captchaCode);
     const wrong = () => new DomainError(401, 'INVALID_CREDENTIALS', t('企业代码、工号或密码错误', 'Wrong enterprise code, employee number or password'));
+    const signIn = strapi.plugin('identity').service('sign-in');
     const enterprise = await strapi.db.query(ENTERPRISE).findOne({ where: { creditCode: (body.creditCode as string).trim() } });
-    if (!enterprise) throw wrong();
-    const employee = await strapi.db.query(EMPLOYEE).findOne({ where: { enterpriseId: enterprise.id, employeeNo: (body.employeeNo as string).trim() } });
-    if (!employee?.miniPassword || !(await require('bcryptjs').compare(body.password as string, employee.miniPassword))) throw wrong();
+    const employee = enterprise
+      ? await strapi.db.query(EMPLOYEE).findOne({ where: { enterpriseId: enterprise.id, employeeNo: (body.employeeNo as string).trim() } })
+      : null;
+    if (!employee?.miniPassword) {
+      // the same bcrypt cost and answer as a wrong password: nothing tells which employees exist
+      await signIn.burnDummyHash(body.password as string);
+      throw wrong();
+    }
+    // the console's lock, per employee: 5 wrong passwords in 15 minutes lock the employee for 15 minutes
+    await signIn.attempt({ table: 'employees', id: employee.id, columns: EMPLOYEE_LOCK, wrong },
+      () => require('bcryptjs').compare(body.password as string, employee.miniPassword));
     if (employee.status !== 'active') throw new DomainError(401, 'ACCOUNT_DISABLED', t('员工已离职，不能登录', 'This employee has left'));
     if (enterprise.status !== 'active') throw new DomainError(401, 'ENTERPRISE_DISABLED', t('所属企业已被停用', "This account's enterprise has been disabled"));
-    const jwt = strapi.plugin('users-permissions').service('jwt').issue({ employeeId: employee.id, kind: 'employee' });
+    const jwt = strapi.plugin('users-permissions').service('jwt')
+      .issue({ employeeId: employee.id, kind: 'employee', tv: Number(employee.miniTokenVersion ?? 0) });
     return { jwt, employee: { id: employee.id, name: employee.name, employeeNo: employee.employeeNo, enterprise: { id: enterprise.id, name: enterprise.name } } };
   },
 
@@ -43,6 +54,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (payload?.kind !== 'employee' || !Number.isSafeInteger(payload.employeeId)) throw errors.unauthenticated();
     const employee = await strapi.db.query(EMPLOYEE).findOne({ where: { id: payload.employeeId } });
     if (!employee || employee.status !== 'active') throw errors.unauthenticated();
+    // revoked by sign-out or a new password (checked on the row loaded anyway)
+    if (Number(employee.miniTokenVersion ?? 0) !== (payload.tv ?? 0)) throw errors.unauthenticated();
     const enterprise = await strapi.db.query(ENTERPRISE).findOne({ where: { id: employee.enterpriseId } });
     if (!enterprise || enterprise.status !== 'active') throw errors.unauthenticated();
     return {
@@ -53,6 +66,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         isEnterpriseAdmin: false, permissions: new Set(['orders.place', 'orders.read'] as const),
       },
     };
+  },
+
+  /** POST /api/mini/auth/logout: every token of the employee stops working. */
+  async signOut(session: EmployeeSession): Promise<void> {
+    await strapi.plugin('identity').service('employees').revokeMiniTokens(session.employeeId);
   },
 
   async catalogue(session: EmployeeSession) {
