@@ -296,11 +296,14 @@ describe(`cart checkout under contention (${TEST_DB})`, () => {
   const checkoutBody = (ids: number[], extra: Record<string, unknown> = {}) =>
     ({ channel: 'individual', paymentMode: 'prepaid', ids, customerName: '并发', customerPhone: '13900000000', ...extra });
 
-  it('10 concurrent checkouts of one cart line (no Idempotency-Key): one order, nine 409 CART_CHANGED, nothing held by the losers', async () => {
-    const line = await as(app, seller.token).post('/cart-items', { channel: 'individual', productId: ticket.id, strategyId: individual.id, quantity: 2, day });
+  const cart = () => as(app, seller.token);
+  const cartLines = async () => (await cart().list('cart-items', { filter: { channel: 'individual' } })).body.map((i: any) => i.id);
+
+  it('10 concurrent checkouts of one cart line (no Idempotency-Key): one order, nine 409 CART_CHANGED, losers hold nothing', async () => {
+    const line = await cart().post('/cart-items', ticketLine(2, { channel: 'individual' }));
     expect(line.status).toBe(201);
     const before = { orders: await orderCount(), stock: await stockOf(ticket.id), money: await figures(prepaidId) };
-    const results = await Promise.all(Array.from({ length: 10 }, () => as(app, seller.token).post('/cart-items/checkout', checkoutBody([line.body.id]))));
+    const results = await Promise.all(Array.from({ length: 10 }, () => cart().post('/cart-items/checkout', checkoutBody([line.body.id]))));
     expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
     const losers = results.filter((r) => r.status === 409);
     expect(new Set(losers.map((r) => r.body.code))).toEqual(new Set(['CART_CHANGED']));
@@ -315,12 +318,12 @@ describe(`cart checkout under contention (${TEST_DB})`, () => {
     expect(stock.reserved).toBe(before.stock.reserved + 2);
     const money = await figures(prepaidId);
     expect([money.available, money.frozen]).toEqual([before.money.available - 20000, before.money.frozen + 20000]);
-    expect((await as(app, seller.token).list('cart-items', { filter: { channel: 'individual' } })).body).toEqual([]);
+    expect(await cartLines()).toEqual([]);
     await as(app, seller.token).post(`/orders/${won.body.orders[0].id}/cancel`);
   });
 
   it('checks the customer fields of a checkout: types, lengths, NUL, unknown fields; nothing ordered, the line stays', async () => {
-    const line = await as(app, seller.token).post('/cart-items', { channel: 'individual', productId: coupon.id, strategyId: individual.id, quantity: 1 });
+    const line = await cart().post('/cart-items', { channel: 'individual', productId: coupon.id, strategyId: individual.id, quantity: 1 });
     const before = await orderCount();
     const cases: [Record<string, unknown>, string][] = [
       [{ customerPhone: '1'.repeat(300) }, 'customerPhone'],
@@ -341,7 +344,7 @@ describe(`cart checkout under contention (${TEST_DB})`, () => {
       expect([field, res.status, Object.keys(res.body.errors ?? {})]).toEqual([field, 400, [field]]);
     }
     expect(await orderCount()).toBe(before);
-    expect((await as(app, seller.token).list('cart-items', { filter: { channel: 'individual' } })).body.map((i: any) => i.id)).toEqual([line.body.id]);
+    expect(await cartLines()).toEqual([line.body.id]);
     await as(app, seller.token).delete(`/cart-items/${line.body.id}`);
   });
 });

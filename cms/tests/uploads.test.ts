@@ -22,8 +22,9 @@ afterAll(async () => {
 
 const FILE = 'plugin::files.file';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const post = (url: string) => app.http.post(url).set('Authorization', `Bearer ${supplier.token}`);
 const upload = (content: Buffer, name: string, lang = 'zh') =>
-  app.http.post('/api/console/files/upload').set('Authorization', `Bearer ${supplier.token}`).set('Accept-Language', lang).attach('file', content, name);
+  post('/api/console/files/upload').set('Accept-Language', lang).attach('file', content, name);
 const stored = () => app.strapi.db.query(FILE).count({ where: { ownerEnterpriseId: supplier.enterpriseId } });
 
 async function xlsx(): Promise<Buffer> {
@@ -68,10 +69,10 @@ describe('upload temp files (#11 finding 8)', () => {
       ];
       expect(results.map((r) => r.status)).toEqual([201, 400, 400, 400, 413, 201]);
       // employees import (another multipart route), refused and accepted
-      const imported = await app.http.post('/api/console/employees/import').set('Authorization', `Bearer ${supplier.token}`).attach('file', PDF, 'e.xlsx');
+      const imported = await post('/api/console/employees/import').attach('file', PDF, 'e.xlsx');
       expect(imported.status).toBe(400);
       // a multipart body sent where no file is expected, or to Strapi's own routes
-      await app.http.post('/api/console/employees').set('Authorization', `Bearer ${supplier.token}`).field('name', 'x').attach('file', PDF, 'a.pdf');
+      await post('/api/console/employees').field('name', 'x').attach('file', PDF, 'a.pdf');
       await app.http.post('/api/auth/local').attach('files', PDF, 'a.pdf').attach('file', PDF, 'b.pdf');
       await app.http.get('/api/console/session').set('Authorization', 'Bearer nope').attach('file', PDF, 'c.pdf');
     } finally {

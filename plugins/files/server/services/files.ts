@@ -99,7 +99,9 @@ export async function structureProblem(file: string, size: number, extension: st
   if (OOXML_MAIN[extension]) {
     const names = zipEntries(file, size);
     if (!names) return t('不是有效的 Office 文档（ZIP 结构损坏）', 'is not a valid Office document (broken ZIP)');
-    if (!names.includes('[Content_Types].xml')) return t('不是 Office 文档（缺少 [Content_Types].xml）', 'is not an Office document (no [Content_Types].xml)');
+    if (!names.includes('[Content_Types].xml')) {
+      return t('不是 Office 文档（缺少 [Content_Types].xml）', 'is not an Office document (no [Content_Types].xml)');
+    }
     if (!names.some((name) => name.startsWith(OOXML_MAIN[extension]))) {
       return t(`不是 .${extension} 文档（缺少 ${OOXML_MAIN[extension]} 部分）`, `is not a .${extension} document (no ${OOXML_MAIN[extension]} part)`);
     }

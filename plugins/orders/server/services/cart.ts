@@ -8,7 +8,9 @@ export const CART = 'plugin::orders.cart-item';
 const t = errors.text;
 const MAX_ITEMS = 100;
 /** What a checkout sends besides `ids` and `channel`: the order form's fields. */
-const CHECKOUT_FIELDS = ['paymentMode', 'customerName', 'customerPhone', 'customerIdNo', 'companyName', 'invoiceTitle', 'invoiceTaxNo', 'visitDate', 'remarks'];
+const CHECKOUT_FIELDS = [
+  'paymentMode', 'customerName', 'customerPhone', 'customerIdNo', 'companyName', 'invoiceTitle', 'invoiceTaxNo', 'visitDate', 'remarks',
+];
 const cartChanged = () => new DomainError(409, 'CART_CHANGED', t(
   '购物车已变化：这些商品可能已在别处下单或被删除，请刷新购物车后重试',
   'The cart changed: these lines may have been ordered elsewhere or removed; refresh the cart and try again',
@@ -50,7 +52,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const [field, value] of Object.entries(body)) {
       if (field === 'ids' || field === 'channel') continue;
       if (!CHECKOUT_FIELDS.includes(field)) { problems[field] = t('不是可提交的字段', 'is not a known field'); continue; }
-      if (typeof value === 'string' && value.includes('\u0000')) { problems[field] = t('不能包含 NUL 字符', 'must not contain NUL characters'); continue; }
+      if (typeof value === 'string' && value.includes('\u0000')) {
+        problems[field] = t('不能包含 NUL 字符', 'must not contain NUL characters');
+        continue;
+      }
       const result = convert(ordersResource.fields[field], value);
       if (result.ok) customer[field] = result.value; else problems[field] = result.error;
     }
@@ -92,17 +97,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.db.transaction(async ({ trx }) => {
       const items = await this.claim(principal, ids, channel, trx);
       // one lookup of today's offers for every line, used for the checks and for grouping by supplier
-      const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, new Date(), { channel, productIds: items.map((i) => i.productId) });
-      const offerOf = (item: any) => (offers as any[]).find((o) => o.productId === item.productId && o.strategyId === item.strategyId) ?? null;
+      const offers = await strapi.plugin('catalogue').service('strategies')
+        .offers(principal.enterpriseId, new Date(), { channel, productIds: items.map((i) => i.productId) });
+      const offerOf = (item: any) =>
+        (offers as any[]).find((o) => o.productId === item.productId && o.strategyId === item.strategyId) ?? null;
       const problems: FieldErrors = {};
       for (const item of items) {
         const offer = offerOf(item);
         if (!offer) problems[`items.${item.id}.strategyId`] = t('销售策略已失效，请重新选择', 'the strategy is no longer in effect');
-        else if (offer.price !== item.unitPrice) problems[`items.${item.id}.unitPrice`] = t(`价格已由 ${(item.unitPrice / 100).toFixed(2)} 元变为 ${(offer.price / 100).toFixed(2)} 元`, `the price changed from ${(item.unitPrice / 100).toFixed(2)} to ${(offer.price / 100).toFixed(2)} yuan`);
+        else if (offer.price !== item.unitPrice) {
+          const [was, now] = [(item.unitPrice / 100).toFixed(2), (offer.price / 100).toFixed(2)];
+          problems[`items.${item.id}.unitPrice`] = t(`价格已由 ${was} 元变为 ${now} 元`, `the price changed from ${was} to ${now} yuan`);
+        }
       }
       // nothing is ordered; the seller reviews the lines (the cart shows currentPrice) and saves them,
       // which takes the current price, then checks out again
-      if (Object.keys(problems).length) throw invalid(problems, t('部分商品的价格或策略已变化，请确认后重新下单', 'Some prices or strategies changed: review the cart and order again'));
+      if (Object.keys(problems).length) {
+        throw invalid(problems, t('部分商品的价格或策略已变化，请确认后重新下单', 'Some prices or strategies changed: review the cart and order again'));
+      }
       const bySupplier = new Map<number, any[]>();
       for (const item of items) {
         const offer = offerOf(item);
