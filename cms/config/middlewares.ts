@@ -1,3 +1,14 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+/** Where formidable writes multipart files while a request runs (created if missing). */
+function uploadDir(): string {
+  const dir = path.resolve(process.env.UPLOAD_TMP_DIR || os.tmpdir());
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 export default [
   // first: every response carries X-Request-Id, and every 5xx is logged with it
   'plugin::console.request-id',
@@ -14,8 +25,11 @@ export default [
   },
   'strapi::poweredBy',
   'strapi::query',
-  // uploads: the files plugin accepts 10 MB; formidable stops anything much larger before it is written
-  { name: 'strapi::body', config: { jsonLimit: '2mb', formidable: { maxFileSize: 11 * 1024 * 1024 } } },
+  // deletes the temp files of every multipart request once it is answered (must come before strapi::body)
+  'plugin::files.uploads',
+  // uploads: the files plugin accepts 10 MB; formidable stops anything much larger before it is written,
+  // into UPLOAD_TMP_DIR (default: the system temp folder)
+  { name: 'strapi::body', config: { jsonLimit: '2mb', formidable: { maxFileSize: 11 * 1024 * 1024, uploadDir: uploadDir() } } },
   // NUL, invalid Unicode and absurd nesting in any body or query of our own endpoints: a 400, before any route
   'plugin::console.input',
   'strapi::session',

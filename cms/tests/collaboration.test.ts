@@ -8,7 +8,9 @@ let supplier: Tenant; // publishes
 let seller: Tenant; // in the audience
 let outsider: Tenant; // a supplier outside seller-only audiences
 let named: Tenant; // a seller named explicitly
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+// a real 1×1 PNG: uploads are decoded (sharp), a bare signature is refused
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489'
+  + '0000000d4944415478da63f8cfc0f01f0005000201ff0d9b6d0000000049454e44ae426082', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 const upload = async (token: string, content: Buffer, name: string) =>

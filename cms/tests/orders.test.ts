@@ -290,3 +290,61 @@ describe(`orders under contention (${TEST_DB})`, () => {
     expect(report.mismatches).toEqual([]);
   });
 });
+
+describe(`cart checkout under contention (${TEST_DB})`, () => {
+  const orderCount = () => app.strapi.db.query('plugin::orders.order').count({ where: { sellerId: seller.enterpriseId } });
+  const checkoutBody = (ids: number[], extra: Record<string, unknown> = {}) =>
+    ({ channel: 'individual', paymentMode: 'prepaid', ids, customerName: '并发', customerPhone: '13900000000', ...extra });
+
+  const cart = () => as(app, seller.token);
+  const cartLines = async () => (await cart().list('cart-items', { filter: { channel: 'individual' } })).body.map((i: any) => i.id);
+
+  it('10 concurrent checkouts of one cart line (no Idempotency-Key): one order, nine 409 CART_CHANGED, losers hold nothing', async () => {
+    const line = await cart().post('/cart-items', ticketLine(2, { channel: 'individual' }));
+    expect(line.status).toBe(201);
+    const before = { orders: await orderCount(), stock: await stockOf(ticket.id), money: await figures(prepaidId) };
+    const results = await Promise.all(Array.from({ length: 10 }, () => cart().post('/cart-items/checkout', checkoutBody([line.body.id]))));
+    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+    const losers = results.filter((r) => r.status === 409);
+    expect(new Set(losers.map((r) => r.body.code))).toEqual(new Set(['CART_CHANGED']));
+    expect(losers[0].body.message).toMatch(/购物车/);
+    const english = await as(app, seller.token).post('/cart-items/checkout', checkoutBody([line.body.id])).set('Accept-Language', 'en');
+    expect([english.status, english.body.code]).toEqual([409, 'CART_CHANGED']);
+    expect(english.body.message).toMatch(/cart/i);
+    const [won] = results.filter((r) => r.status === 201);
+    expect(won.body.orders).toHaveLength(1);
+    expect(await orderCount()).toBe(before.orders + 1);
+    const stock = await stockOf(ticket.id);
+    expect(stock.reserved).toBe(before.stock.reserved + 2);
+    const money = await figures(prepaidId);
+    expect([money.available, money.frozen]).toEqual([before.money.available - 20000, before.money.frozen + 20000]);
+    expect(await cartLines()).toEqual([]);
+    await as(app, seller.token).post(`/orders/${won.body.orders[0].id}/cancel`);
+  });
+
+  it('checks the customer fields of a checkout: types, lengths, NUL, unknown fields; nothing ordered, the line stays', async () => {
+    const line = await cart().post('/cart-items', { channel: 'individual', productId: coupon.id, strategyId: individual.id, quantity: 1 });
+    const before = await orderCount();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ customerPhone: '1'.repeat(300) }, 'customerPhone'],
+      [{ remarks: 'x'.repeat(501) }, 'remarks'],
+      [{ customerName: 'a\u0000b' }, 'customerName'],
+      [{ remarks: 'ok\u0000' }, 'remarks'],
+      [{ companyName: 42 }, 'companyName'],
+      [{ customerName: { $gt: '' } }, 'customerName'],
+      [{ customerName: '名'.repeat(51) }, 'customerName'],
+      [{ invoiceTaxNo: 'x'.repeat(33) }, 'invoiceTaxNo'],
+      [{ visitDate: 'tomorrow' }, 'visitDate'],
+      [{ nickname: 'x' }, 'nickname'],
+      [{ ids: [2147483648] }, 'ids'],
+      [{ ids: 'all' }, 'ids'],
+    ];
+    for (const [extra, field] of cases) {
+      const res = await as(app, seller.token).post('/cart-items/checkout', checkoutBody([line.body.id], extra));
+      expect([field, res.status, Object.keys(res.body.errors ?? {})]).toEqual([field, 400, [field]]);
+    }
+    expect(await orderCount()).toBe(before);
+    expect(await cartLines()).toEqual([line.body.id]);
+    await as(app, seller.token).delete(`/cart-items/${line.body.id}`);
+  });
+});

@@ -4,6 +4,7 @@ import type { PermissionKey } from '@cop/config';
 import type { RecordAction, ResourceDeclaration } from '@cop/plugin-console';
 import file from './content-types/file/schema.json';
 import files, { FILE } from './services/files';
+import uploads from './middlewares/uploads';
 
 export { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from './services/files';
 
@@ -66,6 +67,7 @@ export const filesResource: ResourceDeclaration = {
 export default {
   contentTypes: { file: { schema: file } },
   services: { files },
+  middlewares: { uploads },
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(filesResource);
   },

@@ -3,6 +3,7 @@ import path from 'path';
 import { createHash, randomUUID } from 'crypto';
 import type { Core } from '@strapi/types';
 import { errors, fieldError, invalid } from '@cop/config';
+import type { Text } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
 export const FILE = 'plugin::files.file';
@@ -10,7 +11,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const t = errors.text;
 const OLE = 'd0cf11e0a1b11ae1';
-/** extension → [mime, test on the first bytes (hex)] */
+/** extension → [mime, test on the first bytes (hex)]; `structureProblem` then checks the whole file */
 const TYPES: Record<string, [string, (hex: string, head: Buffer) => boolean]> = {
   pdf: ['application/pdf', (hex) => hex.startsWith('25504446')],
   png: ['image/png', (hex) => hex.startsWith('89504e470d0a1a0a')],
@@ -25,6 +26,103 @@ const TYPES: Record<string, [string, (hex: string, head: Buffer) => boolean]> = 
   xls: ['application/vnd.ms-excel', (hex) => hex.startsWith(OLE)],
   ppt: ['application/vnd.ms-powerpoint', (hex) => hex.startsWith(OLE)],
 };
+/** OOXML: the folder of the main part each kind of document must have. */
+const OOXML_MAIN: Record<string, string> = { docx: 'word/', xlsx: 'xl/', pptx: 'ppt/' };
+/** The format sharp reports for each image extension. */
+const IMAGE_FORMAT: Record<string, string> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 'webp' };
+/** Markup a browser would render, looked for next to a PDF's header and trailer. */
+const HTML_MARKERS = /<\s*(!doctype\s+html|html|head|body|script|iframe|svg)[\s>/]/i;
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(Math.max(0, length));
+  const read = fs.readSync(fd, buffer, 0, buffer.length, position);
+  return buffer.subarray(0, read);
+}
+
+/** The entry names of a ZIP file, from its central directory; null when it is not a readable ZIP. */
+export function zipEntries(file: string, size: number): string[] | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    // the end-of-central-directory record is in the last 22 bytes plus a comment of up to 64 KB
+    const tailStart = Math.max(0, size - (22 + 0xffff));
+    const tail = readAt(fd, tailStart, size - tailStart);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i -= 1) {
+      if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    }
+    if (eocd < 0) return null;
+    const count = tail.readUInt16LE(eocd + 10);
+    const length = tail.readUInt32LE(eocd + 12);
+    const offset = tail.readUInt32LE(eocd + 16);
+    // ZIP64 markers, or a directory that does not end where the end record starts: not a plain ZIP
+    if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff || offset + length !== tailStart + eocd) return null;
+    const directory = readAt(fd, offset, length);
+    if (directory.length !== length) return null;
+    const names: string[] = [];
+    let at = 0;
+    for (let n = 0; n < count; n += 1) {
+      if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50) return null;
+      const nameLength = directory.readUInt16LE(at + 28);
+      const next = at + 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+      if (next > directory.length) return null;
+      names.push(directory.toString('utf8', at + 46, at + 46 + nameLength));
+      at = next;
+    }
+    return names;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Cheap structure checks beyond the first bytes, so that a file is what its extension says: a PDF has
+ * its `%%EOF` trailer and no HTML next to its header or trailer; an OOXML document is a ZIP holding
+ * `[Content_Types].xml` and its main part; an image's header decodes (sharp) to the same format.
+ * Returns why the file is refused, or null.
+ */
+export async function structureProblem(file: string, size: number, extension: string): Promise<Text | null> {
+  if (extension === 'pdf') {
+    const fd = fs.openSync(file, 'r');
+    let head: string;
+    let tail: string;
+    try {
+      head = readAt(fd, 0, 1024).toString('latin1');
+      tail = readAt(fd, Math.max(0, size - 1024), 1024).toString('latin1');
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (!/^%PDF-\d\.\d/.test(head)) return t('不是有效的 PDF 文件（文件头不正确）', 'is not a valid PDF (bad header)');
+    if (!tail.includes('%%EOF')) return t('不是完整的 PDF 文件（缺少结尾标记 %%EOF）', 'is not a complete PDF (no %%EOF trailer)');
+    if (HTML_MARKERS.test(head) || HTML_MARKERS.test(tail)) return t('PDF 文件中包含网页内容，不予接受', 'is not accepted: the PDF holds HTML');
+    return null;
+  }
+  if (OOXML_MAIN[extension]) {
+    const names = zipEntries(file, size);
+    if (!names) return t('不是有效的 Office 文档（ZIP 结构损坏）', 'is not a valid Office document (broken ZIP)');
+    if (!names.includes('[Content_Types].xml')) {
+      return t('不是 Office 文档（缺少 [Content_Types].xml）', 'is not an Office document (no [Content_Types].xml)');
+    }
+    if (!names.some((name) => name.startsWith(OOXML_MAIN[extension]))) {
+      return t(`不是 .${extension} 文档（缺少 ${OOXML_MAIN[extension]} 部分）`, `is not a .${extension} document (no ${OOXML_MAIN[extension]} part)`);
+    }
+    return null;
+  }
+  if (IMAGE_FORMAT[extension]) {
+    // sharp ships with Strapi; metadata() decodes the header only
+    const sharp = require('sharp') as (input: string) => { metadata(): Promise<{ format?: string; width?: number }> };
+    let format: string | undefined;
+    let width: number | undefined;
+    try {
+      ({ format, width } = await sharp(file).metadata());
+    } catch {
+      return t('图片无法识别（文件已损坏或不是图片）', 'cannot be read as an image (broken or not an image)');
+    }
+    if (format !== IMAGE_FORMAT[extension] || !width) {
+      return t(`图片格式（${format ?? '未知'}）与扩展名 .${extension} 不符`, `is a ${format ?? 'unknown'} image, not .${extension}`);
+    }
+  }
+  return null;
+}
 export const ALLOWED_EXTENSIONS = Object.keys(TYPES);
 
 /**
@@ -41,6 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const size = fs.statSync(upload.filepath).size;
       if (size > MAX_FILE_BYTES) throw fieldError('file', '文件不能超过 10 MB', 'must be at most 10 MB');
       if (size === 0) throw fieldError('file', '文件为空', 'is empty');
+      // a NUL cannot be stored (PostgreSQL refuses it) and control characters have no place in a name
+      if (/[\u0000-\u001f\u007f]/.test(String(upload.originalFilename ?? ''))) {
+        throw fieldError('file', '文件名不能包含控制字符', 'the file name must not contain control characters');
+      }
       const name = path.basename(String(upload.originalFilename ?? 'file')).slice(-200);
       const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
       const type = TYPES[extension];
@@ -49,6 +151,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fd = fs.openSync(upload.filepath, 'r');
       try { fs.readSync(fd, head, 0, 16, 0); } finally { fs.closeSync(fd); }
       if (!type[1](head.toString('hex'), head)) throw fieldError('file', '文件内容与扩展名不符', 'content does not match its extension');
+      const problem = await structureProblem(upload.filepath, size, extension);
+      if (problem) throw invalid({ file: problem });
       const now = new Date();
       const storageKey = path.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${randomUUID()}.${extension}`);
       const target = path.join(root(), storageKey);

@@ -1,10 +1,20 @@
 import type { Core } from '@strapi/types';
-import { errors, FieldErrors, invalid, isDomainError } from '@cop/config';
+import { DomainError, errors, FieldErrors, invalid, isDomainError } from '@cop/config';
+import { convert } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
+import { ordersResource } from '../resources';
 
 export const CART = 'plugin::orders.cart-item';
 const t = errors.text;
 const MAX_ITEMS = 100;
+/** What a checkout sends besides `ids` and `channel`: the order form's fields. */
+const CHECKOUT_FIELDS = [
+  'paymentMode', 'customerName', 'customerPhone', 'customerIdNo', 'companyName', 'invoiceTitle', 'invoiceTaxNo', 'visitDate', 'remarks',
+];
+const cartChanged = () => new DomainError(409, 'CART_CHANGED', t(
+  '购物车已变化：这些商品可能已在别处下单或被删除，请刷新购物车后重试',
+  'The cart changed: these lines may have been ordered elsewhere or removed; refresh the cart and try again',
+));
 
 /** Separate individual and gov carts per seller user; checkout makes one order per supplier. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -33,36 +43,83 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
+   * The checkout body, checked field by field with the order form's rules (ordersResource): the line
+   * ids, the channel, the payment mode and the customer fields; unknown fields and NUL are refused.
+   */
+  checkoutInput(body: Record<string, unknown>) {
+    const problems: FieldErrors = {};
+    const customer: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(body)) {
+      if (field === 'ids' || field === 'channel') continue;
+      if (!CHECKOUT_FIELDS.includes(field)) { problems[field] = t('不是可提交的字段', 'is not a known field'); continue; }
+      if (typeof value === 'string' && value.includes('\u0000')) {
+        problems[field] = t('不能包含 NUL 字符', 'must not contain NUL characters');
+        continue;
+      }
+      const result = convert(ordersResource.fields[field], value);
+      if (result.ok) customer[field] = result.value; else problems[field] = result.error;
+    }
+    for (const field of CHECKOUT_FIELDS) {
+      if (ordersResource.fields[field].required && !(field in body)) problems[field] = t('不能为空', 'is required');
+    }
+    const ids = convert({ type: 'ids', max: MAX_ITEMS }, body.ids);
+    if (!ids.ok || !(ids.value as number[]).length) problems.ids = t('请选择要下单的购物车商品', 'choose the cart lines to order');
+    if (body.channel !== 'individual' && body.channel !== 'gov') problems.channel = t('应为 individual 或 gov', 'must be individual or gov');
+    if (Object.keys(problems).length) throw invalid(problems);
+    return { ids: (ids as { value: number[] }).value, channel: body.channel as 'individual' | 'gov', customer };
+  },
+
+  /**
+   * Claim the chosen lines inside the checkout's transaction: lock them (PostgreSQL; SQLite runs one
+   * writer at a time) and read them afresh. A concurrent checkout that took them first has deleted
+   * them by then, so of N checkouts of the same lines exactly one orders them; the others get 409.
+   */
+  async claim(principal: Principal, ids: number[], channel: string, trx: any) {
+    if (strapi.db.dialect.client === 'postgres') {
+      await trx('cart_items').whereIn('id', ids).andWhere('user_id', principal.userId).orderBy('id').forUpdate().select('id');
+    }
+    const rows = (await strapi.db.query(CART).findMany({ where: { id: { $in: ids } }, orderBy: { id: 'asc' } })) as any[];
+    if (rows.some((row) => row.userId !== principal.userId || row.channel !== channel)) {
+      throw invalid({ ids: t('包含不在此购物车中的商品', 'includes lines that are not in this cart') });
+    }
+    if (rows.length !== ids.length) throw cartChanged();
+    return rows;
+  },
+
+  /**
    * Check out selected lines of one cart: prices are re-checked (a changed price or a strategy no
    * longer effective is reported per line, nothing is ordered), then one order per supplier, all in one
-   * transaction; the ordered lines leave the cart.
+   * transaction that first claims the lines; the ordered lines leave the cart.
    */
   async checkout(principal: Principal, body: Record<string, any>, idempotencyKey?: string) {
-    const ids = Array.isArray(body.ids) ? body.ids.filter((id: unknown) => Number.isSafeInteger(id)) : [];
-    if (!ids.length) throw invalid({ ids: t('请选择要下单的购物车商品', 'choose the cart lines to order') });
-    if (body.channel !== 'individual' && body.channel !== 'gov') throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
-    const items = await strapi.db.query(CART).findMany({ where: { id: { $in: ids }, userId: principal.userId, channel: body.channel }, orderBy: { id: 'asc' } });
-    if ((items as any[]).length !== ids.length) throw invalid({ ids: t('包含不在此购物车中的商品', 'includes lines that are not in this cart') });
-    // one lookup of today's offers for every line, used for the checks and for grouping by supplier
-    const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, new Date(), { channel: body.channel, productIds: (items as any[]).map((i) => i.productId) });
-    const offerOf = (item: any) => (offers as any[]).find((o) => o.productId === item.productId && o.strategyId === item.strategyId) ?? null;
-    const problems: FieldErrors = {};
-    for (const item of items as any[]) {
-      const offer = offerOf(item);
-      if (!offer) problems[`items.${item.id}.strategyId`] = t('销售策略已失效，请重新选择', 'the strategy is no longer in effect');
-      else if (offer.price !== item.unitPrice) problems[`items.${item.id}.unitPrice`] = t(`价格已由 ${(item.unitPrice / 100).toFixed(2)} 元变为 ${(offer.price / 100).toFixed(2)} 元`, `the price changed from ${(item.unitPrice / 100).toFixed(2)} to ${(offer.price / 100).toFixed(2)} yuan`);
-    }
-    // nothing is ordered; the seller reviews the lines (the cart shows currentPrice) and saves them,
-    // which takes the current price, then checks out again
-    if (Object.keys(problems).length) throw invalid(problems, t('部分商品的价格或策略已变化，请确认后重新下单', 'Some prices or strategies changed: review the cart and order again'));
-    const bySupplier = new Map<number, any[]>();
-    for (const item of items as any[]) {
-      const offer = offerOf(item);
-      bySupplier.set(offer.supplierId, [...(bySupplier.get(offer.supplierId) ?? []), item]);
-    }
-    const { ids: _ids, channel, ...customer } = body;
+    const { ids, channel, customer } = this.checkoutInput(body);
     const orders = strapi.plugin('orders').service('orders');
-    return strapi.db.transaction(async () => {
+    return strapi.db.transaction(async ({ trx }) => {
+      const items = await this.claim(principal, ids, channel, trx);
+      // one lookup of today's offers for every line, used for the checks and for grouping by supplier
+      const offers = await strapi.plugin('catalogue').service('strategies')
+        .offers(principal.enterpriseId, new Date(), { channel, productIds: items.map((i) => i.productId) });
+      const offerOf = (item: any) =>
+        (offers as any[]).find((o) => o.productId === item.productId && o.strategyId === item.strategyId) ?? null;
+      const problems: FieldErrors = {};
+      for (const item of items) {
+        const offer = offerOf(item);
+        if (!offer) problems[`items.${item.id}.strategyId`] = t('销售策略已失效，请重新选择', 'the strategy is no longer in effect');
+        else if (offer.price !== item.unitPrice) {
+          const [was, now] = [(item.unitPrice / 100).toFixed(2), (offer.price / 100).toFixed(2)];
+          problems[`items.${item.id}.unitPrice`] = t(`价格已由 ${was} 元变为 ${now} 元`, `the price changed from ${was} to ${now} yuan`);
+        }
+      }
+      // nothing is ordered; the seller reviews the lines (the cart shows currentPrice) and saves them,
+      // which takes the current price, then checks out again
+      if (Object.keys(problems).length) {
+        throw invalid(problems, t('部分商品的价格或策略已变化，请确认后重新下单', 'Some prices or strategies changed: review the cart and order again'));
+      }
+      const bySupplier = new Map<number, any[]>();
+      for (const item of items) {
+        const offer = offerOf(item);
+        bySupplier.set(offer.supplierId, [...(bySupplier.get(offer.supplierId) ?? []), item]);
+      }
       const created = [];
       let n = 0;
       for (const group of bySupplier.values()) {
@@ -83,7 +140,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           throw error;
         }
       }
-      await strapi.db.query(CART).deleteMany({ where: { id: { $in: ids } } });
+      // the claim's rows, and only they, leave the cart; anything else undoes the whole checkout
+      const { count } = await strapi.db.query(CART).deleteMany({ where: { id: { $in: ids }, userId: principal.userId } });
+      if (count !== items.length) throw cartChanged();
       return created;
     });
   },
