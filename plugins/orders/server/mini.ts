@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/types';
+import { checkInput } from '@cop/plugin-console';
 
 /** Mini-program routes (/api/mini/…): JSON for employees, authenticated by the employee token. */
 const open = { auth: false as const, prefix: '' };
@@ -34,6 +35,7 @@ export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async pay(ctx: any) {
       const session = await mini().session(ctx);
+      checkInput({}, ctx.request.body); // paying takes no fields
       const order = await mini().own(session, Number(ctx.params.id));
       ctx.body = view(await strapi.plugin('orders').service('orders').pay(session.principal, order, { idempotencyKey: key(ctx) ? `employee:${session.employeeId}:${key(ctx)}` : undefined }));
     },

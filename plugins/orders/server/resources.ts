@@ -2,6 +2,7 @@ import { errors, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EVENT, LINE, ORDER, TRANSITIONS } from './services/orders';
+import { ORDER_LINES } from './fields';
 
 const t = errors.text;
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
@@ -16,14 +17,7 @@ const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>,
 });
 const reasonRequired: Record<string, FieldSpec> = { reason: { type: 'text', required: true, maxLength: 200 } };
 const reasonOptional: Record<string, FieldSpec> = { reason: { type: 'text', maxLength: 200 } };
-/** One order line as the client sends it: the server prices it (a unitPrice sent must match the offer). */
-const orderLine: Record<string, FieldSpec> = {
-  productId: { type: 'id', required: true },
-  strategyId: { type: 'id', required: true },
-  quantity: { type: 'integer', required: true, min: 1, max: 100_000 },
-  day: { type: 'date' },
-  unitPrice: { type: 'money' },
-};
+
 
 export const ordersResource: ResourceDeclaration = {
   name: 'orders',
@@ -57,7 +51,7 @@ export const ordersResource: ResourceDeclaration = {
     remarks: { type: 'string', createOnly: true, maxLength: 500 },
     refundReason: ro({ type: 'string' }),
     refundLineIds: ro({ type: 'json' }),
-    lines: { type: 'list', items: orderLine, max: 50, attribute: false, required: true, createOnly: true },
+    lines: { ...ORDER_LINES, attribute: false, createOnly: true },
     createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
   },
   toRecord: (row: Row) => ({ ...defaultRecord(ordersResource, row), totalAmount: Number(row.totalAmount), paidAmount: Number(row.paidAmount), refundedAmount: Number(row.refundedAmount) }),

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/types';
 import { DomainError, errors, invalid } from '@cop/config';
+import { checkInput } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
+import { MINI_ORDER } from '../fields';
 import { ORDER } from './orders';
 
 const t = errors.text;
@@ -86,10 +88,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }));
   },
 
-  place(session: EmployeeSession, body: Record<string, any>, idempotencyKey?: string) {
+  place(session: EmployeeSession, raw: unknown, idempotencyKey?: string) {
+    const body = checkInput(MINI_ORDER, raw) as Record<string, any>;
     return strapi.plugin('orders').service('orders').create(session.principal, {
       channel: 'employee', paymentMode: body.paymentMode ?? 'prepaid', lines: body.lines,
-      customerName: session.name, customerPhone: session.phone ?? undefined, visitDate: body.visitDate, remarks: body.remarks,
+      customerName: session.name, customerPhone: session.phone ?? undefined, visitDate: body.visitDate ?? undefined, remarks: body.remarks ?? undefined,
     }, { idempotencyKey: idempotencyKey ? `employee:${session.employeeId}:${idempotencyKey}` : undefined, employeeId: session.employeeId });
   },
 
