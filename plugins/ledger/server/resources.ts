@@ -1,14 +1,42 @@
-import { errors } from '@cop/config';
+import { errors, FieldErrors, idempotencyKeyOf, invalid } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
-import { ACCOUNT, TRANSFER, figures } from './services/ledger';
+import { ACCOUNT, TRANSFER, clientTransferId, figures } from './services/ledger';
 
 const t = errors.text;
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const ledger = (ctx: ActionContext) => ctx.strapi.plugin('ledger').service('ledger');
-/** Caller-supplied transfer id for retries, else one derived from the request. */
-const transferIdOf = (ctx: ActionContext, verb: string) => (typeof ctx.body.transferId === 'string' && ctx.body.transferId)
-  || (ctx.koa.get('idempotency-key') ? `${verb}:${ctx.koa.get('idempotency-key')}` : `${verb}:${Date.now()}:${Math.random().toString(36).slice(2, 10)}`);
+/**
+ * The body of a posting verb (top-up, repay): { amount, reference?, note? } and nothing else. Transfer
+ * ids are made by the server only (a client's `transferId` is refused): a retry sends the same
+ * Idempotency-Key, which the server scopes to the caller's enterprise (see clientTransferId).
+ */
+function posting(ctx: ActionContext, verb: 'topup' | 'repay') {
+  const body = ctx.body;
+  const problems: FieldErrors = {};
+  for (const field of Object.keys(body)) {
+    if (field === 'transferId') problems.transferId = t('不是可提交的字段：交易编号由系统生成，重试请使用 Idempotency-Key 请求头', 'is not a known field: transfer ids are made by the server; retry with the Idempotency-Key header');
+    else if (!POSTING_FIELDS.includes(field)) problems[field] = t('不是可提交的字段', 'is not a known field');
+  }
+  const optional = (field: 'reference' | 'note', max: number) => {
+    const value = body[field];
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string' || value.length > max || value.includes('\u0000')) {
+      problems[field] = t(`应为不超过 ${max} 个字符的文本`, `must be text of at most ${max} characters`);
+      return null;
+    }
+    return value;
+  };
+  const reference = optional('reference', 100);
+  const note = optional('note', 200);
+  if (Object.keys(problems).length) throw invalid(problems);
+  const key = idempotencyKeyOf(ctx.koa.get('idempotency-key'));
+  return {
+    transferId: clientTransferId(verb, ctx.principal.enterpriseId, key), fromIdempotencyKey: Boolean(key),
+    reference, note, operatorId: ctx.principal.userId,
+  };
+}
+const POSTING_FIELDS = ['amount', 'reference', 'note'];
 const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : null);
 
 function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
@@ -52,9 +80,7 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
         ? {
             'top-up': {
               permission: 'ledger.write',
-              handler: (row, ctx) => ledger(ctx).topUp(row.id, ctx.body.amount, {
-                transferId: transferIdOf(ctx, 'topup'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
-              }).then(() => reload(ctx, row.id)),
+              handler: (row, ctx) => ledger(ctx).topUp(row.id, ctx.body.amount, posting(ctx, 'topup')).then(() => reload(ctx, row.id)),
             },
           }
         : {
@@ -64,9 +90,7 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
             },
             repay: {
               permission: 'ledger.write',
-              handler: (row, ctx) => ledger(ctx).repay(row.id, ctx.body.amount, {
-                transferId: transferIdOf(ctx, 'repay'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
-              }).then(() => reload(ctx, row.id)),
+              handler: (row, ctx) => ledger(ctx).repay(row.id, ctx.body.amount, posting(ctx, 'repay')).then(() => reload(ctx, row.id)),
             },
           }),
     },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/types';
+import { idempotencyKeyOf } from '@cop/config';
 
 /** Mini-program routes (/api/mini/…): JSON for employees, authenticated by the employee token. */
 const open = { auth: false as const, prefix: '' };
@@ -19,7 +20,7 @@ const view = (order: any) => ({
 
 export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
   const mini = () => strapi.plugin('orders').service('mini');
-  const key = (ctx: any) => ctx.get('idempotency-key') || undefined;
+  const key = (ctx: any) => idempotencyKeyOf(ctx.get('idempotency-key'));
   return {
     async login(ctx: any) { ctx.body = await mini().signIn(ctx.request.body ?? {}); },
     async catalogue(ctx: any) { ctx.body = await mini().catalogue(await mini().session(ctx)); },
@@ -33,7 +34,7 @@ export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
     async pay(ctx: any) {
       const session = await mini().session(ctx);
       const order = await mini().own(session, Number(ctx.params.id));
-      ctx.body = view(await strapi.plugin('orders').service('orders').pay(session.principal, order, { idempotencyKey: key(ctx) ? `employee:${session.employeeId}:${key(ctx)}` : undefined }));
+      ctx.body = view(await strapi.plugin('orders').service('orders').pay(session.principal, order, { idempotencyKey: key(ctx), idempotencyScope: mini().scope(session) }));
     },
   };
 };

@@ -38,6 +38,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * transaction; the ordered lines leave the cart.
    */
   async checkout(principal: Principal, body: Record<string, any>, idempotencyKey?: string) {
+    const orders = strapi.plugin('orders').service('orders');
+    // a retry with the same key and body answers the orders it made (its cart lines are gone by
+    // then); the same key with another body is a 422
+    if (idempotencyKey) {
+      const replayed = [];
+      for (let n = 1; n <= MAX_ITEMS; n += 1) {
+        const order = await orders.remembered(`seller:${principal.enterpriseId}`, `${idempotencyKey}:${n}`, 'checkout', body);
+        if (!order) break;
+        replayed.push(order);
+      }
+      if (replayed.length) return replayed;
+    }
     const ids = Array.isArray(body.ids) ? body.ids.filter((id: unknown) => Number.isSafeInteger(id)) : [];
     if (!ids.length) throw invalid({ ids: t('请选择要下单的购物车商品', 'choose the cart lines to order') });
     if (body.channel !== 'individual' && body.channel !== 'gov') throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
@@ -61,7 +73,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       bySupplier.set(offer.supplierId, [...(bySupplier.get(offer.supplierId) ?? []), item]);
     }
     const { ids: _ids, channel, ...customer } = body;
-    const orders = strapi.plugin('orders').service('orders');
     return strapi.db.transaction(async () => {
       const created = [];
       let n = 0;
@@ -71,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           created.push(await orders.create(principal, {
             channel, ...customer,
             lines: group.map((item) => ({ productId: item.productId, strategyId: item.strategyId, quantity: item.quantity, day: item.day, unitPrice: item.unitPrice })),
-          }, { idempotencyKey: idempotencyKey ? `${idempotencyKey}:${n}` : undefined }));
+          }, { idempotencyKey: idempotencyKey ? `${idempotencyKey}:${n}` : undefined, idempotencyAction: 'checkout', requestBody: body }));
         } catch (error) {
           // name the cart lines behind an order-line error
           if (isDomainError(error) && Object.keys(error.fields).length) {
