@@ -231,3 +231,31 @@ describe('jobs survive a poisoned item', () => {
     expect(await app.strapi.plugin('orders').service('orders').closeExpired(new Date(Date.now() + 31 * 60_000))).toEqual({ closed: 1 });
   });
 });
+
+describe('set-based jobs go item by item too', () => {
+  it('expires every other strategy when one cannot be updated (a trigger refuses it), and logs that one', async () => {
+    const knex = app.strapi.db.connection;
+    const postgres = app.strapi.db.dialect.client === 'postgres';
+    const second = await strategy(app, supplierA, [{ productId: coupon.id, price: 1000 }], { name: '第二', businessMode: 'prepaid', channel: 'gov' });
+    // poison: the database refuses any update of the first strategy
+    if (postgres) {
+      await knex.raw(`create function poison_strategy() returns trigger language plpgsql as $$ begin raise exception 'poisoned strategy'; end $$`);
+      await knex.raw(`create trigger poison_strategy before update on strategies for each row when (old.id = ${Number(offer.id)}) execute function poison_strategy()`);
+    } else {
+      await knex.raw(`create trigger poison_strategy before update on strategies when old.id = ${Number(offer.id)} begin select raise(abort, 'poisoned strategy'); end`);
+    }
+    const logged = jest.spyOn(app.strapi.log, 'error').mockImplementation(() => app.strapi.log);
+    try {
+      const outcome = await app.strapi.plugin('scheduler').service('jobs').runNow('catalogue.expire-strategies', new Date(`${shift(today(), 40)}T12:00:00+08:00`));
+      expect(outcome.result).toEqual({ expired: 1, failed: 1 });
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0][0])).toMatch(new RegExp(`catalogue\\.expire-strategies: item ${offer.id} .*poisoned strategy`, 's'));
+    } finally {
+      logged.mockRestore();
+      await knex.raw('drop trigger poison_strategy' + (postgres ? ' on strategies' : ''));
+      if (postgres) await knex.raw('drop function poison_strategy()');
+    }
+    const status = async (id: number) => (await app.strapi.db.query('plugin::catalogue.strategy').findOne({ where: { id } })).status;
+    expect([await status(offer.id), await status(second.id)]).toEqual(['active', 'expired']);
+  });
+});
