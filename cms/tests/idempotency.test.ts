@@ -1,3 +1,4 @@
+import path from 'path';
 import { startApp, TestApp, BYPASS } from './helpers/app';
 import { as, tenant, Tenant } from './helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
@@ -82,6 +83,23 @@ describe('ledger ids are made by the server only', () => {
       expect([order.status, order.body.number]).toEqual([201, number]);
       await as(app, seller.token).post(`/orders/${order.body.id}/cancel`).expect(200);
     }
+  });
+
+  it('moves top-ups that took an order\'s id before the fix out of the way (migration)', async () => {
+    const [number] = await nextNumbers(1);
+    // a top-up written before the fix, with the id the next order's freeze needs
+    await app.strapi.db.query(TRANSFER).create({ data: {
+      transferId: `order:${number}:freeze`, debitAccountId: prepaidB, creditAccountId: prepaidB, amount: 0, flag: 'plain', kind: 'topup',
+      accountId: prepaidB, supplierId: supplierB.enterpriseId, sellerId: seller.enterpriseId, direction: 'in', availableAfter: 0, frozenAfter: 0,
+    } });
+    expect((await place(seller.token)).status).toBe(409);
+    const migration = require(path.resolve(__dirname, '..', 'database', 'migrations', '2026.11.30T00.00.00.ledger-legacy-client-transfer-ids.js'));
+    await app.strapi.db.connection.transaction((trx: any) => migration.up(trx));
+    expect(await transfers({ transferId: { $startsWith: 'order:' }, kind: 'topup' })).toBe(0);
+    expect(await transfers({ transferId: { $startsWith: 'legacy:topup:' } })).toBe(1);
+    const order = await place(seller.token);
+    expect(order.status).toBe(201);
+    await as(app, seller.token).post(`/orders/${order.body.id}/cancel`).expect(200);
   });
 
   it('gives the same Idempotency-Key from two suppliers two independent top-ups', async () => {
