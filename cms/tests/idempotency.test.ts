@@ -33,7 +33,9 @@ beforeAll(async () => {
   for (const [supplier, buyer] of [[supplierA, seller], [supplierB, seller], [supplierA, sellerB]]) await partner(app, supplier, buyer);
   await agreement(app, supplierA, seller);
   await agreement(app, supplierA, sellerB);
-  coupon = await product(app, supplierA, { category: 'coupon', name: '幂等券', faceValue: 5000, couponValidFrom: today(), couponValidTo: shift(today(), 90), stockMode: 'none' });
+  coupon = await product(app, supplierA, {
+    category: 'coupon', name: '幂等券', faceValue: 5000, couponValidFrom: today(), couponValidTo: shift(today(), 90), stockMode: 'none',
+  });
   offer = await strategy(app, supplierA, [{ productId: coupon.id, price: 1000 }], { businessMode: 'prepaid' });
   const open = async (supplier: Tenant, buyer: Tenant) => {
     const id = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: buyer.enterpriseId })).body.id;
@@ -49,9 +51,22 @@ beforeAll(async () => {
 afterAll(async () => { await app?.close(); });
 
 const place = (token: string, body: Record<string, unknown> = {}, key?: string) => {
-  const req = as(app, token).post('/orders', { channel: 'individual', paymentMode: 'prepaid', customerName: '幂等客户', lines: [{ productId: coupon.id, strategyId: offer.id, quantity: 1 }], ...body });
+  const lines = [{ productId: coupon.id, strategyId: offer.id, quantity: 1 }];
+  const req = as(app, token).post('/orders', { channel: 'individual', paymentMode: 'prepaid', customerName: '幂等客户', lines, ...body });
   return key ? req.set('Idempotency-Key', key) : req;
 };
+/** A console posting verb (top-up, repay) as one supplier, with an optional Idempotency-Key. */
+const post = (who: Tenant, path: string, body: Record<string, unknown>, key?: string) => {
+  const req = as(app, who.token).post(path, body);
+  return key === undefined ? req : req.set('Idempotency-Key', key);
+};
+/** A transfer row written straight into the table (amount 0, so the books still balance). */
+const rawTransfer = (transferId: string, kind: string, accountId: number, supplier: Tenant) => app.strapi.db.query(TRANSFER).create({
+  data: {
+    transferId, kind, accountId, debitAccountId: accountId, creditAccountId: accountId, amount: 0, flag: 'plain', direction: 'in',
+    supplierId: supplier.enterpriseId, sellerId: seller.enterpriseId, availableAfter: 0, frozenAfter: 0,
+  },
+});
 /** The numbers the next orders will get: day + id, as the orders service makes them. */
 const nextNumbers = async (count: number) => {
   const [last] = await app.strapi.db.query(ORDER).findMany({ orderBy: { id: 'desc' }, limit: 1, select: ['id'] });
@@ -64,14 +79,14 @@ describe('ledger ids are made by the server only', () => {
     const before = await transfers();
     const numbers = await nextNumbers(3);
     for (const number of numbers) {
-      const res = await as(app, supplierB.token).post(`/prepaid-accounts/${prepaidB}/top-up`, { amount: 1, transferId: `order:${number}:freeze` });
+      const res = await post(supplierB, `/prepaid-accounts/${prepaidB}/top-up`, { amount: 1, transferId: `order:${number}:freeze` });
       expect([res.status, res.body.code, Object.keys(res.body.errors ?? {})]).toEqual([400, 'VALIDATION', ['transferId']]);
     }
     const credit = (await as(app, supplierB.token).post('/credit-accounts', { sellerId: seller.enterpriseId })).body.id;
-    const repay = await as(app, supplierB.token).post(`/credit-accounts/${credit}/repay`, { amount: 1, transferId: `order:${numbers[0]}:capture` });
+    const repay = await post(supplierB, `/credit-accounts/${credit}/repay`, { amount: 1, transferId: `order:${numbers[0]}:capture` });
     expect([repay.status, Object.keys(repay.body.errors ?? {})]).toEqual([400, ['transferId']]);
     // an Idempotency-Key that looks like an order's transfer id lands in the caller's own namespace
-    const keyed = await as(app, supplierB.token).post(`/prepaid-accounts/${prepaidB}/top-up`, { amount: 1 }).set('Idempotency-Key', `order:${numbers[0]}:freeze`);
+    const keyed = await post(supplierB, `/prepaid-accounts/${prepaidB}/top-up`, { amount: 1 }, `order:${numbers[0]}:freeze`);
     expect(keyed.status).toBe(200);
     expect(await transfers()).toBe(before + 1);
     expect(await transfers({ transferId: { $startsWith: 'order:' } })).toBe(0);
@@ -88,12 +103,10 @@ describe('ledger ids are made by the server only', () => {
   it('moves top-ups that took an order\'s id before the fix out of the way (migration)', async () => {
     const [number] = await nextNumbers(1);
     // a top-up written before the fix, with the id the next order's freeze needs
-    await app.strapi.db.query(TRANSFER).create({ data: {
-      transferId: `order:${number}:freeze`, debitAccountId: prepaidB, creditAccountId: prepaidB, amount: 0, flag: 'plain', kind: 'topup',
-      accountId: prepaidB, supplierId: supplierB.enterpriseId, sellerId: seller.enterpriseId, direction: 'in', availableAfter: 0, frozenAfter: 0,
-    } });
+    await rawTransfer(`order:${number}:freeze`, 'topup', prepaidB, supplierB);
     expect((await place(seller.token)).status).toBe(409);
-    const migration = require(path.resolve(__dirname, '..', 'database', 'migrations', '2026.11.30T00.00.00.ledger-legacy-client-transfer-ids.js'));
+    const file = '2026.11.30T00.00.00.ledger-legacy-client-transfer-ids.js';
+    const migration = require(path.resolve(__dirname, '..', 'database', 'migrations', file));
     await app.strapi.db.connection.transaction((trx: any) => migration.up(trx));
     expect(await transfers({ transferId: { $startsWith: 'order:' }, kind: 'topup' })).toBe(0);
     expect(await transfers({ transferId: { $startsWith: 'legacy:topup:' } })).toBe(1);
@@ -104,8 +117,8 @@ describe('ledger ids are made by the server only', () => {
 
   it('gives the same Idempotency-Key from two suppliers two independent top-ups', async () => {
     const [a, b] = [await figures(prepaidA), await figures(prepaidB)];
-    const fromA = await as(app, supplierA.token).post(`/prepaid-accounts/${prepaidA}/top-up`, { amount: 111 }).set('Idempotency-Key', 'shared-key-1');
-    const fromB = await as(app, supplierB.token).post(`/prepaid-accounts/${prepaidB}/top-up`, { amount: 222 }).set('Idempotency-Key', 'shared-key-1');
+    const fromA = await post(supplierA, `/prepaid-accounts/${prepaidA}/top-up`, { amount: 111 }, 'shared-key-1');
+    const fromB = await post(supplierB, `/prepaid-accounts/${prepaidB}/top-up`, { amount: 222 }, 'shared-key-1');
     expect([fromA.status, fromB.status]).toEqual([200, 200]);
     expect(await figures(prepaidA)).toMatchObject({ available: a.available + 111 });
     expect(await figures(prepaidB)).toMatchObject({ available: b.available + 222 });
@@ -116,18 +129,21 @@ describe('ledger ids are made by the server only', () => {
   it('replays the same key with the same body once, and refuses it with another body (422)', async () => {
     const before = await figures(prepaidA);
     const count = await transfers();
-    const topUp = (body: Record<string, unknown>, key = 'retry-key-1') =>
-      as(app, supplierA.token).post(`/prepaid-accounts/${prepaidA}/top-up`, body).set('Idempotency-Key', key);
+    const topUp = (body: Record<string, unknown>, key = 'retry-key-1', account = prepaidA) =>
+      post(supplierA, `/prepaid-accounts/${account}/top-up`, body, key);
     const first = await topUp({ amount: 500, reference: 'BANK-9', note: '补款' });
     const again = await topUp({ amount: 500, reference: 'BANK-9', note: '补款' });
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.body.available).toBe(before.available + 500);
-    for (const body of [{ amount: 501, reference: 'BANK-9', note: '补款' }, { amount: 500, reference: 'BANK-8', note: '补款' }, { amount: 500, reference: 'BANK-9' }]) {
+    const others = [
+      { amount: 501, reference: 'BANK-9', note: '补款' }, { amount: 500, reference: 'BANK-8', note: '补款' }, { amount: 500, reference: 'BANK-9' },
+    ];
+    for (const body of others) {
       const res = await topUp(body);
       expect([res.status, res.body.code, Object.keys(res.body.errors ?? {})]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED', ['Idempotency-Key']]);
     }
     // the same key on another account of the caller is another body too
-    const elsewhere = await as(app, supplierA.token).post(`/prepaid-accounts/${prepaidSellerB}/top-up`, { amount: 500, reference: 'BANK-9', note: '补款' }).set('Idempotency-Key', 'retry-key-1');
+    const elsewhere = await topUp({ amount: 500, reference: 'BANK-9', note: '补款' }, 'retry-key-1', prepaidSellerB);
     expect(elsewhere.status).toBe(422);
     expect(await transfers()).toBe(count + 1);
     expect(await figures(prepaidA)).toMatchObject({ available: before.available + 500 });
@@ -147,7 +163,8 @@ describe('order keys: same key, other body → 422, scoped to the caller', () =>
     const again = await place(seller.token, {}, 'order-key-1');
     expect([again.status, again.body.id]).toEqual([201, first.body.id]);
     const other = await place(seller.token, { customerName: '另一位' }, 'order-key-1');
-    expect([other.status, other.body.code, Object.keys(other.body.errors ?? {})]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED', ['Idempotency-Key']]);
+    expect([other.status, other.body.code, Object.keys(other.body.errors ?? {})])
+      .toEqual([422, 'IDEMPOTENCY_KEY_REUSED', ['Idempotency-Key']]);
     // another seller's same key is its own order
     const theirs = await place(sellerB.token, {}, 'order-key-1');
     expect(theirs.status).toBe(201);
@@ -155,20 +172,21 @@ describe('order keys: same key, other body → 422, scoped to the caller', () =>
     expect((await place(seller.token, {}, 'x'.repeat(101))).status).toBe(400);
 
     // refunds: pay, refund with a key, retry with other lines → 422
-    const two = await place(seller.token, { lines: [{ productId: coupon.id, strategyId: offer.id, quantity: 1 }, { productId: coupon.id, strategyId: offer.id, quantity: 2 }] });
+    const line = (quantity: number) => ({ productId: coupon.id, strategyId: offer.id, quantity });
+    const two = await place(seller.token, { lines: [line(1), line(2)] });
     await as(app, seller.token).post(`/orders/${two.body.id}/pay`).expect(200);
     const [l1, l2] = two.body.lines;
-    const refund = (lineIds: number[]) => as(app, seller.token).post(`/orders/${two.body.id}/request-refund`, { lineIds, reason: '退' }).set('Idempotency-Key', 'refund-key-1');
+    const refund = (lineIds: number[]) => post(seller, `/orders/${two.body.id}/request-refund`, { lineIds, reason: '退' }, 'refund-key-1');
     expect((await refund([l1.id])).status).toBe(200);
     expect((await refund([l1.id])).status).toBe(200);
     expect((await refund([l2.id])).status).toBe(422);
     expect((await as(app, seller.token).get(`/orders/${two.body.id}`)).body.refundedAmount).toBe(1000);
 
     // cart: a retry answers the same orders (the lines left the cart); another body is a 422
-    const line = await as(app, seller.token).post('/cart-items', { channel: 'individual', productId: coupon.id, strategyId: offer.id, quantity: 1 });
-    expect(line.status).toBe(201);
-    const body = { channel: 'individual', paymentMode: 'prepaid', ids: [line.body.id], customerName: '购物车客户' };
-    const checkout = (extra: Record<string, unknown> = {}) => as(app, seller.token).post('/cart-items/checkout', { ...body, ...extra }).set('Idempotency-Key', 'cart-key-1');
+    const item = await as(app, seller.token).post('/cart-items', { channel: 'individual', ...line(1) });
+    expect(item.status).toBe(201);
+    const body = { channel: 'individual', paymentMode: 'prepaid', ids: [item.body.id], customerName: '购物车客户' };
+    const checkout = (extra: Record<string, unknown> = {}) => post(seller, '/cart-items/checkout', { ...body, ...extra }, 'cart-key-1');
     const made = await checkout();
     expect(made.status).toBe(201);
     const retry = await checkout();
@@ -180,9 +198,11 @@ describe('order keys: same key, other body → 422, scoped to the caller', () =>
     const employeeId = (await as(app, seller.token).post('/employees', { employeeNo: 'I001', name: '小幂', phone: '13700000001' })).body.id;
     await as(app, seller.token).post(`/employees/${employeeId}/set-mini-password`, { password: 'Secret123x' }).expect(200);
     const enterprise = await app.strapi.db.query('plugin::identity.enterprise').findOne({ where: { id: seller.enterpriseId } });
-    const login = await app.http.post('/api/mini/auth/login').send({ creditCode: enterprise.creditCode, employeeNo: 'I001', password: 'Secret123x', captchaId: 'x', captchaCode: BYPASS });
+    const login = await app.http.post('/api/mini/auth/login')
+      .send({ creditCode: enterprise.creditCode, employeeNo: 'I001', password: 'Secret123x', captchaId: 'x', captchaCode: BYPASS });
     const token = login.body.jwt;
-    const order = (lines: unknown[], key: string) => app.http.post('/api/mini/orders').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send({ lines });
+    const order = (lines: unknown[], key: string) => app.http.post('/api/mini/orders')
+      .set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send({ lines });
     const one = [{ productId: coupon.id, strategyId: offer.id, quantity: 1 }];
     const first = await order(one, 'emp-key-1');
     expect(first.status).toBe(201);
@@ -200,10 +220,7 @@ describe('jobs survive a poisoned item', () => {
     for (let i = 0; i < 3; i += 1) orders.push((await place(seller.token)).body);
     const [poisoned, ...healthy] = orders;
     // poison: the transfer id the first order's release will need is already taken (amount 0, so the books still balance)
-    const fake = await app.strapi.db.query(TRANSFER).create({ data: {
-      transferId: `order:${poisoned.number}:release`, debitAccountId: prepaidA, creditAccountId: prepaidA, amount: 0, flag: 'plain', kind: 'adjustment',
-      accountId: prepaidA, supplierId: supplierA.enterpriseId, sellerId: seller.enterpriseId, direction: 'in', availableAfter: 0, frozenAfter: 0,
-    } });
+    const fake = await rawTransfer(`order:${poisoned.number}:release`, 'adjustment', prepaidA, supplierA);
     const logged = jest.spyOn(app.strapi.log, 'error').mockImplementation(() => app.strapi.log);
     const jobs = app.strapi.plugin('scheduler').service('jobs');
     const later = new Date(Date.now() + 31 * 60_000);
@@ -233,20 +250,19 @@ describe('jobs survive a poisoned item', () => {
   it('does not spin on a failing item across pages (the cursor moves past it)', async () => {
     const orders = [];
     for (let i = 0; i < 3; i += 1) orders.push((await place(seller.token)).body);
-    const fake = await app.strapi.db.query(TRANSFER).create({ data: {
-      transferId: `order:${orders[0].number}:release`, debitAccountId: prepaidA, creditAccountId: prepaidA, amount: 0, flag: 'plain', kind: 'adjustment',
-      accountId: prepaidA, supplierId: supplierA.enterpriseId, sellerId: seller.enterpriseId, direction: 'in', availableAfter: 0, frozenAfter: 0,
-    } });
+    const fake = await rawTransfer(`order:${orders[0].number}:release`, 'adjustment', prepaidA, supplierA);
+    const closeExpired = (batch?: number) => app.strapi.plugin('orders').service('orders')
+      .closeExpired(new Date(Date.now() + 31 * 60_000), batch);
     const logged = jest.spyOn(app.strapi.log, 'error').mockImplementation(() => app.strapi.log);
     try {
       // pages of one order: the poisoned one fills the first page
-      expect(await app.strapi.plugin('orders').service('orders').closeExpired(new Date(Date.now() + 31 * 60_000), 1)).toEqual({ closed: 2, failed: 1 });
+      expect(await closeExpired(1)).toEqual({ closed: 2, failed: 1 });
       expect(logged).toHaveBeenCalledTimes(1);
     } finally {
       logged.mockRestore();
     }
     await app.strapi.db.query(TRANSFER).delete({ where: { id: fake.id } });
-    expect(await app.strapi.plugin('orders').service('orders').closeExpired(new Date(Date.now() + 31 * 60_000))).toEqual({ closed: 1 });
+    expect(await closeExpired()).toEqual({ closed: 1 });
   });
 });
 
@@ -254,20 +270,25 @@ describe('set-based jobs go item by item too', () => {
   it('expires every other strategy when one cannot be updated (a trigger refuses it), and logs that one', async () => {
     const knex = app.strapi.db.connection;
     const postgres = app.strapi.db.dialect.client === 'postgres';
-    const second = await strategy(app, supplierA, [{ productId: coupon.id, price: 1000 }], { name: '第二', businessMode: 'prepaid', channel: 'gov' });
+    const second = await strategy(app, supplierA, [{ productId: coupon.id, price: 1000 }], { name: '第二', channel: 'gov', businessMode: 'prepaid' });
     // poison: the database refuses any update of the first strategy
     if (postgres) {
-      await knex.raw(`create function poison_strategy() returns trigger language plpgsql as $$ begin raise exception 'poisoned strategy'; end $$`);
-      await knex.raw(`create trigger poison_strategy before update on strategies for each row when (old.id = ${Number(offer.id)}) execute function poison_strategy()`);
+      await knex.raw(`create function poison_strategy() returns trigger language plpgsql
+        as $$ begin raise exception 'poisoned strategy'; end $$`);
+      await knex.raw(`create trigger poison_strategy before update on strategies for each row when (old.id = ${Number(offer.id)})
+        execute function poison_strategy()`);
     } else {
-      await knex.raw(`create trigger poison_strategy before update on strategies when old.id = ${Number(offer.id)} begin select raise(abort, 'poisoned strategy'); end`);
+      await knex.raw(`create trigger poison_strategy before update on strategies when old.id = ${Number(offer.id)}
+        begin select raise(abort, 'poisoned strategy'); end`);
     }
     const logged = jest.spyOn(app.strapi.log, 'error').mockImplementation(() => app.strapi.log);
     try {
-      const outcome = await app.strapi.plugin('scheduler').service('jobs').runNow('catalogue.expire-strategies', new Date(`${shift(today(), 40)}T12:00:00+08:00`));
+      const jobs = app.strapi.plugin('scheduler').service('jobs');
+      const outcome = await jobs.runNow('catalogue.expire-strategies', new Date(`${shift(today(), 40)}T12:00:00+08:00`));
       expect(outcome.result).toEqual({ expired: 1, failed: 1 });
       expect(logged).toHaveBeenCalledTimes(1);
-      expect(String(logged.mock.calls[0][0])).toMatch(new RegExp(`catalogue\\.expire-strategies: item ${offer.id} .*poisoned strategy`, 's'));
+      const line = String(logged.mock.calls[0][0]);
+      expect(line).toMatch(new RegExp(`catalogue\\.expire-strategies: item ${offer.id} .*poisoned strategy`, 's'));
     } finally {
       logged.mockRestore();
       await knex.raw('drop trigger poison_strategy' + (postgres ? ' on strategies' : ''));

@@ -14,7 +14,10 @@ export const IDEMPOTENCY_KEY_MAX = 100;
 export function idempotencyKeyOf(raw: unknown): string | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw !== 'string' || raw.length > IDEMPOTENCY_KEY_MAX || !/^[\x20-\x7e]+$/.test(raw)) {
-    throw invalid({ [IDEMPOTENCY_HEADER]: t(`应为 1–${IDEMPOTENCY_KEY_MAX} 个可打印 ASCII 字符`, `must be 1 to ${IDEMPOTENCY_KEY_MAX} printable ASCII characters`) });
+    throw invalid({
+      [IDEMPOTENCY_HEADER]: t(`应为 1–${IDEMPOTENCY_KEY_MAX} 个可打印 ASCII 字符`,
+        `must be 1 to ${IDEMPOTENCY_KEY_MAX} printable ASCII characters`),
+    });
   }
   return raw;
 }

@@ -15,8 +15,10 @@ function posting(ctx: ActionContext, verb: 'topup' | 'repay') {
   const body = ctx.body;
   const problems: FieldErrors = {};
   for (const field of Object.keys(body)) {
-    if (field === 'transferId') problems.transferId = t('不是可提交的字段：交易编号由系统生成，重试请使用 Idempotency-Key 请求头', 'is not a known field: transfer ids are made by the server; retry with the Idempotency-Key header');
-    else if (!POSTING_FIELDS.includes(field)) problems[field] = t('不是可提交的字段', 'is not a known field');
+    if (field === 'transferId') {
+      problems.transferId = t('不是可提交的字段：交易编号由系统生成，重试请使用 Idempotency-Key 请求头',
+        'is not a known field: transfer ids are made by the server; retry with the Idempotency-Key header');
+    } else if (!POSTING_FIELDS.includes(field)) problems[field] = t('不是可提交的字段', 'is not a known field');
   }
   const optional = (field: 'reference' | 'note', max: number) => {
     const value = body[field];

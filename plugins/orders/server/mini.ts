@@ -34,7 +34,8 @@ export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
     async pay(ctx: any) {
       const session = await mini().session(ctx);
       const order = await mini().own(session, Number(ctx.params.id));
-      ctx.body = view(await strapi.plugin('orders').service('orders').pay(session.principal, order, { idempotencyKey: key(ctx), idempotencyScope: mini().scope(session) }));
+      const options = { idempotencyKey: key(ctx), idempotencyScope: mini().scope(session) };
+      ctx.body = view(await strapi.plugin('orders').service('orders').pay(session.principal, order, options));
     },
   };
 };

@@ -74,8 +74,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const jobs = strapi.plugin('scheduler').service('jobs');
     // guarded per row: an agreement terminated meanwhile is left alone
     const step = (where: Record<string, unknown>, status: string) => jobs.eachItem('catalogue.agreements',
-      (afterId: number, limit: number) => strapi.db.query(AGREEMENT).findMany({ where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' } }),
-      async ({ id }: { id: number }) => (await strapi.db.query(AGREEMENT).updateMany({ where: { id, ...where }, data: { status } })).count, 500);
+      (afterId: number, limit: number) => strapi.db.query(AGREEMENT).findMany({
+        where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' },
+      }),
+      async ({ id }: { id: number }) => (await strapi.db.query(AGREEMENT).updateMany({ where: { id, ...where }, data: { status } })).count,
+      500);
     const expired = await step({ status: { $in: ['confirmed', 'effective'] }, validTo: { $lt: today } }, 'expired');
     const activated = await step({ status: 'confirmed', validFrom: { $lte: today }, validTo: { $gte: today } }, 'effective');
     const failed = expired.failed + activated.failed;

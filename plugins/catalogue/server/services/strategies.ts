@@ -135,8 +135,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async expire(now: Date) {
     const where = { status: 'active', effectiveTo: { $lt: dayIn(now) } };
     const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('catalogue.expire-strategies',
-      (afterId: number, limit: number) => strapi.db.query(STRATEGY).findMany({ where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' } }),
-      async ({ id }: { id: number }) => (await strapi.db.query(STRATEGY).updateMany({ where: { id, ...where }, data: { status: 'expired' } })).count, 500);
+      (afterId: number, limit: number) => strapi.db.query(STRATEGY).findMany({
+        where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' },
+      }),
+      async ({ id }: { id: number }) => (await strapi.db.query(STRATEGY).updateMany({ where: { id, ...where }, data: { status: 'expired' } }))
+        .count,
+      500);
     return { expired: done, ...(failed ? { failed } : {}) };
   },
 

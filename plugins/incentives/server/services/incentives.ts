@@ -141,7 +141,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // deliveries for one order take turns (PostgreSQL: the order's grants are locked), so a
       // concurrent redelivery sees what the first one reversed and writes nothing
       if (strapi.db.dialect.client === 'postgres') {
-        await strapi.db.transaction(({ trx }) => trx('incentive_records').where('order_id', order.id).where('points', '>', 0).orderBy('id').forUpdate().select('id'));
+        await strapi.db.transaction(({ trx }) => trx('incentive_records')
+          .where('order_id', order.id).where('points', '>', 0).orderBy('id').forUpdate().select('id'));
       }
       const granted = await strapi.db.query(RECORD).findMany({ where: { orderId: order.id, points: { $gt: 0 } }, orderBy: { id: 'asc' } });
       const refunded = new Map(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => [line.id, line.amount]));

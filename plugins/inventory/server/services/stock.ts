@@ -252,7 +252,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // each reservation in its own transaction: one that fails (inconsistent counters) is logged and skipped
     const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('inventory.expire-reservations',
       (afterId: number, limit: number) => strapi.db.query(RESERVATION).findMany({
-        where: { id: { $gt: afterId }, status: 'active', expiresAt: { $lt: now } }, select: ['id', 'reference'], limit, orderBy: { id: 'asc' },
+        where: { id: { $gt: afterId }, status: 'active', expiresAt: { $lt: now } },
+        select: ['id', 'reference'], limit, orderBy: { id: 'asc' },
       }),
       async (reservation: { reference: string }) => (await this.release([reservation.reference], 'expire')).resolved, batch);
     return { expired: done, ...(failed ? { failed } : {}) };

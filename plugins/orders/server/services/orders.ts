@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDomainError, ORDER_TRANSITIONS, PermissionKey, shanghaiDay } from '@cop/config';
+import {
+  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDomainError, ORDER_TRANSITIONS, PermissionKey, shanghaiDay,
+} from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
@@ -43,7 +45,10 @@ export function fingerprint(body: unknown): string {
  * server gives it (default `seller:<enterprise id>`; the mini-program adds the employee), the action
  * (default per method) and the body whose digest is kept with the key (default the order input).
  */
-export interface IdempotencyOptions { idempotencyKey?: string; idempotencyScope?: string; idempotencyAction?: string; requestBody?: unknown }
+export interface IdempotencyOptions {
+  idempotencyKey?: string; idempotencyScope?: string; idempotencyAction?: string; requestBody?: unknown;
+}
+type CreateOptions = IdempotencyOptions & { now?: Date; crashAfterStock?: boolean; employeeId?: number };
 
 /**
  * The order lifecycle. Each step is one database transaction that changes the order, records the
@@ -147,14 +152,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Place an order: order rows, stock reserved and money frozen, all in one transaction. */
-    async create(principal: Principal, input: OrderInput, options: IdempotencyOptions & { now?: Date; crashAfterStock?: boolean; employeeId?: number } = {}) {
+    async create(principal: Principal, input: OrderInput, options: CreateOptions = {}) {
       const scope = options.idempotencyScope ?? `seller:${principal.enterpriseId}`;
       const action = options.idempotencyAction ?? 'create';
       const body = options.requestBody ?? input;
-      return this.once(scope, options.idempotencyKey, action, body, () => this.place(principal, input, { ...options, scope, action, body }));
+      return this.once(scope, options.idempotencyKey, action, body,
+        () => this.place(principal, input, { ...options, scope, action, body }));
     },
 
-    async place(principal: Principal, input: OrderInput, options: { idempotencyKey?: string; now?: Date; crashAfterStock?: boolean; employeeId?: number; scope: string; action: string; body: unknown }) {
+    /** create's work, inside `once`: the key is remembered in the order's transaction. */
+    async place(principal: Principal, input: OrderInput, options: CreateOptions & { scope: string; action: string; body: unknown }) {
       const now = options.now ?? new Date();
       const { lines, supplierId, requiresAudit } = await this.priced(principal, input, now);
       const account = await strapi.db.query('plugin::ledger.account').findOne({ where: { supplierId, sellerId: principal.enterpriseId, kind: input.paymentMode } });
