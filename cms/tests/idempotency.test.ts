@@ -156,6 +156,21 @@ describe('ledger ids are made by the server only', () => {
   });
 });
 
+describe('the same key sent twice at once', () => {
+  it('writes one top-up and one order, and both requests get that one', async () => {
+    const before = await transfers();
+    const topUps = await Promise.all([1, 2, 3].map(() => post(supplierA, `/prepaid-accounts/${prepaidA}/top-up`, { amount: 7 }, 'twin-topup')));
+    expect(topUps.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await transfers()).toBe(before + 1);
+    const orders = await app.strapi.db.query(ORDER).count({});
+    const placed = await Promise.all([1, 2, 3].map(() => place(seller.token, {}, 'twin-order')));
+    expect(placed.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(placed.map((r) => r.body.id)).size).toBe(1);
+    expect(await app.strapi.db.query(ORDER).count({})).toBe(orders + 1);
+    await as(app, seller.token).post(`/orders/${placed[0].body.id}/cancel`).expect(200);
+  });
+});
+
 describe('order keys: same key, other body → 422, scoped to the caller', () => {
   it('console orders, refunds and cart checkout', async () => {
     const first = await place(seller.token, {}, 'order-key-1');

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
 import {
-  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDomainError, ORDER_TRANSITIONS, PermissionKey, shanghaiDay,
+  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, ORDER_TRANSITIONS, PermissionKey, shanghaiDay,
 } from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
@@ -27,6 +27,8 @@ export interface OrderInput {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+/** The advisory lock class (first key) under which idempotent order requests take turns. */
+const IDEMPOTENCY_LOCK_CLASS = 0x6f72; // 'or'
 
 /** JSON with object keys sorted at every level, so that equal bodies give equal text. */
 function stableJson(value: unknown): string {
@@ -90,24 +92,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Run a write made idempotent by `remember` inside it. Two concurrent requests with one key both
-     * pass `remembered`; the loser's insert of the key breaks the unique index and rolls its whole
-     * transaction back: it then answers with the winner's order (or the winner's 422).
+     * Run a write made idempotent by `remember` inside it. Requests with one key take turns: on
+     * PostgreSQL a transaction-scoped advisory lock on the scoped key is taken first, so a concurrent
+     * twin waits for the first to commit and then replays its order (or gets its 422) instead of
+     * breaking the unique index (SQLite runs one writer at a time anyway).
      */
     async once<T>(scope: string, key: string | undefined, action: string, body: unknown, write: () => Promise<T>): Promise<T> {
-      const replay = await this.remembered(scope, key, action, body);
-      if (replay) return replay;
-      try {
-        return await write();
-      } catch (error) {
-        if (!key || isDomainError(error)) throw error;
-        const winner = await this.remembered(scope, key, action, body).catch((again: unknown) => {
-          if (isDomainError(again)) throw again;
-          return null;
-        });
-        if (winner) return winner;
-        throw error;
-      }
+      if (!key) return write();
+      return strapi.db.transaction(async ({ trx }) => {
+        if (strapi.db.dialect.client === 'postgres') {
+          await trx.raw('select pg_advisory_xact_lock(?, hashtext(?))', [IDEMPOTENCY_LOCK_CLASS, `${scope}:${action}:${key}`]);
+        }
+        const replay = await this.remembered(scope, key, action, body);
+        return replay ?? write();
+      });
     },
 
     /**
