@@ -151,6 +151,33 @@ describe('incentive records from order events', () => {
     expect(Object.values(await net(two.id)).every((points) => points === 0)).toBe(true);
   });
 
+  it('writes one reversal for a refund event delivered twice, even at once and without a refund key (issue #11, 13)', async () => {
+    const paid = await placeAndPay([{ productId: coupon.id, strategyId: individual.id, quantity: 3 }]);
+    const line = paid.lines[0];
+    expect((await as(app, seller.token).post(`/orders/${paid.id}/request-refund`, { lineIds: [line.id] })).status).toBe(200);
+    const reversals = async () => (await recordsOf(paid.id)).filter((r: any) => r.event === 'order_refunded');
+    const delivered = await reversals();
+    expect(delivered.map((r: any) => [r.ruleName, r.points])).toEqual(expect.arrayContaining([['基础协同', -10], ['券类奖金', -21]]));
+    // as if the refund's event had not been heard yet: take its reversals away, then deliver it again,
+    // twice at once, each in its own transaction, with only the line ids (no refund key)
+    await app.strapi.db.query(RECORD).deleteMany({ where: { id: { $in: delivered.map((r: any) => r.id) } } });
+    const facts = await app.strapi.plugin('orders').service('subscribers').facts(paid.id);
+    const service = app.strapi.plugin('incentives').service('incentives');
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const deliver = (holdMs: number) => app.strapi.db.transaction(async () => {
+      await service.onRefunded(facts, { lineIds: [line.id] });
+      await sleep(holdMs);
+    });
+    await Promise.all([deliver(300), sleep(50).then(() => deliver(0))]);
+    const again = await reversals();
+    expect(again.map((r: any) => [r.ruleName, r.points]).sort()).toEqual(delivered.map((r: any) => [r.ruleName, r.points]).sort());
+    // and once more later, with no detail at all: the key comes from the order's refunded lines
+    await sleep(5);
+    expect(await service.onRefunded(facts, {})).toBe(0);
+    expect(await reversals()).toHaveLength(delivered.length);
+    expect(new Set(again.map((r: any) => r.eventKey))).toEqual(new Set(delivered.map((r: any) => r.eventKey)));
+  });
+
   it('shows each enterprise its own records with a running total, filters, balances and an Excel export', async () => {
     const list = await as(app, seller.token).list('incentive-records', { filter: { kind: 'bonus' }, sort: ['createdAt', 'DESC'] });
     expect(list.status).toBe(200);

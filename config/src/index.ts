@@ -5,3 +5,4 @@ export * from './errors';
 export * from './notifications';
 export * from './time';
 export * from './orders';
+export * from './idempotency';

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/types';
 import contentTypes from './content-types';
 import incentives, { RULE } from './services/incentives';
+import type { RefundEvent } from './services/incentives';
 import rules from './services/rules';
 import resources from './resources';
 
@@ -45,6 +46,6 @@ export default {
     const service = () => strapi.plugin('incentives').service('incentives');
     orders.on('paid', (facts: any, { now }: { now: Date }) => service().onGrantEvent('order_paid', facts, now));
     orders.on('fulfilled', (facts: any, { now }: { now: Date }) => service().onGrantEvent('order_fulfilled', facts, now));
-    orders.on('refunded', (facts: any, { refundKey }: { refundKey?: string }) => service().onRefund(facts, refundKey ?? `r${Date.now()}`));
+    orders.on('refunded', (facts: any, event: RefundEvent) => service().onRefunded(facts, event));
   },
 };

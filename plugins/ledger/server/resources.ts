@@ -1,14 +1,23 @@
-import { errors } from '@cop/config';
+import { errors, FieldErrors, idempotencyKeyOf, invalid } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
-import { ACCOUNT, TRANSFER, figures } from './services/ledger';
+import { ACCOUNT, TRANSFER, clientTransferId, figures } from './services/ledger';
 
 const t = errors.text;
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const ledger = (ctx: ActionContext) => ctx.strapi.plugin('ledger').service('ledger');
-/** Caller-supplied transfer id for retries, else one derived from the request. */
-const transferIdOf = (ctx: ActionContext, verb: string) => (typeof ctx.body.transferId === 'string' && ctx.body.transferId)
-  || (ctx.koa.get('idempotency-key') ? `${verb}:${ctx.koa.get('idempotency-key')}` : `${verb}:${Date.now()}:${Math.random().toString(36).slice(2, 10)}`);
+/**
+ * The ledger options of a posting verb (top-up, repay), whose body `amountBody` declares. Transfer ids
+ * are made by the server only (a client's `transferId` is an unknown field): a retry sends the same
+ * Idempotency-Key, which the server scopes to the caller's enterprise (see clientTransferId).
+ */
+function posting(ctx: ActionContext, verb: 'topup' | 'repay') {
+  const key = idempotencyKeyOf(ctx.koa.get('idempotency-key'));
+  return {
+    transferId: clientTransferId(verb, ctx.principal.enterpriseId, key), fromIdempotencyKey: Boolean(key),
+    reference: (ctx.body.reference as string | null) ?? null, note: (ctx.body.note as string | null) ?? null, operatorId: ctx.principal.userId,
+  };
+}
 const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : null);
 /** What top-up and repay take; the ledger makes the transfer id (a client's retry key is the Idempotency-Key header). */
 const amountBody: Record<string, FieldSpec> = {
@@ -59,9 +68,7 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
             'top-up': {
               permission: 'ledger.write',
               body: amountBody,
-              handler: (row, ctx) => ledger(ctx).topUp(row.id, ctx.body.amount, {
-                transferId: transferIdOf(ctx, 'topup'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
-              }).then(() => reload(ctx, row.id)),
+              handler: (row, ctx) => ledger(ctx).topUp(row.id, ctx.body.amount, posting(ctx, 'topup')).then(() => reload(ctx, row.id)),
             },
           }
         : {
@@ -78,9 +85,7 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
             repay: {
               permission: 'ledger.write',
               body: amountBody,
-              handler: (row, ctx) => ledger(ctx).repay(row.id, ctx.body.amount, {
-                transferId: transferIdOf(ctx, 'repay'), reference: text(ctx.body.reference, 100), note: text(ctx.body.note, 200), operatorId: ctx.principal.userId,
-              }).then(() => reload(ctx, row.id)),
+              handler: (row, ctx) => ledger(ctx).repay(row.id, ctx.body.amount, posting(ctx, 'repay')).then(() => reload(ctx, row.id)),
             },
           }),
     },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/types';
+import { idempotencyKeyOf } from '@cop/config';
 import { checkInput } from '@cop/plugin-console';
 
 /** Mini-program routes (/api/mini/…): JSON for employees, authenticated by the employee token. */
@@ -21,7 +22,7 @@ const view = (order: any) => ({
 
 export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
   const mini = () => strapi.plugin('orders').service('mini');
-  const key = (ctx: any) => ctx.get('idempotency-key') || undefined;
+  const key = (ctx: any) => idempotencyKeyOf(ctx.get('idempotency-key'));
   return {
     async login(ctx: any) { ctx.body = await mini().signIn(ctx.request.body ?? {}); },
     async logout(ctx: any) { await mini().signOut(await mini().session(ctx)); ctx.status = 204; },
@@ -37,7 +38,8 @@ export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
       const session = await mini().session(ctx);
       checkInput({}, ctx.request.body); // paying takes no fields
       const order = await mini().own(session, Number(ctx.params.id));
-      ctx.body = view(await strapi.plugin('orders').service('orders').pay(session.principal, order, { idempotencyKey: key(ctx) ? `employee:${session.employeeId}:${key(ctx)}` : undefined }));
+      const options = { idempotencyKey: key(ctx), idempotencyScope: mini().scope(session) };
+      ctx.body = view(await strapi.plugin('orders').service('orders').pay(session.principal, order, options));
     },
   };
 };

@@ -1,4 +1,4 @@
-import { errors, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
+import { errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EVENT, LINE, ORDER, TRANSITIONS } from './services/orders';
@@ -8,7 +8,7 @@ const t = errors.text;
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const orders = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('orders');
 const reports = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('reports');
-const key = (ctx: ActionContext) => ctx.koa.get('idempotency-key') || undefined;
+const key = (ctx: ActionContext) => idempotencyKeyOf(ctx.koa.get('idempotency-key'));
 
 const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>, body?: Record<string, FieldSpec>): RecordAction => ({
   permission: TRANSITIONS[name].permission ?? null,
@@ -177,7 +177,7 @@ export const cartItems: ResourceDeclaration = {
           .map((field) => [field, { ...ordersResource.fields[field], createOnly: false }])),
       },
       async handler(ctx) {
-        const orders = await cart(ctx).checkout(ctx.principal, ctx.body, ctx.koa.get('idempotency-key') || undefined);
+        const orders = await cart(ctx).checkout(ctx.principal, ctx.body, key(ctx));
         ctx.koa.status = 201;
         return { orders: orders.map((o: any) => ({ id: o.id, number: o.number, status: o.status, totalAmount: Number(o.totalAmount), supplierId: o.supplierId })) };
       },

@@ -1,7 +1,8 @@
 /**
- * Idempotency-Key of money postings (充值 top-up, 还款 repayment). The server turns the key into the
- * transfer id: a second request with the same key replays the first result instead of posting again,
- * and the same key with a different body is refused (409 TRANSFER_ID_REUSED).
+ * Idempotency-Key of money postings (充值 top-up, 还款 repayment). The server scopes the key to the
+ * caller's enterprise and makes the transfer id from it: a second request with the same key replays the
+ * first result instead of posting again, and the same key with a different body is refused (422
+ * IDEMPOTENCY_KEY_REUSED). Keys are 1–100 printable ASCII characters (a UUID here).
  */
 
 /** A random UUID v4. crypto.randomUUID exists only in secure contexts (https, localhost); the console

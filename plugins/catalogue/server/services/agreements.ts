@@ -68,11 +68,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Job: confirmed agreements whose start date has come become effective; past their end, expired. */
+  /** Job: expire, then activate, each agreement in its own transaction (a failing one is logged and skipped). */
   async activateAndExpire(now: Date) {
     const today = dayIn(now);
-    const expired = await strapi.db.query(AGREEMENT).updateMany({ where: { status: { $in: ['confirmed', 'effective'] }, validTo: { $lt: today } }, data: { status: 'expired' } });
-    const activated = await strapi.db.query(AGREEMENT).updateMany({ where: { status: 'confirmed', validFrom: { $lte: today }, validTo: { $gte: today } }, data: { status: 'effective' } });
-    return { activated: activated.count, expired: expired.count };
+    const jobs = strapi.plugin('scheduler').service('jobs');
+    // guarded per row: an agreement terminated meanwhile is left alone
+    const step = (where: Record<string, unknown>, status: string) => jobs.eachItem('catalogue.agreements',
+      (afterId: number, limit: number) => strapi.db.query(AGREEMENT).findMany({
+        where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' },
+      }),
+      async ({ id }: { id: number }) => (await strapi.db.query(AGREEMENT).updateMany({ where: { id, ...where }, data: { status } })).count,
+      500);
+    const expired = await step({ status: { $in: ['confirmed', 'effective'] }, validTo: { $lt: today } }, 'expired');
+    const activated = await step({ status: 'confirmed', validFrom: { $lte: today }, validTo: { $gte: today } }, 'effective');
+    const failed = expired.failed + activated.failed;
+    return { activated: activated.done, expired: expired.done, ...(failed ? { failed } : {}) };
   },
 
   /** Of these suppliers, those with an agreement effective today with the seller (dates checked too, should the job lag). */

@@ -131,9 +131,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Job: strategies past their end date become 'expired' (idempotent). */
+  /** Job: expire strategies past their end, each in its own transaction (a failing one is logged and skipped). */
   async expire(now: Date) {
-    const { count } = await strapi.db.query(STRATEGY).updateMany({ where: { status: 'active', effectiveTo: { $lt: dayIn(now) } }, data: { status: 'expired' } });
-    return { expired: count };
+    const where = { status: 'active', effectiveTo: { $lt: dayIn(now) } };
+    const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('catalogue.expire-strategies',
+      (afterId: number, limit: number) => strapi.db.query(STRATEGY).findMany({
+        where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' },
+      }),
+      async ({ id }: { id: number }) => (await strapi.db.query(STRATEGY).updateMany({ where: { id, ...where }, data: { status: 'expired' } }))
+        .count,
+      500);
+    return { expired: done, ...(failed ? { failed } : {}) };
   },
 
   /**

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
 import { shanghaiDay } from '@cop/config';
 
@@ -75,6 +76,23 @@ export function grants(rules: Rule[], order: OrderFacts, event: GrantEvent, day:
   })).filter((grant) => grant.points > 0);
 }
 
+/** What the orders plugin says of a refund: its key (the refunded line ids) and those lines. */
+export interface RefundEvent { refundKey?: string; lineIds?: number[] }
+
+/**
+ * The key of a refund event, derived from the event alone so that a redelivery gives the same key:
+ * the key orders sent (`refundLines`: the refunded line ids joined by '-'), else the line ids the event
+ * names, else the refunded lines of the order as the event's facts show them. Long keys are digested
+ * (an event key holds at most 160 characters).
+ */
+export function refundKeyOf(order: Pick<OrderFacts, 'lines'>, event: RefundEvent = {}): string {
+  const ids = (list: number[]) => [...new Set(list)].sort((a, b) => a - b).join('-');
+  const key = typeof event.refundKey === 'string' && event.refundKey ? event.refundKey
+    : Array.isArray(event.lineIds) && event.lineIds.length ? ids(event.lineIds)
+      : `all-${ids(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => line.id))}`;
+  return key.length <= 64 ? key : `h${createHash('sha256').update(key).digest('base64url')}`;
+}
+
 /**
  * Incentive points (F95, F96, F99). The orders plugin tells this service of paid, fulfilled and
  * refunded orders inside the transaction that changes the order; each grant is one immutable record
@@ -114,7 +132,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * refunds reversed — a refund of lines a rule never covered reverses nothing of it, and refunding
      * all its lines reverses it exactly.
      */
+    /** The orders plugin's `refunded` subscriber: a refund event, delivered once or more. */
+    onRefunded(order: OrderFacts, event: RefundEvent = {}) {
+      return this.onRefund(order, refundKeyOf(order, event));
+    },
+
     async onRefund(order: OrderFacts, refundKey: string) {
+      // deliveries for one order take turns (PostgreSQL: the order's grants are locked), so a
+      // concurrent redelivery sees what the first one reversed and writes nothing
+      if (strapi.db.dialect.client === 'postgres') {
+        await strapi.db.transaction(({ trx }) => trx('incentive_records')
+          .where('order_id', order.id).where('points', '>', 0).orderBy('id').forUpdate().select('id'));
+      }
       const granted = await strapi.db.query(RECORD).findMany({ where: { orderId: order.id, points: { $gt: 0 } }, orderBy: { id: 'asc' } });
       const refunded = new Map(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => [line.id, line.amount]));
       let written = 0;

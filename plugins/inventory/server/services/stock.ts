@@ -246,13 +246,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Job: release reservations past their expiry (idempotent; each resolves once). */
   async expire(now: Date, batch = 500) {
-    let total = 0;
-    for (;;) {
-      const due = await strapi.db.query(RESERVATION).findMany({ where: { status: 'active', expiresAt: { $lt: now } }, select: ['reference'], limit: batch, orderBy: { id: 'asc' } });
-      if (!due.length) return { expired: total };
-      total += (await this.release((due as any[]).map((r) => r.reference), 'expire')).resolved;
-      if (due.length < batch) return { expired: total };
-    }
+    // each reservation in its own transaction: one that fails (inconsistent counters) is logged and skipped
+    const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('inventory.expire-reservations',
+      (afterId: number, limit: number) => strapi.db.query(RESERVATION).findMany({
+        where: { id: { $gt: afterId }, status: 'active', expiresAt: { $lt: now } },
+        select: ['id', 'reference'], limit, orderBy: { id: 'asc' },
+      }),
+      async (reservation: { reference: string }) => (await this.release([reservation.reference], 'expire')).resolved, batch);
+    return { expired: done, ...(failed ? { failed } : {}) };
   },
 
   /** Recompute every counter from the movements; an empty list means they agree. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, invalid, isDay, shanghaiDay } from '@cop/config';
+import { createHash, randomUUID } from 'crypto';
+import { DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, shanghaiDay } from '@cop/config';
 
 export const ACCOUNT = 'plugin::ledger.account';
 export const TRANSFER = 'plugin::ledger.transfer';
@@ -14,7 +15,22 @@ export interface Account {
   creditLimit: number; validFrom: string | null; validTo: string | null;
   debitsPending: number; debitsPosted: number; creditsPending: number; creditsPosted: number;
 }
-export interface TransferOptions { transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date }
+export interface TransferOptions {
+  transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date;
+  /** The id comes from a client's Idempotency-Key: a reuse with a different body is a 422 naming that header. */
+  fromIdempotencyKey?: boolean;
+}
+
+/**
+ * The transfer id of a client's posting (top-up, repayment), made by the server: the verb, the caller's
+ * enterprise and a digest of its Idempotency-Key, so another tenant's same key is another transfer
+ * and no client can write into another namespace (orders' `order:<number>:…`); without a key, a
+ * random one (every request is new).
+ */
+export function clientTransferId(verb: 'topup' | 'repay', enterpriseId: number, idempotencyKey?: string): string {
+  const tail = idempotencyKey ? createHash('sha256').update(idempotencyKey).digest('base64url') : `n${randomUUID()}`;
+  return `${verb}:e${enterpriseId}:${tail}`;
+}
 
 const DAY_MS = 86_400_000;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -130,11 +146,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   // ---- transfers -------------------------------------------------------------------------------------
 
   /** A transfer with this id already written? Same request: return it (a retry). Different: refuse. */
-  async replay(transferId: string, expect: Record<string, unknown>) {
+  async replay(transferId: string, expect: Record<string, unknown>, fromIdempotencyKey = false) {
     const existing = await strapi.db.query(TRANSFER).findOne({ where: { transferId } });
     if (!existing) return null;
     for (const [key, value] of Object.entries(expect)) {
       if (value !== undefined && String(existing[key] ?? '') !== String(value ?? '')) {
+        if (fromIdempotencyKey) throw idempotencyKeyReused();
         throw new DomainError(409, 'TRANSFER_ID_REUSED', t('交易编号已用于另一笔交易', 'This transfer id was already used for a different transfer'), { transferId: t('已被使用', 'is already used') });
       }
     }
@@ -191,12 +208,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const value = checkAmount(amount);
     const transferId = checkTransferId(options.transferId);
     return strapi.db.transaction(async ({ trx }) => {
-      const replayed = await this.replay(transferId, { kind: 'topup', accountId, amount: value });
+      const expect = { kind: 'topup', accountId, amount: value, reference: options.reference ?? null, note: options.note ?? null };
+      const replayed = await this.replay(transferId, expect, options.fromIdempotencyKey);
       if (replayed) return replayed;
       const account = await this.account(accountId);
       if (!account || account.kind !== 'prepaid') throw errors.notFound('prepaid account', accountId);
       const cash = await this.control(account.supplierId, account.sellerId, 'cash');
       const accounts = await this.lock(trx, [accountId, cash]);
+      // a concurrent request with the same id committed while we waited for the lock: replay it
+      const raced = await this.replay(transferId, expect, options.fromIdempotencyKey);
+      if (raced) return raced;
       this.assertUsable(accounts.get(accountId)!, options.now ?? new Date(), false);
       return this.write(trx, accounts, { [cash]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },
         { transferId, debitAccountId: cash, creditAccountId: accountId, amount: value, flag: 'plain', kind: 'topup', direction: 'in', ...meta(options) }, accountId);
@@ -207,12 +228,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const value = checkAmount(amount);
     const transferId = checkTransferId(options.transferId);
     return strapi.db.transaction(async ({ trx }) => {
-      const replayed = await this.replay(transferId, { kind: 'repayment', accountId, amount: value });
+      const expect = { kind: 'repayment', accountId, amount: value, reference: options.reference ?? null, note: options.note ?? null };
+      const replayed = await this.replay(transferId, expect, options.fromIdempotencyKey);
       if (replayed) return replayed;
       const account = await this.account(accountId);
       if (!account || account.kind !== 'credit') throw errors.notFound('credit account', accountId);
       const cash = await this.control(account.supplierId, account.sellerId, 'cash');
       const accounts = await this.lock(trx, [accountId, cash]);
+      const raced = await this.replay(transferId, expect, options.fromIdempotencyKey);
+      if (raced) return raced;
       const unpaid = figures(accounts.get(accountId)!).unpaid ?? 0;
       if (value > unpaid) throw invalid({ amount: t(`还款不能超过未还款金额 ${(unpaid / 100).toFixed(2)} 元`, `cannot exceed the unpaid ${(unpaid / 100).toFixed(2)} yuan`) });
       return this.write(trx, accounts, { [cash]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },

@@ -90,16 +90,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Job: publish scheduled announcements that are due, each in its own transaction; twice is harmless. */
+    /** Job: publish what is due, each announcement in its own transaction; a failing one is logged and skipped. */
     async publishDue(now: Date) {
-      let published = 0;
-      for (;;) {
-        const due = await strapi.db.query(ANNOUNCEMENT).findMany({ where: { status: 'scheduled', publishAt: { $lte: now } }, select: ['id'], limit: BATCH, orderBy: { publishAt: 'asc' } });
-        if (!due.length) return { published };
-        for (const { id } of due as { id: number }[]) {
-          if (await strapi.db.transaction(() => this.publishOne(id, now, ['scheduled']))) published += 1;
-        }
-        if (due.length < BATCH) return { published };
-      }
+      const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('messaging.publish-announcements',
+        (afterId: number, limit: number) => strapi.db.query(ANNOUNCEMENT).findMany({
+          where: { id: { $gt: afterId }, status: 'scheduled', publishAt: { $lte: now } }, select: ['id'], limit, orderBy: { id: 'asc' },
+        }),
+        ({ id }: { id: number }) => this.publishOne(id, now, ['scheduled']), BATCH);
+      return { published: done, ...(failed ? { failed } : {}) };
     },
 
     async markRead(userId: number, announcementId: number) {

@@ -92,8 +92,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * transaction that first claims the lines; the ordered lines leave the cart.
    */
   async checkout(principal: Principal, body: Record<string, any>, idempotencyKey?: string) {
-    const { ids, channel, customer } = this.checkoutInput(body);
     const orders = strapi.plugin('orders').service('orders');
+    // a retry with the same key and body answers the orders it made (its cart lines are gone by
+    // then); the same key with another body is a 422
+    if (idempotencyKey) {
+      const replayed = [];
+      for (let n = 1; n <= MAX_ITEMS; n += 1) {
+        const order = await orders.remembered(`seller:${principal.enterpriseId}`, `${idempotencyKey}:${n}`, 'checkout', body);
+        if (!order) break;
+        replayed.push(order);
+      }
+      if (replayed.length) return replayed;
+    }
+    const { ids, channel, customer } = this.checkoutInput(body);
     return strapi.db.transaction(async ({ trx }) => {
       const items = await this.claim(principal, ids, channel, trx);
       // one lookup of today's offers for every line, used for the checks and for grouping by supplier
@@ -128,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           created.push(await orders.create(principal, {
             channel, ...customer,
             lines: group.map((item) => ({ productId: item.productId, strategyId: item.strategyId, quantity: item.quantity, day: item.day, unitPrice: item.unitPrice })),
-          }, { idempotencyKey: idempotencyKey ? `${idempotencyKey}:${n}` : undefined }));
+          }, { idempotencyKey: idempotencyKey ? `${idempotencyKey}:${n}` : undefined, idempotencyAction: 'checkout', requestBody: body }));
         } catch (error) {
           // name the cart lines behind an order-line error
           if (isDomainError(error) && Object.keys(error.fields).length) {

@@ -93,7 +93,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.plugin('orders').service('orders').create(session.principal, {
       channel: 'employee', paymentMode: body.paymentMode ?? 'prepaid', lines: body.lines,
       customerName: session.name, customerPhone: session.phone ?? undefined, visitDate: body.visitDate ?? undefined, remarks: body.remarks ?? undefined,
-    }, { idempotencyKey: idempotencyKey ? `employee:${session.employeeId}:${idempotencyKey}` : undefined, employeeId: session.employeeId });
+    }, { idempotencyKey, idempotencyScope: this.scope(session), requestBody: body, employeeId: session.employeeId });
+  },
+
+  /** An employee's Idempotency-Keys are its own: scoped to its enterprise and to it. */
+  scope(session: EmployeeSession) {
+    return `seller:${session.principal.enterpriseId}:employee:${session.employeeId}`;
   },
 
   async own(session: EmployeeSession, id: number) {

@@ -1,5 +1,8 @@
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, invalid, isDay, ORDER_TRANSITIONS, PermissionKey, shanghaiDay } from '@cop/config';
+import {
+  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_TRANSITIONS, PermissionKey, shanghaiDay,
+} from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 
@@ -24,6 +27,30 @@ export interface OrderInput {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+/** The advisory lock class (first key) under which idempotent order requests take turns. */
+const IDEMPOTENCY_LOCK_CLASS = 0x6f72; // 'or'
+
+/** JSON with object keys sorted at every level, so that equal bodies give equal text. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner) => (inner && typeof inner === 'object' && !Array.isArray(inner)
+    ? Object.fromEntries(Object.keys(inner).sort().map((k) => [k, (inner as Record<string, unknown>)[k]]))
+    : inner)) ?? 'null';
+}
+
+/** The digest of a request body stored with its Idempotency-Key (sha256 of its stable JSON, hex). */
+export function fingerprint(body: unknown): string {
+  return createHash('sha256').update(stableJson(body)).digest('hex');
+}
+
+/**
+ * How a request is made idempotent: the client's key (checked by idempotencyKeyOf), the scope the
+ * server gives it (default `seller:<enterprise id>`; the mini-program adds the employee), the action
+ * (default per method) and the body whose digest is kept with the key (default the order input).
+ */
+export interface IdempotencyOptions {
+  idempotencyKey?: string; idempotencyScope?: string; idempotencyAction?: string; requestBody?: unknown;
+}
+type CreateOptions = IdempotencyOptions & { now?: Date; crashAfterStock?: boolean; employeeId?: number };
 
 /**
  * The order lifecycle. Each step is one database transaction that changes the order, records the
@@ -45,15 +72,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     TRANSITIONS,
 
-    /** Idempotency: a key already used for this action returns that order, so a retry changes nothing. */
-    async remembered(scope: string, key: string | undefined, action: string) {
+    /**
+     * Idempotency: a key already used by this scope for this action returns that order, so a retry
+     * changes nothing; the same key with a different body is a 422 (never another caller's data: the
+     * scope holds the caller's enterprise).
+     */
+    async remembered(scope: string, key: string | undefined, action: string, body?: unknown) {
       if (!key) return null;
-      if (key.length > 100) throw invalid({ 'Idempotency-Key': t('不能超过 100 个字符', 'must be at most 100 characters') });
+      if (key.length > 150) throw invalid({ 'Idempotency-Key': t('不能超过 100 个字符', 'must be at most 100 characters') });
       const row = await strapi.db.query(REQUEST).findOne({ where: { key: `${scope}:${action}:${key}` } });
-      return row ? strapi.db.query(ORDER).findOne({ where: { id: row.orderId } }) : null;
+      if (!row) return null;
+      if (row.fingerprint && body !== undefined && row.fingerprint !== fingerprint(body)) throw idempotencyKeyReused();
+      return strapi.db.query(ORDER).findOne({ where: { id: row.orderId } });
     },
-    remember(scope: string, key: string | undefined, action: string, orderId: number) {
-      return key ? strapi.db.query(REQUEST).create({ data: { key: `${scope}:${action}:${key}`, action, orderId } }) : null;
+    remember(scope: string, key: string | undefined, action: string, orderId: number, body?: unknown) {
+      return key ? strapi.db.query(REQUEST).create({ data: {
+        key: `${scope}:${action}:${key}`, action, orderId, fingerprint: body === undefined ? null : fingerprint(body),
+      } }) : null;
+    },
+
+    /**
+     * Run a write made idempotent by `remember` inside it. Requests with one key take turns: on
+     * PostgreSQL a transaction-scoped advisory lock on the scoped key is taken first, so a concurrent
+     * twin waits for the first to commit and then replays its order (or gets its 422) instead of
+     * breaking the unique index (SQLite runs one writer at a time anyway).
+     */
+    async once<T>(scope: string, key: string | undefined, action: string, body: unknown, write: () => Promise<T>): Promise<T> {
+      if (!key) return write();
+      return strapi.db.transaction(async ({ trx }) => {
+        if (strapi.db.dialect.client === 'postgres') {
+          await trx.raw('select pg_advisory_xact_lock(?, hashtext(?))', [IDEMPOTENCY_LOCK_CLASS, `${scope}:${action}:${key}`]);
+        }
+        const replay = await this.remembered(scope, key, action, body);
+        return replay ?? write();
+      });
     },
 
     /**
@@ -98,12 +150,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Place an order: order rows, stock reserved and money frozen, all in one transaction. */
-    async create(principal: Principal, input: OrderInput, options: { idempotencyKey?: string; now?: Date; crashAfterStock?: boolean; employeeId?: number } = {}) {
+    async create(principal: Principal, input: OrderInput, options: CreateOptions = {}) {
+      const scope = options.idempotencyScope ?? `seller:${principal.enterpriseId}`;
+      const action = options.idempotencyAction ?? 'create';
+      const body = options.requestBody ?? input;
+      return this.once(scope, options.idempotencyKey, action, body,
+        () => this.place(principal, input, { ...options, scope, action, body }));
+    },
+
+    /** create's work, inside `once`: the key is remembered in the order's transaction. */
+    async place(principal: Principal, input: OrderInput, options: CreateOptions & { scope: string; action: string; body: unknown }) {
       const now = options.now ?? new Date();
       // employee orders are the mini-program's (an employee signed in places them); nobody else makes one
       if (input.channel === 'employee' && !options.employeeId) throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
-      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, 'create');
-      if (replay) return replay;
       const { lines, supplierId, requiresAudit } = await this.priced(principal, input, now);
       const account = await strapi.db.query('plugin::ledger.account').findOne({ where: { supplierId, sellerId: principal.enterpriseId, kind: input.paymentMode } });
       if (!account) throw invalid({ paymentMode: t('该供货方尚未为贵司开立此类账户', 'the supplier has opened no such account for you') });
@@ -129,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = await strapi.db.query(LINE).findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
         const stockLines = await products().stockLines((rows as any[]).map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
         await this.record(order.id, 'create', null, status, principal);
-        await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, 'create', order.id);
+        await this.remember(options.scope, options.idempotencyKey, options.action, order.id, options.body);
         if (status === 'pending_audit') {
           await notify(supplierId, { type: 'audit', title: `${principal.enterpriseName} 提交了待审核的政企订单 ${number}`, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         }
@@ -209,8 +268,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Pay: capture the frozen money and consume the reserved stock. A late payment on a closed order is refused. */
-    async pay(principal: Principal, order: any, options: { idempotencyKey?: string; now?: Date } = {}) {
-      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `pay:${order.id}`);
+    async pay(principal: Principal, order: any, options: IdempotencyOptions & { now?: Date } = {}) {
+      const scope = options.idempotencyScope ?? `seller:${principal.enterpriseId}`;
+      const body = options.requestBody ?? {};
+      const replay = await this.remembered(scope, options.idempotencyKey, `pay:${order.id}`, body);
       if (replay) return replay;
       const now = options.now ?? new Date();
       if (order.status === 'pending_payment' && order.expiresAt && new Date(order.expiresAt) < now) {
@@ -223,7 +284,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await inventory().consume(await this.stockRefs(await this.lineRefs(order.id)));
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { paidAmount: num(order.totalAmount), expiresAt: null } });
         await subscribers().emit('paid', order.id, { now });
-        await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, `pay:${order.id}`, order.id);
+        await this.remember(scope, options.idempotencyKey, `pay:${order.id}`, order.id, body);
         await notify(order.supplierId, { type: 'payment', title: `订单 ${order.number} 已支付 ${(num(order.totalAmount) / 100).toFixed(2)} 元`, link: `/orders/${order.channel}/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
@@ -248,13 +309,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** Job: close every order past its deadline, each in its own transaction; a failing one is logged and skipped. */
     async closeExpired(now: Date, batch = 200) {
-      let closed = 0;
-      for (;;) {
-        const due = await strapi.db.query(ORDER).findMany({ where: { status: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, limit: batch, orderBy: { id: 'asc' } });
-        for (const order of due as any[]) if (await this.close(order, now)) closed += 1;
-        if ((due as any[]).length < batch) return { closed };
-      }
+      const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('orders.close-expired',
+        (afterId: number, limit: number) => strapi.db.query(ORDER).findMany({
+          where: { id: { $gt: afterId }, status: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, limit, orderBy: { id: 'asc' },
+        }),
+        (order: any) => this.close(order, now), batch);
+      return { closed: done, ...(failed ? { failed } : {}) };
     },
 
     /** Fulfil one line with a confirmation code or a courier and tracking number. */
@@ -288,7 +350,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * approval. Money goes back by a reversing transfer, unfulfilled stock back to the calendar.
      */
     async requestRefund(principal: Principal, given: any, body: Record<string, unknown>, options: { idempotencyKey?: string } = {}) {
-      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${given.id}`);
+      const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${given.id}`, body);
       if (replay) return replay;
       const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 200) : '';
       return strapi.db.transaction(async () => {
@@ -308,7 +370,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await this.transition(principal, order, 'request-refund', to, reason);
           await this.refundLines(order, chosen, principal);
         }
-        await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${order.id}`, order.id);
+        await this.remember(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${order.id}`, order.id, body);
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -320,7 +382,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async refundLines(order: any, chosen: any[], principal: Principal | null) {
       const amount = chosen.reduce((sum, l) => sum + num(l.amount), 0);
-      const key = chosen.map((l) => l.id).join('-');
+      // made by the server from the refunded lines (at most 100 characters in a transfer id: digested when long)
+      const ids = chosen.map((l) => l.id).join('-');
+      const key = ids.length <= 64 ? ids : `h${createHash('sha256').update(ids).digest('base64url')}`;
       await ledger().refund(order.accountId, amount, { transferId: `order:${order.number}:refund:${key}`, orderRef: order.number, operatorId: principal?.userId ?? null });
       const unfulfilled = chosen.filter((l) => l.fulfilmentStatus === 'pending');
       if (unfulfilled.length) await inventory().restock(await this.stockRefs(unfulfilled));

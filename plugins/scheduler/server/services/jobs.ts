@@ -51,6 +51,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [...jobs.keys()];
     },
 
+    /**
+     * A job's walk over its due items: pages from `page(afterId, limit)` (ids ascending, all above
+     * afterId), each item handled by `work` in its own transaction. A failing item is rolled back,
+     * logged (job, item id, stack) and skipped, and the cursor moves past it, so one poisoned row
+     * neither stops the job nor makes it read the same row again. `work` answers how many things it
+     * did (a number) or whether it did it; `done` sums that.
+     */
+    async eachItem<T extends { id: number }>(
+      job: string,
+      page: (afterId: number, limit: number) => Promise<T[]>,
+      work: (item: T) => Promise<number | boolean | unknown>,
+      batch = 200,
+    ): Promise<{ done: number; failed: number }> {
+      let lastId = 0;
+      let done = 0;
+      let failed = 0;
+      for (;;) {
+        const items = await page(lastId, batch);
+        for (const item of items) {
+          lastId = Math.max(lastId, item.id);
+          try {
+            const result = await strapi.db.transaction(() => work(item));
+            done += typeof result === 'number' ? result : result ? 1 : 0;
+          } catch (error) {
+            failed += 1;
+            strapi.log.error(`job ${job}: item ${item.id} failed and was skipped: ${(error as Error)?.stack ?? String(error)}`);
+          }
+        }
+        if (items.length < batch) return { done, failed };
+      }
+    },
+
     /** Run a job now, as a tick would: only if this caller wins the lease. `now` is injectable. */
     async runNow(name: string, now: Date = new Date(), by = holder): Promise<RunOutcome> {
       const job = jobs.get(name);
