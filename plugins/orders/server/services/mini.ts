@@ -102,6 +102,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async own(session: EmployeeSession, id: number) {
+    // ids are int4 columns: a larger number names no order (a 404, not the database's range error)
+    if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw errors.notFound('order', id);
     const order = await strapi.db.query(ORDER).findOne({ where: { id, employeeId: session.employeeId, sellerId: session.principal.enterpriseId } });
     if (!order) throw errors.notFound('order', id);
     return order;
