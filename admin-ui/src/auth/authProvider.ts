@@ -76,7 +76,9 @@ export const authProvider: AuthProvider = {
     sessionPromise = Promise.resolve(user);
   },
 
+  /** Signing out revokes the token on the server (every session of this user), then forgets it here. */
   async logout() {
+    if (getToken()) await apiFetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     clearSession();
     sessionPromise = null;
   },

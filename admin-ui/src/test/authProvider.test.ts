@@ -117,12 +117,23 @@ describe('authProvider session', () => {
     expect(localStorage.getItem('cop.jwt')).toBeNull();
   });
 
-  it('logout clears the session', async () => {
+  it('logout revokes the token on the server and clears the session', async () => {
     localStorage.setItem('cop.jwt', 'jwt');
     localStorage.setItem('cop.user', JSON.stringify(user));
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
     await authProvider.logout({});
+    expect(call(0).url).toBe('/api/auth/logout');
+    expect(call(0).init.method).toBe('POST');
+    expect(call(0).headers.get('Authorization')).toBe('Bearer jwt');
     expect(localStorage.getItem('cop.jwt')).toBeNull();
     expect(localStorage.getItem('cop.user')).toBeNull();
     await expect(authProvider.checkAuth({})).rejects.toBeDefined();
+  });
+
+  it('logout still signs out here when the server cannot be reached', async () => {
+    localStorage.setItem('cop.jwt', 'jwt');
+    fetchMock.mockRejectedValueOnce(new TypeError('network down'));
+    await authProvider.logout({});
+    expect(localStorage.getItem('cop.jwt')).toBeNull();
   });
 });

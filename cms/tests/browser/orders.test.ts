@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, TestApp } from '../helpers/app';
-import { as, tenant, Tenant, PASSWORD } from '../helpers/fixtures';
+import { as, signIn, tenant, Tenant, PASSWORD } from '../helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from '../helpers/catalogue';
 import { launch, shot, signInThroughUi, signOut } from './helpers';
 
@@ -134,7 +134,8 @@ describe('orders in a real browser', () => {
   it('the supplier fulfils with a confirmation code', async () => {
     await signOut(page);
     await signInThroughUi(page, app.url, 'buy_supplier', PASSWORD);
-    const order = await as(app, supplier.token).get(`/orders/${govOrderId}`);
+    // signing out in the console revoked the supplier's earlier tokens: read with a fresh one
+    const order = await as(app, await signIn(app, 'buy_supplier')).get(`/orders/${govOrderId}`);
     const lineId = order.body.lines[0].id;
     await go(`orders/gov/${govOrderId}/show`);
     await page.getByTestId(`order-fulfil-${lineId}`).click();
