@@ -203,6 +203,21 @@ describe('manual adjustment (人工调账): POST /ledger/accounts/:id/adjust in 
     expect(await ledger().check()).toMatchObject({ mismatches: [], balanced: true });
   });
 
+  it('on a credit account: forgives at most the unpaid amount, charges at most up to the limit', async () => {
+    const creditId = (await as(app, supplier.token).post('/credit-accounts', { sellerId: seller.enterpriseId })).body.id;
+    await ledger().setCreditLimit(creditId, { creditLimit: 10_000 });
+    const charged = await adjust(creditId, { amount: -3_000, reason: '线下欠款补记' });
+    expect(charged.status).toBe(200);
+    expect(await figures(creditId)).toMatchObject({ available: 7_000, unpaid: 3_000 });
+    expect((await adjust(creditId, { amount: -7_001, reason: '超额度' })).status).toBe(409);
+    const tooMuch = await adjust(creditId, { amount: 3_001, reason: '多免' });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors).toHaveProperty('amount');
+    expect((await adjust(creditId, { amount: 1_000, reason: '减免部分欠款' })).status).toBe(200);
+    expect(await figures(creditId)).toMatchObject({ available: 8_000, unpaid: 2_000 });
+    expect(await ledger().check()).toMatchObject({ mismatches: [], balanced: true });
+  });
+
   it('needs a reason (400 naming reason), a whole non-zero amount, a customer account and an admin', async () => {
     const count = await app.strapi.db.query('plugin::ledger.transfer').count({});
     const noReason = await adjust(prepaidId, { amount: 500 });

@@ -341,7 +341,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Manual adjustment (人工调账) by the platform operator: a signed amount of fen moved between a seller's
    * prepaid or credit account and its pair's cash control account, as one balanced `adjustment` transfer
    * (positive: into the seller's account; negative: out of it), under both account locks and within the
-   * bounds (a prepaid account never below 0 available, a credit account never past its limit). The reason
+   * bounds (a prepaid account never below 0 available; a credit account never past its limit, and credited
+   * at most its unpaid amount). The reason
    * (required, ≤ 200) is the transfer's note, so the seller's and supplier's statements show it. A
    * disabled account may be adjusted: corrections do not wait for the supplier to enable it.
    */
@@ -371,6 +372,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const accounts = await this.lock(trx, [accountId, cash]);
       const raced = await this.replay(transferId, expect, Boolean(options.idempotencyKey));
       if (raced) return raced;
+      const unpaid = figures(accounts.get(accountId)!).unpaid ?? 0;
+      if (signed > 0 && account.kind === 'credit' && value > unpaid) {
+        // a credit account holds debt, not deposits: an adjustment may forgive at most what is unpaid
+        throw invalid({ amount: t(`赊销账户调增不能超过未还款金额 ${(unpaid / 100).toFixed(2)} 元`, `cannot exceed the unpaid ${(unpaid / 100).toFixed(2)} yuan of a credit account`) });
+      }
       if (signed < 0) {
         const locked = accounts.get(accountId)!;
         locked.debitsPosted += value;
