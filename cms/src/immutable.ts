@@ -9,7 +9,8 @@ const STOCK = t('库存记录不可手工修改：请在控制台通过库存维
 const ORDERS = t('订单记录不可手工修改：订单只能通过订单流程（审核、支付、核销、退款、取消）变更',
   'Order records cannot be edited by hand: orders change only through their workflow (audit, pay, fulfil, refund, cancel)');
 const SUMMARIES = t('销售汇总由订单自动生成，不可手工修改', 'Sales summaries are derived from the orders and cannot be edited by hand');
-const INCENTIVES = t('激励明细由订单事件按激励规则生成，不可手工修改：请调整激励规则', 'Incentive records are granted by the rules on order events and cannot be edited by hand: change the rules instead');
+const INCENTIVES = t('激励明细由订单事件按激励规则生成，不可手工修改：请调整激励规则',
+  'Incentive records are granted by the rules on order events and cannot be edited by hand: change the rules instead');
 const HISTORY = t('历史记录不可手工修改', 'History records cannot be edited by hand');
 
 /**

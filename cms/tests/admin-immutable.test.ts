@@ -27,7 +27,8 @@ beforeAll(async () => {
   await agreement(app, supplier, seller);
   const ticket = await product(app, supplier, { name: '只读门票' });
   const day = shift(today(), 1);
-  await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 20, from: today(), to: shift(today(), 5) });
+  await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 20,
+    from: today(), to: shift(today(), 5) });
   const individual = await strategy(app, supplier, [{ productId: ticket.id, price: 10000 }], { businessMode: 'prepaid' });
   // the operator keeps incentive rules in the panel; one rule, so that paying grants points
   await app.strapi.db.query('plugin::incentives.incentive-rule').create({ data: {
@@ -36,7 +37,8 @@ beforeAll(async () => {
   } });
   prepaidId = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: seller.enterpriseId })).body.id;
   expect((await as(app, supplier.token).post(`/prepaid-accounts/${prepaidId}/enable`)).status).toBe(200);
-  expect((await as(app, supplier.token).post(`/prepaid-accounts/${prepaidId}/top-up`, { amount: 1_000_000, note: '首次充值' })).status).toBe(200);
+  const topUp = await as(app, supplier.token).post(`/prepaid-accounts/${prepaidId}/top-up`, { amount: 1_000_000, note: '首次充值' });
+  expect(topUp.status).toBe(200);
   const created = await as(app, seller.token).post('/orders', {
     channel: 'individual', paymentMode: 'prepaid', customerName: '只读客户', customerPhone: '13800000000',
     lines: [{ productId: ticket.id, strategyId: individual.id, quantity: 2, day }],
@@ -44,9 +46,11 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   expect((await as(app, seller.token).post(`/orders/${created.body.id}/pay`).set('Idempotency-Key', 'imm-pay-1')).status).toBe(200);
 
-  const superAdmin = (await app.strapi.service('admin::role').getSuperAdmin()) ?? (await app.strapi.service('admin::role').createSuperAdminRole());
+  const roles = app.strapi.service('admin::role');
+  const superAdmin = (await roles.getSuperAdmin()) ?? (await roles.createSuperAdminRole());
   await app.strapi.service('admin::user').create({
-    email: 'books@test.local', firstname: 'Books', lastname: 'Operator', password: 'Admin12345', isActive: true, registrationToken: null, roles: [superAdmin.id],
+    email: 'books@test.local', firstname: 'Books', lastname: 'Operator', password: 'Admin12345',
+    isActive: true, registrationToken: null, roles: [superAdmin.id],
   });
   const login = await app.http.post('/admin/login').send({ email: 'books@test.local', password: 'Admin12345' });
   expect(login.status).toBe(200);
@@ -143,7 +147,8 @@ describe('the books are read-only in the admin panel (#12.2)', () => {
   it('refuses an Editor too, and an Editor may not adjust money (the 人工调账 permission is not theirs)', async () => {
     const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
     await app.strapi.service('admin::user').create({
-      email: 'editor@test.local', firstname: 'Ed', lastname: 'Itor', password: 'Admin12345', isActive: true, registrationToken: null, roles: [editorRole.id],
+      email: 'editor@test.local', firstname: 'Ed', lastname: 'Itor', password: 'Admin12345',
+      isActive: true, registrationToken: null, roles: [editorRole.id],
     });
     const login = await app.http.post('/admin/login').send({ email: 'editor@test.local', password: 'Admin12345' });
     expect(login.status).toBe(200);
@@ -154,7 +159,8 @@ describe('the books are read-only in the admin panel (#12.2)', () => {
       const res = await app.http.put(`${CM}/${uid}/${row.documentId}`).set('Authorization', `Bearer ${token}`).send(edited(uid, row));
       expect([uid, res.status, res.body.code]).toEqual([uid, 403, 'IMMUTABLE_RECORD']);
     }
-    const adjusted = await app.http.post(`/ledger/accounts/${prepaidId}/adjust`).set('Authorization', `Bearer ${token}`).send({ amount: 500, reason: '编辑' });
+    const adjusted = await app.http.post(`/ledger/accounts/${prepaidId}/adjust`).set('Authorization', `Bearer ${token}`)
+      .send({ amount: 500, reason: '编辑' });
     expect(adjusted.status).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
@@ -225,6 +231,8 @@ describe('manual adjustment (人工调账): POST /ledger/accounts/:id/adjust in 
     expect(noReason.body.errors).toHaveProperty('reason');
     expect((await adjust(prepaidId, { amount: 500, reason: '   ' })).body.errors).toHaveProperty('reason');
     expect((await adjust(prepaidId, { amount: 500, reason: 'x'.repeat(201) })).body.errors).toHaveProperty('reason');
+    expect((await adjust(prepaidId, { amount: 500, reason: '原因\u0000' })).body.errors).toHaveProperty('reason');
+    expect((await adjust(prepaidId, { amount: 500, reason: 42 })).body.errors).toHaveProperty('reason');
     for (const amount of [0, 1.5, '500', null, 10 ** 13]) {
       const res = await adjust(prepaidId, { amount, reason: '原因' });
       expect([amount, res.status, Object.keys(res.body.errors ?? {})]).toEqual([amount, 400, ['amount']]);

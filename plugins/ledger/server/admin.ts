@@ -39,7 +39,9 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw errors.notFound('account', ctx.params.id);
     }
     const body = ctx.request.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid({ amount: t('请提交 { amount, reason }', 'send { amount, reason }') });
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw invalid({ amount: t('请提交 { amount, reason }', 'send { amount, reason }') });
+    }
     const unknown = Object.keys(body).filter((key) => !BODY_FIELDS.has(key));
     if (unknown.length) throw invalid(Object.fromEntries(unknown.map((key) => [key, t('不是可提交的字段', 'is not a field of this action')])));
     const service = strapi.plugin('ledger').service('ledger');
@@ -49,7 +51,10 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
     const account: Account = await service.account(id);
     ctx.body = {
       data: {
-        transfer: { ...transfer, amount: Number(transfer.amount), availableAfter: Number(transfer.availableAfter), frozenAfter: Number(transfer.frozenAfter) },
+        transfer: {
+          ...transfer, amount: Number(transfer.amount),
+          availableAfter: Number(transfer.availableAfter), frozenAfter: Number(transfer.frozenAfter),
+        },
         account: { id, kind: account.kind, supplierId: account.supplierId, sellerId: account.sellerId, ...figures(account) },
       },
     };

@@ -348,13 +348,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async adjust(accountId: number, amount: unknown, options: AdjustmentOptions) {
     const problems: FieldErrors = {};
-    if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) problems.amount = t('金额应为整数（分），正数调增、负数调减', 'must be a whole number of fen (positive adds, negative takes)');
-    else if (amount === 0) problems.amount = t('调账金额不能为 0', 'must not be 0');
-    else if (Math.abs(amount) > MAX_AMOUNT) problems.amount = t('金额绝对值不能超过 10^12 分', 'must be at most 10^12 fen either way');
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) {
+      problems.amount = t('金额应为整数（分），正数调增、负数调减', 'must be a whole number of fen (positive adds, negative takes)');
+    } else if (amount === 0) {
+      problems.amount = t('调账金额不能为 0', 'must not be 0');
+    } else if (Math.abs(amount) > MAX_AMOUNT) {
+      problems.amount = t('金额绝对值不能超过 10^12 分', 'must be at most 10^12 fen either way');
+    }
     const reason = typeof options.reason === 'string' ? options.reason.trim() : '';
-    if (typeof options.reason !== 'string' || !reason) problems.reason = t('请填写调账原因', 'is required: say why the balance is adjusted');
-    else if (!cleanText(reason)) problems.reason = t('不能包含空字符或无效的 Unicode 字符', 'must not contain NUL or invalid Unicode characters');
-    else if (reason.length > ADJUSTMENT_REASON_MAX) problems.reason = t(`不能超过 ${ADJUSTMENT_REASON_MAX} 个字符`, `must be at most ${ADJUSTMENT_REASON_MAX} characters`);
+    if (!reason) {
+      problems.reason = t('请填写调账原因', 'is required: say why the balance is adjusted');
+    } else if (!cleanText(reason)) {
+      problems.reason = t('不能包含空字符或无效的 Unicode 字符', 'must not contain NUL or invalid Unicode characters');
+    } else if (reason.length > ADJUSTMENT_REASON_MAX) {
+      problems.reason = t(`不能超过 ${ADJUSTMENT_REASON_MAX} 个字符`, `must be at most ${ADJUSTMENT_REASON_MAX} characters`);
+    }
     if (Object.keys(problems).length) throw invalid(problems);
     const signed = amount as number;
     const value = Math.abs(signed);
@@ -375,7 +383,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const unpaid = figures(accounts.get(accountId)!).unpaid ?? 0;
       if (signed > 0 && account.kind === 'credit' && value > unpaid) {
         // a credit account holds debt, not deposits: an adjustment may forgive at most what is unpaid
-        throw invalid({ amount: t(`赊销账户调增不能超过未还款金额 ${(unpaid / 100).toFixed(2)} 元`, `cannot exceed the unpaid ${(unpaid / 100).toFixed(2)} yuan of a credit account`) });
+        throw invalid({ amount: t(`赊销账户调增不能超过未还款金额 ${(unpaid / 100).toFixed(2)} 元`,
+          `cannot exceed the unpaid ${(unpaid / 100).toFixed(2)} yuan of a credit account`) });
       }
       if (signed < 0) {
         const locked = accounts.get(accountId)!;
