@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { seedDemo } from './seed/demo';
 import { configureUsersPermissions } from './seed/users-permissions';
 import { assertProductionSecrets } from './secrets';
+import { guardImmutableRecords } from './immutable';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -10,6 +11,8 @@ export default {
     }
     // the configured values, not the variables: what the server would really sign and encrypt with
     assertProductionSecrets((path) => strapi.config.get(path));
+    // the books (transfers, stock, orders, incentive records, summaries) are read-only for every admin role
+    guardImmutableRecords(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

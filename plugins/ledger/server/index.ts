@@ -4,9 +4,11 @@ import transfer from './content-types/transfer/schema.json';
 import accountChange from './content-types/account-change/schema.json';
 import ledger from './services/ledger';
 import resources from './resources';
+import admin from './admin';
 
 export { figures, checkAmount, MAX_AMOUNT } from './services/ledger';
-export type { Account, TransferOptions } from './services/ledger';
+export type { Account, AdjustmentOptions, TransferOptions } from './services/ledger';
+export { ADJUST_ACTION } from './admin';
 
 /**
  * Money: prepaid and credit accounts per supplier–seller pair, immutable transfers (pending, posted,
@@ -16,7 +18,11 @@ export type { Account, TransferOptions } from './services/ledger';
 export default {
   contentTypes: { account: { schema: account }, transfer: { schema: transfer }, 'account-change': { schema: accountChange } },
   services: { ledger },
-  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+  controllers: { admin: admin.controller },
+  routes: { admin: admin.routes },
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // 人工调账 is an admin-panel permission of its own (super admins hold it; grant it to other roles in Settings → Roles)
+    await strapi.service('admin::permission').actionProvider.registerMany(admin.actions);
     strapi.plugin('console').service('registry').register(...resources);
     strapi.plugin('scheduler').service('jobs').define({
       name: 'ledger.check',

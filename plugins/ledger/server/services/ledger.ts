@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/types';
 import { createHash, randomUUID } from 'crypto';
 import { DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, shanghaiDay } from '@cop/config';
+import { cleanText } from '@cop/plugin-console';
 
 export const ACCOUNT = 'plugin::ledger.account';
 export const TRANSFER = 'plugin::ledger.transfer';
@@ -15,6 +16,17 @@ export interface Account {
   creditLimit: number; validFrom: string | null; validTo: string | null;
   debitsPending: number; debitsPosted: number; creditsPending: number; creditsPosted: number;
 }
+/** Who made a manual adjustment and why (the reason becomes the transfer's note, shown in the statements). */
+export interface AdjustmentOptions {
+  reason: unknown;
+  /** The Strapi admin-panel user (admin::user id), kept as the transfer's reference `admin:<id>`. */
+  operatorAdminId?: number | null;
+  /** A retry key (the admin's Idempotency-Key header): the same key and body return the first transfer. */
+  idempotencyKey?: string;
+  now?: Date;
+}
+export const ADJUSTMENT_REASON_MAX = 200;
+
 export interface TransferOptions {
   transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date;
   /** The id comes from a client's Idempotency-Key: a reuse with a different body is a 422 naming that header. */
@@ -322,6 +334,72 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
       return this.write(trx, accounts, { [revenue]: { debitsPosted: value }, [accountId]: { creditsPosted: value } },
         { transferId, debitAccountId: revenue, creditAccountId: accountId, amount: value, flag: 'plain', kind: 'refund', direction: 'in', ...meta(options) }, accountId);
+    });
+  },
+
+  /**
+   * Manual adjustment (人工调账) by the platform operator: a signed amount of fen moved between a seller's
+   * prepaid or credit account and its pair's cash control account, as one balanced `adjustment` transfer
+   * (positive: into the seller's account; negative: out of it), under both account locks and within the
+   * bounds (a prepaid account never below 0 available; a credit account never past its limit, and credited
+   * at most its unpaid amount). The reason
+   * (required, ≤ 200) is the transfer's note, so the seller's and supplier's statements show it. A
+   * disabled account may be adjusted: corrections do not wait for the supplier to enable it.
+   */
+  async adjust(accountId: number, amount: unknown, options: AdjustmentOptions) {
+    const problems: FieldErrors = {};
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) {
+      problems.amount = t('金额应为整数（分），正数调增、负数调减', 'must be a whole number of fen (positive adds, negative takes)');
+    } else if (amount === 0) {
+      problems.amount = t('调账金额不能为 0', 'must not be 0');
+    } else if (Math.abs(amount) > MAX_AMOUNT) {
+      problems.amount = t('金额绝对值不能超过 10^12 分', 'must be at most 10^12 fen either way');
+    }
+    const reason = typeof options.reason === 'string' ? options.reason.trim() : '';
+    if (!reason) {
+      problems.reason = t('请填写调账原因', 'is required: say why the balance is adjusted');
+    } else if (!cleanText(reason)) {
+      problems.reason = t('不能包含空字符或无效的 Unicode 字符', 'must not contain NUL or invalid Unicode characters');
+    } else if (reason.length > ADJUSTMENT_REASON_MAX) {
+      problems.reason = t(`不能超过 ${ADJUSTMENT_REASON_MAX} 个字符`, `must be at most ${ADJUSTMENT_REASON_MAX} characters`);
+    }
+    if (Object.keys(problems).length) throw invalid(problems);
+    const signed = amount as number;
+    const value = Math.abs(signed);
+    const direction = signed > 0 ? 'in' : 'out';
+    const admin = options.operatorAdminId ?? null;
+    const tail = options.idempotencyKey ? createHash('sha256').update(options.idempotencyKey).digest('base64url') : `n${randomUUID()}`;
+    const transferId = `adjust:u${admin ?? 0}:${tail}`;
+    return strapi.db.transaction(async ({ trx }) => {
+      const expect = { kind: 'adjustment', accountId, amount: value, direction, note: reason };
+      const replayed = await this.replay(transferId, expect, Boolean(options.idempotencyKey));
+      if (replayed) return replayed;
+      const account = await this.account(accountId);
+      if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
+      const cash = await this.control(account.supplierId, account.sellerId, 'cash');
+      const accounts = await this.lock(trx, [accountId, cash]);
+      const raced = await this.replay(transferId, expect, Boolean(options.idempotencyKey));
+      if (raced) return raced;
+      const unpaid = figures(accounts.get(accountId)!).unpaid ?? 0;
+      if (signed > 0 && account.kind === 'credit' && value > unpaid) {
+        // a credit account holds debt, not deposits: an adjustment may forgive at most what is unpaid
+        throw invalid({ amount: t(`赊销账户调增不能超过未还款金额 ${(unpaid / 100).toFixed(2)} 元`,
+          `cannot exceed the unpaid ${(unpaid / 100).toFixed(2)} yuan of a credit account`) });
+      }
+      if (signed < 0) {
+        const locked = accounts.get(accountId)!;
+        locked.debitsPosted += value;
+        this.assertBounds(locked);
+        locked.debitsPosted -= value;
+      }
+      const deltas = signed > 0
+        ? { [cash]: { debitsPosted: value }, [accountId]: { creditsPosted: value } }
+        : { [accountId]: { debitsPosted: value }, [cash]: { creditsPosted: value } };
+      return this.write(trx, accounts, deltas, {
+        transferId, debitAccountId: signed > 0 ? cash : accountId, creditAccountId: signed > 0 ? accountId : cash, amount: value,
+        flag: 'plain', kind: 'adjustment', direction, orderRef: null, note: reason,
+        reference: admin === null ? null : `admin:${admin}`, operatorId: null,
+      }, accountId);
     });
   },
 
