@@ -44,7 +44,8 @@ const bareId = (model: PanelModel, name: string) => name === 'id' || (/Id$/.test
 beforeAll(async () => {
   app = await startApp();
   // a super admin, as the demo seed makes operator@demo.local
-  const superAdmin = (await app.strapi.service('admin::role').getSuperAdmin()) ?? (await app.strapi.service('admin::role').createSuperAdminRole());
+  const roles = app.strapi.service('admin::role');
+  const superAdmin = (await roles.getSuperAdmin()) ?? (await roles.createSuperAdminRole());
   await app.strapi.service('admin::user').create({
     ...OPERATOR, firstname: 'Label', lastname: 'Operator', isActive: true, registrationToken: null, roles: [superAdmin.id],
   });
@@ -81,13 +82,15 @@ describe('the admin panel in Chinese (issue 12.3)', () => {
           expect([uid, name, meta.edit.label]).toEqual([uid, name, expect.stringMatching(CJK)]);
           // every enumeration code is explained; a number pointing at another record says what it points at
           for (const code of model.attributes[name].enum ?? []) {
-            expect([uid, name, meta.edit.description]).toEqual([uid, name, expect.stringMatching(new RegExp(`(^|[：；])${code} \\S*${CJK.source}`))]);
+            const explained = new RegExp(`(^|[：；])${code} \\S*${CJK.source}`);
+            expect([uid, name, meta.edit.description]).toEqual([uid, name, expect.stringMatching(explained)]);
           }
           if (bareId(model, name)) expect([uid, name, meta.edit.description]).toEqual([uid, name, expect.stringMatching(/（[^）]+）/)]);
         }
       }
       expect([uid, layouts.list.length > 1, bareId(model, layouts.list[0])]).toEqual([uid, true, false]);
-      expect([uid, settings.mainField, bareId(model, settings.mainField)]).toEqual([uid, resolveField(model, ADMIN_LABELS[uid].mainField), false]);
+      const mainField = resolveField(model, ADMIN_LABELS[uid].mainField);
+      expect([uid, settings.mainField, bareId(model, settings.mainField)]).toEqual([uid, mainField, false]);
     }
     // what the operator sees on two screens, spelt out
     const enterprise = await configuration('plugin::identity.enterprise');
@@ -118,7 +121,10 @@ describe('the admin panel in Chinese (issue 12.3)', () => {
     const stored = await service.findConfiguration(cmModel(uid));
     await service.updateConfiguration(cmModel(uid), {
       settings: stored.settings, layouts: { ...stored.layouts, list: ['id', 'number'] },
-      metadatas: { ...stored.metadatas, number: { ...stored.metadatas.number, edit: { ...stored.metadatas.number.edit, label: 'number' } } },
+      metadatas: {
+        ...stored.metadatas,
+        number: { ...stored.metadatas.number, edit: { ...stored.metadatas.number.edit, label: 'number' } },
+      },
     });
     expect((await configuration(uid)).metadatas.number.edit.label).toBe('number');
     await applyAdminLabels(app.strapi);
@@ -137,7 +143,8 @@ describe('the admin panel in Chinese (issue 12.3)', () => {
       'plugin::identity.enterprise.level: no label',
       'plugin::identity.enterprise.level: no meaning for code gold',
     ]);
-    const current = { settings: {}, metadatas: { taxRegion: { edit: { label: 'taxRegion' }, list: { label: 'taxRegion' } } }, layouts: { list: [], edit: [] } };
+    const metadatas = { taxRegion: { edit: { label: 'taxRegion' }, list: { label: 'taxRegion' } } };
+    const current = { settings: {}, metadatas, layouts: { list: [], edit: [] } };
     expect(labelledConfiguration(grown, current, ADMIN_LABELS[model.uid]).metadatas.taxRegion.edit.label).toBe('taxRegion');
   });
 
@@ -148,7 +155,8 @@ describe('the admin panel in Chinese (issue 12.3)', () => {
     const { [field]: attribute, ...rest } = model.attributes;
     const renamed: PanelModel = { ...model, attributes: { ...rest, [other]: attribute } };
     expect(labelProblems(renamed, ADMIN_LABELS[model.uid])).toEqual([]);
-    const current = { settings: {}, metadatas: { [other]: { edit: { label: other }, list: { label: other } } }, layouts: { list: [], edit: [] } };
+    const metadatas = { [other]: { edit: { label: other }, list: { label: other } } };
+    const current = { settings: {}, metadatas, layouts: { list: [], edit: [] } };
     const labelled = labelledConfiguration(renamed, current, ADMIN_LABELS[model.uid]);
     expect(labelled.metadatas[other].edit).toMatchObject({ label: '状态', description: expect.stringContaining('active 正常；disabled 已停用') });
     expect(labelled.layouts.list).toContain(other);

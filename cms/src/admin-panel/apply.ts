@@ -123,8 +123,9 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
   const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
   const problems: string[] = [];
   // the platform's own plugins (users-permissions is Strapi's: only its user type, which we extend, is labelled)
-  const plugins = new Set(Object.keys(ADMIN_LABELS).map((uid) => uid.slice(0, uid.indexOf('.'))).filter((p) => p !== 'plugin::users-permissions'));
-  const unlabelled = Object.keys(strapi.contentTypes).filter((uid) => plugins.has(uid.slice(0, uid.indexOf('.'))) && !ADMIN_LABELS[uid]);
+  const pluginOf = (uid: string) => uid.slice(0, uid.indexOf('.'));
+  const plugins = new Set(Object.keys(ADMIN_LABELS).map(pluginOf).filter((p) => p !== 'plugin::users-permissions'));
+  const unlabelled = Object.keys(strapi.contentTypes).filter((uid) => plugins.has(pluginOf(uid)) && !ADMIN_LABELS[uid]);
   problems.push(...unlabelled.map((uid) => `${uid}: no labels`));
   for (const [uid, labels] of Object.entries(ADMIN_LABELS)) {
     const model = service.findContentType(uid);
