@@ -3,6 +3,7 @@ import { seedDemo } from './seed/demo';
 import { configureUsersPermissions } from './seed/users-permissions';
 import { assertProductionSecrets } from './secrets';
 import { guardImmutableRecords } from './immutable';
+import { applyAdminLabels } from './admin-panel/apply';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,6 +18,8 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await configureUsersPermissions(strapi);
+    // the admin panel in Chinese: labels, descriptions, list columns of every content type
+    await applyAdminLabels(strapi);
     strapi.plugin('scheduler').service('jobs').start();
     if (process.env.DEMO_SEED === 'true') {
       if (process.env.NODE_ENV === 'production') {

@@ -5,6 +5,8 @@
  */
 export default (plugin: any) => {
   const attributes = plugin.contentTypes.user.schema.attributes;
+  // the admin panel's left menu (labels of its fields: cms/src/admin-panel/labels.ts)
+  plugin.contentTypes.user.schema.info.displayName = '登录账户';
   attributes.enterpriseId = { type: 'integer', min: 1 };
   attributes.isEnterpriseAdmin = { type: 'boolean', default: false };
   attributes.displayName = { type: 'string', maxLength: 50 };
