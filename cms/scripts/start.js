@@ -19,27 +19,14 @@ function step(title, cmd, args, cwd = root) {
   if (result.status !== 0) { console.error(`✖ ${title} failed`); process.exit(result.status || 1); }
 }
 
-function newest(dir, skip = ['node_modules', 'dist', 'build', '.strapi', '.cache', 'tests', 'scripts', 'database', 'public', 'types']) {
-  let latest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    // dotfiles are tool state (Strapi rewrites .strapi-updater.json at every start), not sources
-    if (skip.includes(entry.name) || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full, skip) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
-const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+const { adminPanelStale, consoleStale } = require('./stale');
 
 step('Building shared config and plugins (tsc -b)', 'npx', ['tsc', '-b', 'plugins/tsconfig.json']);
 
-const adminPanel = path.join(cms, 'dist', 'build', 'index.html');
-if (!fs.existsSync(adminPanel) || newest(cms) > mtime(adminPanel)) {
+if (adminPanelStale()) {
   step('Building the Strapi app and admin panel (strapi build)', 'npx', ['strapi', 'build'], cms);
 }
-const consoleIndex = path.join(root, 'admin-ui', 'dist', 'index.html');
-if (!fs.existsSync(consoleIndex) || Math.max(newest(path.join(root, 'admin-ui')), newest(path.join(root, 'config', 'src'))) > mtime(consoleIndex)) {
+if (consoleStale()) {
   step('Building the console (vite build)', 'npm', ['run', 'build', '-w', 'admin-ui']);
 }
 fs.mkdirSync(path.join(root, 'database', 'data'), { recursive: true });

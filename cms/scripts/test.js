@@ -25,16 +25,7 @@ function run(cmd, args, opts = {}) {
   return result.status === null ? 1 : result.status;
 }
 
-function newest(dir) {
-  let latest = 0;
-  if (!fs.existsSync(dir)) return latest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
+const { adminPanelStale, consoleStale } = require('./stale');
 
 function jest(label, env, extra = []) {
   const out = path.join(os.tmpdir(), `cop-jest-${label}-${process.pid}.json`);
@@ -64,12 +55,14 @@ async function postgresReachable() {
 (async () => {
   console.log('=== build: config + plugins (tsc -b) ===');
   if (run('npx', ['tsc', '-b', 'plugins/tsconfig.json']) !== 0) process.exit(1);
-  const consoleIndex = path.join(root, 'admin-ui', 'dist', 'index.html');
-  const consoleStale = !fs.existsSync(consoleIndex)
-    || Math.max(newest(path.join(root, 'admin-ui')), newest(path.join(root, 'config', 'src'))) > fs.statSync(consoleIndex).mtimeMs;
-  if ((!only || only === 'browser') && consoleStale) {
+  if ((!only || only === 'browser') && consoleStale()) {
     console.log('=== build: console (vite) ===');
     if (run('npm', ['run', 'build', '-w', 'admin-ui']) !== 0) process.exit(1);
+  }
+  // the browser tests drive the Strapi admin panel too (the operator's interface)
+  if ((!only || only === 'browser') && adminPanelStale()) {
+    console.log('=== build: Strapi admin panel (strapi build) ===');
+    if (run('npx', ['strapi', 'build'], { cwd: cms, env: { STRAPI_TELEMETRY_DISABLED: 'true' } }) !== 0) process.exit(1);
   }
 
   if (!only || only === 'ui') {
