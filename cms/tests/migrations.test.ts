@@ -4,15 +4,47 @@
  */
 import path from 'path';
 import { createDatabase, TEST_DB } from './helpers/db';
+import { startApp } from './helpers/app';
+import { as, tenant } from './helpers/fixtures';
+import { product } from './helpers/catalogue';
 
 const MIGRATIONS = path.resolve(__dirname, '..', '..', 'database', 'migrations');
 
+const knexOn = (env: Record<string, string>) => require('knex')(TEST_DB === 'postgres'
+  ? { client: 'pg', connection: { host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME } }
+  : { client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME }, useNullAsDefault: true });
+
 async function withKnex(run: (knex: any) => Promise<void>) {
   const db = await createDatabase();
-  const knex = require('knex')(TEST_DB === 'postgres'
-    ? { client: 'pg', connection: { host: db.env.DATABASE_HOST, port: Number(db.env.DATABASE_PORT), user: db.env.DATABASE_USERNAME, password: db.env.DATABASE_PASSWORD, database: db.env.DATABASE_NAME } }
-    : { client: 'better-sqlite3', connection: { filename: db.env.DATABASE_FILENAME }, useNullAsDefault: true });
+  const knex = knexOn(db.env);
   try { await run(knex); } finally { await knex.destroy(); await db.drop(); }
+}
+
+/**
+ * Puts a database made by the new code back in the shape the old code left: `status` columns, the old
+ * index names, the old schema remembered by Strapi, and the rename not yet run.
+ */
+async function downgrade(env: Record<string, string>, tables: string[]) {
+  const knex = knexOn(env);
+  try {
+    for (const table of tables) await knex.schema.alterTable(table, (t: any) => t.renameColumn('state', 'status'));
+    if (TEST_DB === 'postgres') {
+      const { rows } = await knex.raw("select indexname from pg_indexes where schemaname = current_schema() and indexname like '%state%'");
+      for (const { indexname } of rows.filter((i: any) => i.indexname.includes('_state_'))) await knex.raw(`alter index ${indexname} rename to ${indexname.replace('_state_', '_status_')}`);
+    } else {
+      const indexes = await knex('sqlite_master').where('type', 'index').andWhere('name', 'like', '%state%').select('name', 'sql');
+      for (const { name, sql } of indexes.filter((i: any) => i.name.includes('_state_'))) {
+        await knex.raw(`drop index ${name}`);
+        await knex.raw(sql.replace(name, name.replace('_state_', '_status_')));
+      }
+    }
+    const [stored] = await knex('strapi_database_schema').select('id', 'schema');
+    const text = (typeof stored.schema === 'string' ? stored.schema : JSON.stringify(stored.schema)).replace(/"state"/g, '"status"').replace(/_state_/g, '_status_');
+    await knex('strapi_database_schema').where('id', stored.id).update({ schema: text, hash: 'before-12.1' });
+    await knex('strapi_migrations').where('name', 'like', '%rename-status-to-state%').delete();
+    expect(await knex.schema.hasColumn('orders', 'status')).toBe(true);
+    expect(await indexColumns(knex, 'orders', 'orders_status_expires_idx')).toEqual(['status', 'expires_at']);
+  } finally { await knex.destroy(); }
 }
 
 /** The columns an index covers, on either database. */
@@ -62,4 +94,34 @@ describe('migration: our `status` attributes become `state` (#12.1)', () => {
       expect(await knex('products').select('state')).toEqual([{ state: 'listed' }]);
       expect(await indexColumns(knex, 'orders', 'orders_status_expires_idx')).toEqual(['state', 'number']);
     }));
+
+  it('boots on a database the old code made: the rows keep their values, the APIs their `status`', async () => {
+    const db = await createDatabase();
+    try {
+      let app = await startApp(db.env);
+      const supplier = await tenant(app, 'supplier', 'mig_supplier');
+      const listed = await product(app, supplier, { name: '迁移前上架' });
+      const unlisted = await product(app, supplier, { name: '迁移前下架', unlisted: true });
+      await app.close();
+      await downgrade(db.env, migration.TABLES);
+
+      app = await startApp(db.env);
+      try {
+        const products = app.strapi.db.query('plugin::catalogue.product');
+        expect((await products.findMany({ where: { id: { $in: [listed.id, unlisted.id] } }, orderBy: { id: 'asc' } })).map((p: any) => p.state))
+          .toEqual(['listed', 'unlisted']);
+        expect(await app.strapi.db.connection.schema.hasColumn('products', 'status')).toBe(false);
+        // the enterprise is still active (its admin signs in) and the console still says `status`
+        const token = (await app.http.post('/api/auth/local').send({ identifier: 'mig_supplier', password: 'Passw0rd!x', captchaId: 'x', captchaCode: 'e2ebyp' })).body.jwt;
+        expect((await as(app, token).get(`/products/${listed.id}`)).body).toMatchObject({ name: '迁移前上架', status: 'listed' });
+        expect((await as(app, token).list('products', { filter: { status: 'unlisted' } })).body.map((p: any) => p.id)).toEqual([unlisted.id]);
+        expect(await indexColumns(app.strapi.db.connection, 'orders', 'orders_state_expires_idx')).toEqual(['state', 'expires_at']);
+        expect(await indexColumns(app.strapi.db.connection, 'orders', 'orders_status_expires_idx')).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
 });
