@@ -9,7 +9,9 @@ import { startApp, TestApp } from './helpers/app';
 import { as, creditCode, tenant, Tenant } from './helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
 
-const OUR_PLUGINS = ['identity', 'catalogue', 'collaboration', 'inventory', 'ledger', 'messaging', 'orders', 'incentives', 'files', 'scheduler', 'console'];
+const OUR_PLUGINS = [
+  'identity', 'catalogue', 'collaboration', 'inventory', 'ledger', 'messaging', 'orders', 'incentives', 'files', 'scheduler', 'console',
+];
 
 /**
  * The books: another change (#12.2) makes these read-only in the panel (admin writes refused with a
@@ -87,9 +89,11 @@ beforeAll(async () => {
   seller = await tenant(app, 'seller', 'adm_seller');
   third = await tenant(app, 'seller', 'adm_third');
   fourth = await tenant(app, 'seller', 'adm_fourth');
-  const superAdmin = (await app.strapi.service('admin::role').getSuperAdmin()) ?? (await app.strapi.service('admin::role').createSuperAdminRole());
+  const roles = app.strapi.service('admin::role');
+  const superAdmin = (await roles.getSuperAdmin()) ?? (await roles.createSuperAdminRole());
   await app.strapi.service('admin::user').create({
-    email: 'operator@test.local', firstname: 'Ops', lastname: 'Panel', password: 'Admin12345', isActive: true, registrationToken: null, roles: [superAdmin.id],
+    email: 'operator@test.local', firstname: 'Ops', lastname: 'Panel', password: 'Admin12345',
+    isActive: true, registrationToken: null, roles: [superAdmin.id],
   });
   const login = await app.http.post('/admin/login').send({ email: 'operator@test.local', password: 'Admin12345' });
   expect(login.status).toBe(200);
@@ -98,11 +102,13 @@ beforeAll(async () => {
   // one row of every type, made the way the platform makes them (console API and services)
   const ledger = app.strapi.plugin('ledger').service('ledger');
   await partner(app, supplier, seller);
-  await as(app, supplier.token).post(`/partnerships/${(await as(app, supplier.token).post('/partnerships', { sellerId: third.enterpriseId })).body.id}/stop`, { reason: '测试' });
+  const stopped = (await as(app, supplier.token).post('/partnerships', { sellerId: third.enterpriseId })).body;
+  await as(app, supplier.token).post(`/partnerships/${stopped.id}/stop`, { reason: '测试' });
   await agreement(app, supplier, seller);
   const ticket = await product(app, supplier, { name: '后台门票' });
   const day = shift(today(), 2);
-  await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 20, from: today(), to: shift(today(), 5) });
+  const stock = { productId: ticket.id, mode: 'set', quantity: 20, from: today(), to: shift(today(), 5) };
+  await as(app, supplier.token).post('/stock-days/maintain', stock);
   const offer = await strategy(app, supplier, [{ productId: ticket.id, price: 10000 }]);
   ids.prepaid = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: seller.enterpriseId })).body.id;
   await ledger.setStatus(ids.prepaid, 'enabled');
@@ -120,13 +126,18 @@ beforeAll(async () => {
   expect((await as(app, seller.token).post(`/orders/${order.body.id}/pay`)).status).toBe(200);
   await as(app, seller.token).post('/employees', { employeeNo: 'ADM001', name: '后台员工' });
   await as(app, supplier.token).post('/roles', { name: '后台角色', permissions: [] });
-  const resource = (await as(app, supplier.token).post('/resources', { title: '后台资源', type: 'venue', validFrom: shift(today(), -1), validTo: shift(today(), 90), audience: 'all' })).body;
+  const resource = (await as(app, supplier.token).post('/resources', {
+    title: '后台资源', type: 'venue', validFrom: shift(today(), -1), validTo: shift(today(), 90), audience: 'all',
+  })).body;
   await as(app, supplier.token).post(`/resources/${resource.id}/list`);
   await as(app, seller.token).post('/resource-favourites', { resourceId: resource.id });
-  const opportunity = (await as(app, supplier.token).post('/opportunities', { title: '后台商机', kind: 'purchase', deadline: shift(today(), 30), audience: 'all' })).body;
+  const opportunity = (await as(app, supplier.token).post('/opportunities', {
+    title: '后台商机', kind: 'purchase', deadline: shift(today(), 30), audience: 'all',
+  })).body;
   await as(app, seller.token).post(`/received-opportunities/${opportunity.id}/respond`, { message: '可以合作' });
   await as(app, seller.token).post('/conversations', { subjectType: 'resource', subjectId: resource.id, text: '你好' });
-  const announcement = (await as(app, supplier.token).post('/announcements', { type: 'notice', title: '后台公告', body: '<p>x</p>', audience: 'all' })).body;
+  const notice = { type: 'notice', title: '后台公告', body: '<p>x</p>', audience: 'all' };
+  const announcement = (await as(app, supplier.token).post('/announcements', notice)).body;
   await as(app, supplier.token).post(`/announcements/${announcement.id}/publish`);
 
   // the few internal types no action above writes (files need a stored blob; leases, captchas, counters)
@@ -146,14 +157,16 @@ describe('the admin panel (content manager) on our content types', () => {
     const read = await admin.get(cm(uid, row.documentId));
     expect(read.status).toBe(200);
     // the form's values are the stored ones (the operator picks the enterprise's state in its select)
-    const saved = await admin.put(cm(uid, row.documentId), { ...writable(app.strapi.contentTypes[uid], row), contactPhone: '0571-88886666' });
+    const schema = app.strapi.contentTypes[uid];
+    const saved = await admin.put(cm(uid, row.documentId), { ...writable(schema, row), contactPhone: '0571-88886666' });
     expect([saved.status, saved.body?.error?.message ?? '']).toEqual([200, '']);
-    expect(await app.strapi.db.query(uid).findOne({ where: { id: seller.enterpriseId } })).toMatchObject({ contactPhone: '0571-88886666', state: 'active' });
+    const stored = await app.strapi.db.query(uid).findOne({ where: { id: seller.enterpriseId } });
+    expect(stored).toMatchObject({ contactPhone: '0571-88886666', state: 'active' });
     // and the operator disables it: its users are refused at once
-    const disabled = await admin.put(cm(uid, row.documentId), { ...writable(app.strapi.contentTypes[uid], saved.body.data), state: 'disabled' });
+    const disabled = await admin.put(cm(uid, row.documentId), { ...writable(schema, saved.body.data), state: 'disabled' });
     expect(disabled.status).toBe(200);
     expect((await as(app, seller.token).get('/session')).status).toBe(401);
-    expect((await admin.put(cm(uid, row.documentId), { ...writable(app.strapi.contentTypes[uid], disabled.body.data), state: 'active' })).status).toBe(200);
+    expect((await admin.put(cm(uid, row.documentId), { ...writable(schema, disabled.body.data), state: 'active' })).status).toBe(200);
     expect((await as(app, seller.token).get('/session')).status).toBe(200);
   });
 

@@ -5,13 +5,16 @@
 import path from 'path';
 import { createDatabase, TEST_DB } from './helpers/db';
 import { startApp } from './helpers/app';
-import { as, tenant } from './helpers/fixtures';
+import { as, signIn, tenant } from './helpers/fixtures';
 import { product } from './helpers/catalogue';
 
 const MIGRATIONS = path.resolve(__dirname, '..', '..', 'database', 'migrations');
 
 const knexOn = (env: Record<string, string>) => require('knex')(TEST_DB === 'postgres'
-  ? { client: 'pg', connection: { host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD, database: env.DATABASE_NAME } }
+  ? { client: 'pg', connection: {
+    host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), database: env.DATABASE_NAME,
+    user: env.DATABASE_USERNAME, password: env.DATABASE_PASSWORD,
+  } }
   : { client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME }, useNullAsDefault: true });
 
 async function withKnex(run: (knex: any) => Promise<void>) {
@@ -30,7 +33,9 @@ async function downgrade(env: Record<string, string>, tables: string[]) {
     for (const table of tables) await knex.schema.alterTable(table, (t: any) => t.renameColumn('state', 'status'));
     if (TEST_DB === 'postgres') {
       const { rows } = await knex.raw("select indexname from pg_indexes where schemaname = current_schema() and indexname like '%state%'");
-      for (const { indexname } of rows.filter((i: any) => i.indexname.includes('_state_'))) await knex.raw(`alter index ${indexname} rename to ${indexname.replace('_state_', '_status_')}`);
+      for (const { indexname } of rows.filter((i: any) => i.indexname.includes('_state_'))) {
+        await knex.raw(`alter index ${indexname} rename to ${indexname.replace('_state_', '_status_')}`);
+      }
     } else {
       const indexes = await knex('sqlite_master').where('type', 'index').andWhere('name', 'like', '%state%').select('name', 'sql');
       for (const { name, sql } of indexes.filter((i: any) => i.name.includes('_state_'))) {
@@ -39,7 +44,8 @@ async function downgrade(env: Record<string, string>, tables: string[]) {
       }
     }
     const [stored] = await knex('strapi_database_schema').select('id', 'schema');
-    const text = (typeof stored.schema === 'string' ? stored.schema : JSON.stringify(stored.schema)).replace(/"state"/g, '"status"').replace(/_state_/g, '_status_');
+    const text = (typeof stored.schema === 'string' ? stored.schema : JSON.stringify(stored.schema))
+      .replace(/"state"/g, '"status"').replace(/_state_/g, '_status_');
     await knex('strapi_database_schema').where('id', stored.id).update({ schema: text, hash: 'before-12.1' });
     await knex('strapi_migrations').where('name', 'like', '%rename-status-to-state%').delete();
     expect(await knex.schema.hasColumn('orders', 'status')).toBe(true);
@@ -50,7 +56,9 @@ async function downgrade(env: Record<string, string>, tables: string[]) {
 /** The columns an index covers, on either database. */
 async function indexColumns(knex: any, table: string, index: string): Promise<string[]> {
   if (TEST_DB === 'postgres') {
-    const { rows } = await knex.raw('select a.attname from pg_index i join pg_class c on c.oid = i.indexrelid join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) where c.relname = ? order by array_position(i.indkey::int2[], a.attnum)', [index]);
+    const { rows } = await knex.raw(`select a.attname from pg_index i join pg_class c on c.oid = i.indexrelid
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+      where c.relname = ? order by array_position(i.indkey::int2[], a.attnum)`, [index]);
     return rows.map((r: any) => r.attname);
   }
   return (await knex.raw(`pragma index_info(${index})`)).map((r: any) => r.name);
@@ -77,7 +85,9 @@ describe('migration: our `status` attributes become `state` (#12.1)', () => {
       // a fresh database: no table yet, nothing to do
       await knex.transaction((trx: any) => migration.up(trx));
       // as the old code left them: orders and enterprises with `status` (and an index on it)
-      await knex.schema.createTable('orders', (t: any) => { t.increments('id'); t.string('number'); t.string('status'); t.index(['status', 'number'], 'orders_status_expires_idx'); });
+      await knex.schema.createTable('orders', (t: any) => {
+        t.increments('id'); t.string('number'); t.string('status'); t.index(['status', 'number'], 'orders_status_expires_idx');
+      });
       await knex.schema.createTable('enterprises', (t: any) => { t.increments('id'); t.string('name'); t.string('status'); });
       await knex('orders').insert([{ number: 'A', status: 'paid' }, { number: 'B', status: 'closed' }]);
       await knex('enterprises').insert([{ name: '甲', status: 'disabled' }]);
@@ -89,7 +99,8 @@ describe('migration: our `status` attributes become `state` (#12.1)', () => {
       await knex.transaction((trx: any) => migration.up(trx));
 
       expect(await knex.schema.hasColumn('orders', 'status')).toBe(false);
-      expect(await knex('orders').orderBy('id').select('number', 'state')).toEqual([{ number: 'A', state: 'paid' }, { number: 'B', state: 'closed' }]);
+      expect(await knex('orders').orderBy('id').select('number', 'state'))
+        .toEqual([{ number: 'A', state: 'paid' }, { number: 'B', state: 'closed' }]);
       expect(await knex('enterprises').select('name', 'state')).toEqual([{ name: '甲', state: 'disabled' }]);
       expect(await knex('products').select('state')).toEqual([{ state: 'listed' }]);
       expect(await indexColumns(knex, 'orders', 'orders_status_expires_idx')).toEqual(['state', 'number']);
@@ -108,13 +119,14 @@ describe('migration: our `status` attributes become `state` (#12.1)', () => {
       app = await startApp(db.env);
       try {
         const products = app.strapi.db.query('plugin::catalogue.product');
-        expect((await products.findMany({ where: { id: { $in: [listed.id, unlisted.id] } }, orderBy: { id: 'asc' } })).map((p: any) => p.state))
-          .toEqual(['listed', 'unlisted']);
+        const rows = await products.findMany({ where: { id: { $in: [listed.id, unlisted.id] } }, orderBy: { id: 'asc' } });
+        expect(rows.map((p: any) => p.state)).toEqual(['listed', 'unlisted']);
         expect(await app.strapi.db.connection.schema.hasColumn('products', 'status')).toBe(false);
         // the enterprise is still active (its admin signs in) and the console still says `status`
-        const token = (await app.http.post('/api/auth/local').send({ identifier: 'mig_supplier', password: 'Passw0rd!x', captchaId: 'x', captchaCode: 'e2ebyp' })).body.jwt;
+        const token = await signIn(app, 'mig_supplier');
         expect((await as(app, token).get(`/products/${listed.id}`)).body).toMatchObject({ name: '迁移前上架', status: 'listed' });
-        expect((await as(app, token).list('products', { filter: { status: 'unlisted' } })).body.map((p: any) => p.id)).toEqual([unlisted.id]);
+        const filtered = await as(app, token).list('products', { filter: { status: 'unlisted' } });
+        expect(filtered.body.map((p: any) => p.id)).toEqual([unlisted.id]);
         expect(await indexColumns(app.strapi.db.connection, 'orders', 'orders_state_expires_idx')).toEqual(['state', 'expires_at']);
         expect(await indexColumns(app.strapi.db.connection, 'orders', 'orders_status_expires_idx')).toEqual([]);
       } finally {
