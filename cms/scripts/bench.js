@@ -141,7 +141,7 @@ async function list() {
     const started = Date.now();
     for (let offset = 0; offset < total; offset += 10000) {
       await db.query(`
-        INSERT INTO employees (document_id, enterprise_id, employee_no, name, phone, department, position, status, created_at, updated_at)
+        INSERT INTO employees (document_id, enterprise_id, employee_no, name, phone, department, position, state, created_at, updated_at)
         SELECT md5(random()::text), CASE WHEN g % 5 < 2 THEN $1::int ELSE ($2::int[])[1 + g % array_length($2::int[], 1)] END,
                'N' || g, '员工' || lpad((g * 7919 % 100000)::text, 5, '0'), '138' || lpad(g::text, 8, '0'),
                ($3::text[])[1 + g % 8], '专员', CASE WHEN g % 10 = 0 THEN 'left' ELSE 'active' END,
@@ -290,12 +290,12 @@ async function catalogueBench() {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     for (let k = 1; k <= 5; k += 1) {
       const supplier = await enterprise(s, 'supplier', `bench_sup${k}`);
-      await knex('partnerships').insert({ document_id: `bp${k}`, supplier_id: supplier.id, seller_id: seller.id, status: 'active', created_at: new Date(), updated_at: new Date() });
-      await knex('agreements').insert({ document_id: `ba${k}`, supplier_id: supplier.id, seller_id: seller.id, number: `B${k}`, title: 'bench', valid_from: '2020-01-01', valid_to: '2099-12-31', status: 'effective', attachment_ids: '[]', created_at: new Date(), updated_at: new Date() });
-      const ids = await knex.raw(`INSERT INTO products (document_id, supplier_id, category, name, status, reference_price, fulfilment_mode, stock_mode, is_combo, scenic_spot, created_at, updated_at)
+      await knex('partnerships').insert({ document_id: `bp${k}`, supplier_id: supplier.id, seller_id: seller.id, state: 'active', created_at: new Date(), updated_at: new Date() });
+      await knex('agreements').insert({ document_id: `ba${k}`, supplier_id: supplier.id, seller_id: seller.id, number: `B${k}`, title: 'bench', valid_from: '2020-01-01', valid_to: '2099-12-31', state: 'effective', attachment_ids: '[]', created_at: new Date(), updated_at: new Date() });
+      const ids = await knex.raw(`INSERT INTO products (document_id, supplier_id, category, name, state, reference_price, fulfilment_mode, stock_mode, is_combo, scenic_spot, created_at, updated_at)
         SELECT md5(random()::text), ?, (ARRAY['ticket','catering','retail','coupon'])[1 + g % 4], '产品' || ? || '-' || g, 'listed', 1000 + g, 'code', 'none', g % 10 = 0, '景点', now(), now()
         FROM generate_series(1, 2000) g RETURNING id`, [supplier.id, k]);
-      const [strategy] = await knex('strategies').insert({ document_id: `bs${k}`, supplier_id: supplier.id, channel: 'individual', name: 'bench', effective_from: '2020-01-01', effective_to: '2099-12-31', business_mode: 'prepaid', applies_to: 'all', seller_ids: '[]', requires_audit: false, status: 'active', created_at: new Date(), updated_at: new Date() }).returning('id');
+      const [strategy] = await knex('strategies').insert({ document_id: `bs${k}`, supplier_id: supplier.id, channel: 'individual', name: 'bench', effective_from: '2020-01-01', effective_to: '2099-12-31', business_mode: 'prepaid', applies_to: 'all', seller_ids: '[]', requires_audit: false, state: 'active', created_at: new Date(), updated_at: new Date() }).returning('id');
       const rows = ids.rows.map((r) => ({ document_id: `bl${k}-${r.id}`, strategy_id: strategy.id ?? strategy, supplier_id: supplier.id, product_id: r.id, price: 900, min_quantity: 1, created_at: new Date(), updated_at: new Date() }));
       for (let i = 0; i < rows.length; i += 1000) await knex('strategy_lines').insert(rows.slice(i, i + 1000));
     }
@@ -328,7 +328,7 @@ async function ledgerBench() {
     const accounts = [];
     for (let k = 0; k < 50; k += 1) {
       const seller = await enterprise(s, 'seller', `bench_payer${k}`);
-      await s.db.connection('partnerships').insert({ document_id: `lp${k}`, supplier_id: supplier.id, seller_id: seller.id, status: 'active', created_at: new Date(), updated_at: new Date() });
+      await s.db.connection('partnerships').insert({ document_id: `lp${k}`, supplier_id: supplier.id, seller_id: seller.id, state: 'active', created_at: new Date(), updated_at: new Date() });
       const account = await ledger.open(supplier.id, seller.id, 'prepaid');
       await ledger.setStatus(account.id, 'enabled');
       await ledger.topUp(account.id, 1_000_000_000, { transferId: `seed-${k}` });
@@ -358,7 +358,7 @@ async function ledgerBench() {
 \\set r :a - 1
 BEGIN;
 SELECT id FROM ledger_accounts WHERE id IN (:a, :r) ORDER BY id FOR UPDATE;
-SELECT 1 FROM partnerships WHERE supplier_id = ${supplier.id} AND status = 'active' LIMIT 1;
+SELECT 1 FROM partnerships WHERE supplier_id = ${supplier.id} AND state = 'active' LIMIT 1;
 UPDATE ledger_accounts SET debits_pending = debits_pending + 100 WHERE id = :a AND credits_posted - debits_posted - debits_pending >= 100;
 UPDATE ledger_accounts SET credits_pending = credits_pending + 100 WHERE id = :r;
 INSERT INTO ledger_transfers (document_id, transfer_id, debit_account_id, credit_account_id, amount, flag, kind, account_id, supplier_id, seller_id, direction, available_after, frozen_after, created_at, updated_at)
@@ -423,13 +423,13 @@ async function ordersBench() {
     const script = path.join(os.tmpdir(), `cop-orders-${process.pid}.sql`);
     const revenue = await ledger.control(supplier.id, seller.id, 'revenue');
     fs.writeFileSync(script, `BEGIN;
-INSERT INTO orders (document_id, number, channel, seller_id, supplier_id, status, payment_mode, account_id, total_amount, paid_amount, refunded_amount, customer_name, created_at, updated_at)
+INSERT INTO orders (document_id, number, channel, seller_id, supplier_id, state, payment_mode, account_id, total_amount, paid_amount, refunded_amount, customer_name, created_at, updated_at)
   VALUES (md5(random()::text), 'pg-' || md5(random()::text), 'individual', ${seller.id}, ${supplier.id}, 'pending_payment', 'prepaid', ${account.id}, 100, 0, 0, 'pg', now(), now()) RETURNING id \\gset o_
 UPDATE orders SET number = 'pgn-' || :o_id WHERE id = :o_id;
 INSERT INTO order_lines (document_id, order_id, product_id, product_name, strategy_id, quantity, unit_price, amount, fulfilment_status, created_at, updated_at)
   VALUES (md5(random()::text), :o_id, ${item.id}, 'x', ${strategy.id}, 1, 100, 100, 'pending', now(), now()) RETURNING id \\gset l_
 UPDATE stock_items SET reserved = reserved + 1 WHERE product_id = ${item.id} AND slot = 'total' AND total - reserved - sold >= 1;
-INSERT INTO stock_reservations (document_id, reference, product_id, supplier_id, slot, quantity, managed, status, expires_at, created_at, updated_at)
+INSERT INTO stock_reservations (document_id, reference, product_id, supplier_id, slot, quantity, managed, state, expires_at, created_at, updated_at)
   VALUES (md5(random()::text), 'pgline:' || :l_id, ${item.id}, ${supplier.id}, 'total', 1, true, 'active', now() + interval '40 minutes', now(), now());
 INSERT INTO stock_movements (document_id, product_id, supplier_id, slot, kind, total_delta, reserved_delta, sold_delta, reference, created_at, updated_at)
   VALUES (md5(random()::text), ${item.id}, ${supplier.id}, 'total', 'reserve', 0, 1, 0, 'pgline:' || :l_id, now(), now());
@@ -450,7 +450,7 @@ COMMIT;
     const started = Date.now();
     const statuses = ['pending_payment', 'paid', 'fulfilled', 'cancelled', 'closed', 'refunded'];
     for (let offset = 0; offset < 1_000_000; offset += 100_000) {
-      await knex.raw(`INSERT INTO orders (document_id, number, channel, seller_id, supplier_id, status, payment_mode, account_id, total_amount, paid_amount, refunded_amount, customer_name, created_at, updated_at)
+      await knex.raw(`INSERT INTO orders (document_id, number, channel, seller_id, supplier_id, state, payment_mode, account_id, total_amount, paid_amount, refunded_amount, customer_name, created_at, updated_at)
         SELECT md5(g::text), 'M' || g, CASE WHEN g % 3 = 0 THEN 'gov' ELSE 'individual' END, ?, ?, (?::text[])[1 + g % 6], 'prepaid', ?, 100 + g % 1000, 0, 0, '客户' || g,
                now() - ((g % 365) || ' days')::interval - ((g % 1440) || ' minutes')::interval, now()
         FROM generate_series(?::int, ?::int) g`, [seller.id, supplier.id, statuses, account.id, offset + 1, offset + 100_000]);
@@ -480,13 +480,13 @@ async function collaborationBench() {
     const seller = await enterprise(s, 'seller', 'bench_reader');
     const supplier = await enterprise(s, 'supplier', 'bench_owner');
     // 1,000 enterprises (998 more), a third suppliers, a third sellers, a third both
-    await knex.raw(`INSERT INTO enterprises (document_id, name, credit_code, kind, status, created_at, updated_at)
+    await knex.raw(`INSERT INTO enterprises (document_id, name, credit_code, kind, state, created_at, updated_at)
       SELECT md5('e' || g), '企业' || g, '9111BENCH' || lpad(g::text, 9, '0'), (ARRAY['supplier','seller','both'])[1 + g % 3], 'active', now(), now()
       FROM generate_series(1, 998) g`);
     const owners = (await knex('enterprises').select('id')).map((r) => r.id);
     const started = Date.now();
     // 100,000 resources: 70 % listed; audiences all 40 %, suppliers 20 %, sellers 20 %, named 20 % (3 enterprises each, the reader in 1 of 50)
-    await knex.raw(`INSERT INTO collab_resources (document_id, owner_id, title, type, region, description, valid_from, valid_to, audience, audience_ids, audience_key, status, listed_at, picture_ids, attachment_ids, created_at, updated_at)
+    await knex.raw(`INSERT INTO collab_resources (document_id, owner_id, title, type, region, description, valid_from, valid_to, audience, audience_ids, audience_key, state, listed_at, picture_ids, attachment_ids, created_at, updated_at)
       SELECT md5('r' || g), (?::int[])[1 + g % ?], '资源' || g, (ARRAY['venue','product','service','traffic','media','other'])[1 + g % 6], (ARRAY['杭州','上海','北京','广州'])[1 + g % 4],
              '描述 ' || g, '2020-01-01', CASE WHEN g % 10 = 0 THEN '2021-01-01' ELSE '2099-12-31' END,
              (ARRAY['all','all','suppliers','sellers','named'])[1 + g % 5],
@@ -513,7 +513,7 @@ async function collaborationBench() {
 
     // message latency: the supplier's console listens; the seller writes 20 messages one after another
     const principal = await s.plugin('identity').service('principal').load(seller.userId);
-    const [resource] = await knex('collab_resources').insert({ document_id: 'bench-lat', owner_id: supplier.id, title: '延迟测试', type: 'venue', valid_from: '2020-01-01', valid_to: '2099-12-31', audience: 'all', audience_ids: '[]', status: 'listed', listed_at: new Date(), picture_ids: '[]', attachment_ids: '[]', created_at: new Date(), updated_at: new Date() }).returning('id');
+    const [resource] = await knex('collab_resources').insert({ document_id: 'bench-lat', owner_id: supplier.id, title: '延迟测试', type: 'venue', valid_from: '2020-01-01', valid_to: '2099-12-31', audience: 'all', audience_ids: '[]', state: 'listed', listed_at: new Date(), picture_ids: '[]', attachment_ids: '[]', created_at: new Date(), updated_at: new Date() }).returning('id');
     const thread = await s.plugin('messaging').service('conversations').start(principal, { subjectType: 'resource', subjectId: resource.id ?? resource, text: '开始' });
     void principal;
     const supplierToken = await signIn(app.port, 'bench_owner', 'Bench123456');
@@ -564,13 +564,13 @@ async function reportsBench() {
     const started = Date.now();
     const statuses = ['pending_payment', 'paid', 'fulfilled', 'fulfilled', 'fulfilled', 'partially_refunded', 'refunded', 'cancelled', 'closed'];
     for (let offset = 0; offset < 1_000_000; offset += 100_000) {
-      await knex.raw(`INSERT INTO orders (document_id, number, channel, seller_id, supplier_id, status, payment_mode, account_id, total_amount, paid_amount, refunded_amount, customer_name, created_at, updated_at)
+      await knex.raw(`INSERT INTO orders (document_id, number, channel, seller_id, supplier_id, state, payment_mode, account_id, total_amount, paid_amount, refunded_amount, customer_name, created_at, updated_at)
         SELECT md5('o' || g), 'R' || g, (ARRAY['individual','individual','gov','employee'])[1 + g % 4], (?::int[])[1 + g % 20], ?, (?::text[])[1 + g % 9], 'prepaid', 1,
                100 * (1 + g % 50), 0, 0, '客户', now() - ((g % 365) || ' days')::interval - ((g % 1440) || ' minutes')::interval, now()
         FROM generate_series(?::int, ?::int) g`, [sellers, supplier.id, statuses, offset + 1, offset + 100_000]);
       await knex.raw(`INSERT INTO order_lines (document_id, order_id, product_id, product_name, category, is_combo, strategy_id, quantity, unit_price, amount, fulfilment_status, created_at, updated_at)
         SELECT md5('l' || o.id), o.id, 1 + o.id % 200, '产品' || (1 + o.id % 200), 'ticket', false, 1, 1 + o.id % 3, o.total_amount, o.total_amount * (1 + o.id % 3),
-               CASE WHEN o.status = 'refunded' THEN 'refunded' WHEN o.status like 'fulfill%' THEN 'fulfilled' ELSE 'pending' END, now(), now()
+               CASE WHEN o.state = 'refunded' THEN 'refunded' WHEN o.state like 'fulfill%' THEN 'fulfilled' ELSE 'pending' END, now(), now()
         FROM orders o WHERE o.id > ? AND o.id <= ?`, [offset, offset + 100_000]);
     }
     console.log(`- loaded 1,000,000 orders and their lines in ${((Date.now() - started) / 1000).toFixed(0)} s`);

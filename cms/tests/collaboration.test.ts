@@ -182,14 +182,14 @@ describe('announcements (F40, F41)', () => {
     expect(res.status).toBe(201);
     for (const bad of ['<script', 'onclick', 'onerror', 'javascript:', '<iframe', 'alert(2)']) expect(res.body.body).not.toContain(bad);
     expect(res.body.body).toContain('<b>ok</b>');
-    const direct = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: 'admin', body: '<script>x()</script><i>fine</i>', audience: 'all', status: 'draft', pinned: false } });
+    const direct = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: 'admin', body: '<script>x()</script><i>fine</i>', audience: 'all', state: 'draft', pinned: false } });
     expect(direct.body).toBe('<i>fine</i>');
-    await app.strapi.db.query('plugin::messaging.announcement').createMany({ data: [{ type: 'notice', title: 'many', body: '<img src=x onerror=alert(1)>ok', audience: 'all', status: 'draft', pinned: false }] });
+    await app.strapi.db.query('plugin::messaging.announcement').createMany({ data: [{ type: 'notice', title: 'many', body: '<img src=x onerror=alert(1)>ok', audience: 'all', state: 'draft', pinned: false }] });
     expect((await app.strapi.db.query('plugin::messaging.announcement').findOne({ where: { title: 'many' } })).body).not.toContain('onerror');
   });
 
   it('derives the audience key for named announcements written outside the console (the admin panel)', async () => {
-    const row = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: '平台定向', body: '<p>x</p>', audience: 'named', audienceIds: [named.enterpriseId], status: 'published', pinned: false } });
+    const row = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: '平台定向', body: '<p>x</p>', audience: 'named', audienceIds: [named.enterpriseId], state: 'published', pinned: false } });
     expect(row).toMatchObject({ audienceKey: `|${named.enterpriseId}|`, releasedAt: expect.any(String) });
     expect(ids(await as(app, named.token).list('received-announcements'))).toContain(row.id);
     expect(ids(await as(app, seller.token).list('received-announcements'))).not.toContain(row.id);

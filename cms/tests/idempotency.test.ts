@@ -251,7 +251,7 @@ describe('jobs survive a poisoned item', () => {
     } finally {
       logged.mockRestore();
     }
-    const status = async (id: number) => (await app.strapi.db.query(ORDER).findOne({ where: { id } })).status;
+    const status = async (id: number) => (await app.strapi.db.query(ORDER).findOne({ where: { id } })).state;
     for (const order of healthy) expect(await status(order.id)).toBe('closed');
     expect(await status(poisoned.id)).toBe('pending_payment');
     // every other order's money is released; the poisoned one's stays frozen (nothing half-done)
@@ -309,7 +309,7 @@ describe('set-based jobs go item by item too', () => {
       await knex.raw('drop trigger poison_strategy' + (postgres ? ' on strategies' : ''));
       if (postgres) await knex.raw('drop function poison_strategy()');
     }
-    const status = async (id: number) => (await app.strapi.db.query('plugin::catalogue.strategy').findOne({ where: { id } })).status;
+    const status = async (id: number) => (await app.strapi.db.query('plugin::catalogue.strategy').findOne({ where: { id } })).state;
     expect([await status(offer.id), await status(second.id)]).toEqual(['active', 'expired']);
   });
 });

@@ -214,7 +214,7 @@ describe('reports (F97) and home figures (F03, F04)', () => {
   it('totals equal plain SQL over the orders, for every grouping, scoped to the caller', async () => {
     const knex = app.strapi.db.connection;
     const [plain] = await knex('orders as o').join('order_lines as l', 'l.order_id', 'o.id')
-      .where('o.supplier_id', supplier.enterpriseId).whereIn('o.status', ['paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded'])
+      .where('o.supplier_id', supplier.enterpriseId).whereIn('o.state', ['paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded'])
       .countDistinct({ orders: 'o.id' }).sum({ quantity: 'l.quantity', amount: 'l.amount' });
     expect(Number(plain.orders)).toBeGreaterThanOrEqual(2);
     for (const groupBy of ['product', 'counterparty', 'channel', 'day']) {
@@ -261,7 +261,7 @@ describe('reports (F97) and home figures (F03, F04)', () => {
     for (let i = 0; i < 600; i += 1) {
       const status = statuses[random(statuses.length)];
       const createdAt = new Date(Date.now() - random(60) * 86_400_000 - random(86_400) * 1000);
-      const [row] = await knex('orders').insert({ document_id: `gen-${i}`, number: `GEN${i}`, channel: channels[random(3)], seller_id: buyers[random(2)].enterpriseId, supplier_id: gen.enterpriseId, status, payment_mode: 'prepaid', account_id: 1, total_amount: 0, paid_amount: 0, refunded_amount: 0, customer_name: 'gen', created_at: createdAt, updated_at: createdAt }).returning('id');
+      const [row] = await knex('orders').insert({ document_id: `gen-${i}`, number: `GEN${i}`, channel: channels[random(3)], seller_id: buyers[random(2)].enterpriseId, supplier_id: gen.enterpriseId, state: status, payment_mode: 'prepaid', account_id: 1, total_amount: 0, paid_amount: 0, refunded_amount: 0, customer_name: 'gen', created_at: createdAt, updated_at: createdAt }).returning('id');
       const orderId = typeof row === 'object' ? row.id : row;
       for (let l = 0; l <= random(3); l += 1) {
         const product = 1 + random(7);
@@ -274,7 +274,7 @@ describe('reports (F97) and home figures (F03, F04)', () => {
     await summaries.rebuild(gen.enterpriseId);
     expect(await summaries.check()).toEqual([]);
     const from = shift(today(), -70);
-    const sold = () => knex('orders as o').join('order_lines as l', 'l.order_id', 'o.id').where('o.supplier_id', gen.enterpriseId).whereIn('o.status', ['paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded']);
+    const sold = () => knex('orders as o').join('order_lines as l', 'l.order_id', 'o.id').where('o.supplier_id', gen.enterpriseId).whereIn('o.state', ['paid', 'fulfilling', 'fulfilled', 'refund_pending', 'partially_refunded', 'refunded']);
     const [plain] = await sold().countDistinct({ orders: 'o.id' }).sum({ quantity: 'l.quantity', amount: 'l.amount' }).sum({ refunded: knex.raw("case when l.fulfilment_status = 'refunded' then l.amount else 0 end") });
     const token = await (await import('./helpers/fixtures')).signIn(app, 'inc_gen_supplier');
     for (const groupBy of ['product', 'counterparty', 'channel', 'day']) {

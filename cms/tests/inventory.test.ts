@@ -124,7 +124,7 @@ describe('stock calendar (inventory plugin)', () => {
     const first = await jobs.runNow('inventory.expire-reservations');
     expect(first.result.expired).toBeGreaterThanOrEqual(1);
     expect(await item(id, '2027-06-01')).toMatchObject({ reserved: 0 });
-    expect(await app.strapi.db.query('plugin::inventory.stock-reservation').findOne({ where: { reference: 'exp-1' } })).toMatchObject({ status: 'expired' });
+    expect(await app.strapi.db.query('plugin::inventory.stock-reservation').findOne({ where: { reference: 'exp-1' } })).toMatchObject({ state: 'expired' });
     expect((await jobs.runNow('inventory.expire-reservations')).result).toEqual({ expired: 0 });
   });
 
@@ -136,7 +136,7 @@ describe('stock calendar (inventory plugin)', () => {
     const failures = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(new Set(failures.map((f) => f.reason.code))).toEqual(new Set(['OUT_OF_STOCK']));
     expect(await item(id, '2027-07-01')).toMatchObject({ total: 10, reserved: 10, sold: 0 });
-    expect(await app.strapi.db.query('plugin::inventory.stock-reservation').count({ where: { productId: id, status: 'active' } })).toBe(10);
+    expect(await app.strapi.db.query('plugin::inventory.stock-reservation').count({ where: { productId: id, state: 'active' } })).toBe(10);
   });
 
   it('resolves a reservation once when release and consume race', async () => {

@@ -113,7 +113,7 @@ describe('sign-in with captcha (F01)', () => {
     expect(res.body).toMatchObject({ code: 'ACCOUNT_DISABLED', message: '账号已被停用' });
 
     const disabled = await tenant(app, 'supplier', 'disabledent');
-    await app.strapi.db.query('plugin::identity.enterprise').update({ where: { id: disabled.enterpriseId }, data: { status: 'disabled' } });
+    await app.strapi.db.query('plugin::identity.enterprise').update({ where: { id: disabled.enterpriseId }, data: { state: 'disabled' } });
     ({ captchaId, code } = await captcha());
     res = await signIn({ identifier: 'disabledent', password: PASSWORD, captchaId, captchaCode: code }, 'en');
     expect(res.status).toBe(401);

@@ -21,7 +21,7 @@ const victimRow: Record<string, () => Promise<number>> = {
   // the directory lists active enterprises to everyone signed in; a disabled one is nobody's to see
   'enterprise-directory': async () => {
     const gone = await tenant(app, 'seller', 'tenancy_gone');
-    await app.strapi.db.query('plugin::identity.enterprise').update({ where: { id: gone.enterpriseId }, data: { status: 'disabled' } });
+    await app.strapi.db.query('plugin::identity.enterprise').update({ where: { id: gone.enterpriseId }, data: { state: 'disabled' } });
     return gone.enterpriseId;
   },
   files: async () => (await app.http.post('/api/console/files/upload').set('Authorization', `Bearer ${b.token}`).attach('file', PDF, 'b.pdf')).body.id,
@@ -41,7 +41,7 @@ const victimRow: Record<string, () => Promise<number>> = {
     const line = await strategy(app, b, [{ productId: victimIds.products, price: 100 }], { name: 'victim-order', businessMode: 'prepaid', effectiveFrom: '2030-01-01', effectiveTo: '2030-12-31' });
     void line;
     // an order of C to B, written directly: the tenancy of reads and verbs is what is tested here
-    const order = await app.strapi.db.query('plugin::orders.order').create({ data: { number: 'VICTIM-1', channel: 'individual', sellerId: c.enterpriseId, supplierId: b.enterpriseId, status: 'pending_payment', paymentMode: 'prepaid', accountId: victimIds['prepaid-accounts'], totalAmount: 100, customerName: 'x' } });
+    const order = await app.strapi.db.query('plugin::orders.order').create({ data: { number: 'VICTIM-1', channel: 'individual', sellerId: c.enterpriseId, supplierId: b.enterpriseId, state: 'pending_payment', paymentMode: 'prepaid', accountId: victimIds['prepaid-accounts'], totalAmount: 100, customerName: 'x' } });
     return order.id;
   },
   'cart-items': async () => (await as(app, c.token).post('/cart-items', { channel: 'individual', productId: victimIds.products, strategyId: victimIds.strategies, quantity: 1, day: '2030-01-01' })).body.id,

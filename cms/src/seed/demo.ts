@@ -27,7 +27,7 @@ export async function seedDemo(strapi: Core.Strapi) {
     const seller = await strapi.db.query('plugin::identity.enterprise').findOne({ where: { creditCode: DEMO_ENTERPRISES[2].creditCode } });
     await strapi.db.query('plugin::identity.employee').createMany({
       data: ['销售部', '财务部', '运营部'].flatMap((department, d) => [1, 2].map((n) => ({
-        enterpriseId: seller.id, employeeNo: `E${d + 1}0${n}`, name: `${department.slice(0, 2)}员工${n}`, department, position: n === 1 ? '主管' : '专员', status: 'active',
+        enterpriseId: seller.id, employeeNo: `E${d + 1}0${n}`, name: `${department.slice(0, 2)}员工${n}`, department, position: n === 1 ? '主管' : '专员', state: 'active',
       }))),
     });
   }

@@ -16,7 +16,7 @@ const productFields: Record<string, FieldSpec> = {
   category: { type: 'enum', values: ['ticket', 'catering', 'retail', 'coupon'], createOnly: true, filter: ['eq'] },
   name: { type: 'string', required: true, maxLength: 100, search: true, sort: true },
   description: { type: 'text', maxLength: 5000 },
-  status: { type: 'enum', values: ['listed', 'unlisted'], readOnly: true, filter: ['eq'] },
+  status: { type: 'enum', values: ['listed', 'unlisted'], readOnly: true, filter: ['eq'], attribute: 'state' },
   referencePrice: { ...MONEY, sort: true },
   fulfilmentMode: { type: 'enum', values: ['code', 'courier'] },
   stockMode: { type: 'enum', values: ['none', 'total', 'daily'], filter: ['eq', 'neq'] },
@@ -74,7 +74,7 @@ export const strategies: ResourceDeclaration = {
     appliesTo: { type: 'enum', values: ['all', 'named'] },
     sellerIds: { type: 'ids', max: 1000 },
     requiresAudit: { type: 'boolean' },
-    status: { type: 'enum', values: ['active', 'disabled', 'expired'], readOnly: true, filter: ['eq'] },
+    status: { type: 'enum', values: ['active', 'disabled', 'expired'], readOnly: true, filter: ['eq'], attribute: 'state' },
     lines: {
       type: 'list', attribute: false, required: true, max: 500,
       items: {
@@ -111,7 +111,7 @@ export const agreements: ResourceDeclaration = {
   label: t('内部电子协议', 'E-agreements'),
   tenancy: { kind: 'parties', fields: ['supplierId', 'sellerId'], writer: 'supplierId' },
   // the seller never sees the supplier's drafts
-  baseWhere: (principal) => ({ $or: [{ supplierId: principal.enterpriseId }, { status: { $ne: 'draft' } }] }),
+  baseWhere: (principal) => ({ $or: [{ supplierId: principal.enterpriseId }, { state: { $ne: 'draft' } }] }),
   permissions: { read: 'agreements.read', write: 'agreements.write' },
   fields: {
     supplierId: { type: 'id', readOnly: true, filter: ['eq'] },
@@ -125,7 +125,7 @@ export const agreements: ResourceDeclaration = {
     validTo: { ...DATE, required: true, filter: ['gte', 'lte'] },
     attachmentIds: { type: 'ids', max: 20, writeOnly: true },
     attachments: { type: 'json', readOnly: true, attribute: false },
-    status: { type: 'enum', values: ['draft', 'confirmed', 'effective', 'expired', 'terminated'], readOnly: true, filter: ['eq', 'neq'] },
+    status: { type: 'enum', values: ['draft', 'confirmed', 'effective', 'expired', 'terminated'], readOnly: true, filter: ['eq', 'neq'], attribute: 'state' },
     confirmedAt: { type: 'datetime', readOnly: true },
     terminatedAt: { type: 'datetime', readOnly: true },
     terminationReason: { type: 'string', readOnly: true },
@@ -157,7 +157,7 @@ export const catalogue: ResourceDeclaration = {
   uid: PRODUCT,
   label: t('可订产品', 'Catalogue'),
   tenancy: { kind: 'shared' },
-  baseWhere: () => ({ status: 'listed' }),
+  baseWhere: () => ({ state: 'listed' }),
   permissions: { read: 'orders.place', write: null },
   operations: ['list', 'get'],
   fields: {

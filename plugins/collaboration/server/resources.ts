@@ -29,7 +29,7 @@ const resourceContent: Record<string, FieldSpec> = {
   validFrom: { type: 'date', required: true, filter: ['gte', 'lte'] },
   validTo: { type: 'date', required: true, filter: ['gte', 'lte'], sort: true },
   ...audienceFields,
-  status: ro({ type: 'enum', values: ['draft', 'listed', 'unlisted'], filter: ['eq', 'neq'] }),
+  status: ro({ type: 'enum', values: ['draft', 'listed', 'unlisted'], filter: ['eq', 'neq'], attribute: 'state' }),
   listedAt: ro({ type: 'datetime', sort: true }),
   createdAt,
   updatedAt: ro({ type: 'datetime', sort: true }),
@@ -75,7 +75,7 @@ export const allResources: ResourceDeclaration = {
     kind: 'audience',
     owner: 'ownerId',
     excludeOwner: true,
-    visible: (now) => ({ status: 'listed', validFrom: { $lte: shanghaiDay(now) }, validTo: { $gte: shanghaiDay(now) } }),
+    visible: (now) => ({ state: 'listed', validFrom: { $lte: shanghaiDay(now) }, validTo: { $gte: shanghaiDay(now) } }),
   },
   permissions: { read: 'resources.read', write: null },
   operations: ['list', 'get'],
@@ -134,13 +134,13 @@ export const resourceFavourites: ResourceDeclaration = {
   async decorate(records, ctx) {
     const rows = await ctx.strapi.db.query(RESOURCE).findMany({
       where: { $and: [{ id: { $in: records.map((r) => r.resourceId) } }, ctx.strapi.plugin('console').service('tenancy').scope(allResources, ctx.principal)] },
-      select: ['id', 'title', 'type', 'region', 'ownerId', 'status'],
+      select: ['id', 'title', 'type', 'region', 'ownerId', 'state'],
     });
     const byId = new Map((rows as any[]).map((row) => [row.id, row]));
     const owners = await names(ctx, (rows as any[]).map((row) => row.ownerId));
     for (const record of records) {
       const resource = byId.get(record.resourceId);
-      Object.assign(record, { available: !!resource, title: resource?.title ?? null, type: resource?.type ?? null, region: resource?.region ?? null, status: resource?.status ?? null, ownerName: resource ? owners.get(resource.ownerId) ?? null : null });
+      Object.assign(record, { available: !!resource, title: resource?.title ?? null, type: resource?.type ?? null, region: resource?.region ?? null, status: resource?.state ?? null, ownerName: resource ? owners.get(resource.ownerId) ?? null : null });
     }
   },
   async create(data, ctx) {
@@ -161,7 +161,7 @@ const opportunityContent: Record<string, FieldSpec> = {
   attachmentIds: { type: 'ids', max: 10 },
   attachments: ro({ type: 'json', attribute: false }),
   ...audienceFields,
-  status: ro({ type: 'enum', values: ['open', 'closed'], filter: ['eq'] }),
+  status: ro({ type: 'enum', values: ['open', 'closed'], filter: ['eq'], attribute: 'state' }),
   responseCount: ro({ type: 'integer', sort: true }),
   closedAt: ro({ type: 'datetime' }),
   createdAt,
@@ -199,7 +199,7 @@ export const receivedOpportunities: ResourceDeclaration = {
   name: 'received-opportunities',
   uid: OPPORTUNITY,
   label: t('接收商机', 'Received opportunities'),
-  tenancy: { kind: 'audience', owner: 'publisherId', excludeOwner: true, visible: () => ({ status: 'open' }) },
+  tenancy: { kind: 'audience', owner: 'publisherId', excludeOwner: true, visible: () => ({ state: 'open' }) },
   permissions: { read: 'opportunities.read', write: null },
   operations: ['list', 'get'],
   defaultSort: ['createdAt', 'DESC'],
@@ -217,7 +217,7 @@ export const receivedOpportunities: ResourceDeclaration = {
   // responded=true: those my enterprise has an active response to
   async extraWhere(filters, ctx) {
     if (filters.responded === undefined) return {};
-    const rows = await ctx.strapi.db.query(RESPONSE).findMany({ where: { responderId: ctx.principal.enterpriseId, status: 'active' }, select: ['opportunityId'] });
+    const rows = await ctx.strapi.db.query(RESPONSE).findMany({ where: { responderId: ctx.principal.enterpriseId, state: 'active' }, select: ['opportunityId'] });
     const ids = (rows as { opportunityId: number }[]).map((row) => row.opportunityId);
     return filters.responded ? { id: { $in: ids } } : { id: { $notIn: ids } };
   },
@@ -231,8 +231,8 @@ export const receivedOpportunities: ResourceDeclaration = {
       const response = byOpportunity.get(record.id);
       record.publisherName = publishers.get(record.publisherId) ?? null;
       record.expired = record.deadline < today;
-      record.myResponse = response ? { id: response.id, message: response.message, status: response.status, createdAt: response.createdAt } : null;
-      record.responded = response?.status === 'active';
+      record.myResponse = response ? { id: response.id, message: response.message, status: response.state, createdAt: response.createdAt } : null;
+      record.responded = response?.state === 'active';
     }
   },
   actions: {
@@ -272,7 +272,7 @@ export const opportunityResponses: ResourceDeclaration = {
     responderId: ro({ type: 'id', filter: ['eq'] }),
     responderName: ro({ type: 'string', attribute: false }),
     message: ro({ type: 'text', search: true }),
-    status: ro({ type: 'enum', values: ['active', 'withdrawn'], filter: ['eq'] }),
+    status: ro({ type: 'enum', values: ['active', 'withdrawn'], filter: ['eq'], attribute: 'state' }),
     withdrawnAt: ro({ type: 'datetime' }),
     createdAt,
   },

@@ -40,7 +40,7 @@ function accountResource(kind: 'prepaid' | 'credit'): ResourceDeclaration {
       sellerId: { type: 'id', required: true, createOnly: true, filter: ['eq'] },
       supplierName: ro({ type: 'string', attribute: false }),
       sellerName: ro({ type: 'string', attribute: false }),
-      status: ro({ type: 'enum', values: ['enabled', 'disabled'], filter: ['eq'] }),
+      status: ro({ type: 'enum', values: ['enabled', 'disabled'], filter: ['eq'], attribute: 'state' }),
       available: ro({ type: 'money', attribute: false }),
       frozen: ro({ type: 'money', attribute: false }),
       ...(kind === 'prepaid'

@@ -22,7 +22,7 @@ export default {
       if (!data || typeof data !== 'object') return;
       if (typeof data.body === 'string') data.body = sanitizeBody(data.body);
       // published straight from the admin panel: it went out now
-      if (data.status === 'published' && !data.releasedAt) data.releasedAt = new Date();
+      if (data.state === 'published' && !data.releasedAt) data.releasedAt = new Date();
       // the key the audience rule matches follows the named ids, whoever writes them
       if (data.audience !== undefined || data.audienceIds !== undefined) {
         const ids = Array.isArray(data.audienceIds) ? [...new Set(data.audienceIds.map(Number).filter((id: number) => Number.isSafeInteger(id) && id > 0))].sort((a: any, b: any) => a - b) : [];

@@ -66,7 +66,7 @@ const announcementContent: Record<string, FieldSpec> = {
   ...audienceFields,
   publishAt: { type: 'datetime', sort: true },
   pinned: { type: 'boolean', filter: ['eq'] },
-  status: ro({ type: 'enum', values: ['draft', 'scheduled', 'published', 'withdrawn'], filter: ['eq', 'neq'] }),
+  status: ro({ type: 'enum', values: ['draft', 'scheduled', 'published', 'withdrawn'], filter: ['eq', 'neq'], attribute: 'state' }),
   // the attribute is releasedAt: Strapi fills its own publishedAt on every create
   publishedAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true, attribute: 'releasedAt' }),
   withdrawnAt: ro({ type: 'datetime' }),
@@ -99,7 +99,7 @@ export const receivedAnnouncements: ResourceDeclaration = {
   name: 'received-announcements',
   uid: ANNOUNCEMENT,
   label: t('接收公告', 'Received announcements'),
-  tenancy: { kind: 'audience', owner: 'publisherId', visible: () => ({ status: 'published' }) },
+  tenancy: { kind: 'audience', owner: 'publisherId', visible: () => ({ state: 'published' }) },
   permissions: { read: 'announcements.read', write: null },
   operations: ['list', 'get'],
   defaultSort: ['publishedAt', 'DESC'],

@@ -16,7 +16,7 @@ export const miniRoutes = [
 ];
 
 const view = (order: any) => ({
-  id: order.id, number: order.number, status: order.status, supplierId: order.supplierId, paymentMode: order.paymentMode,
+  id: order.id, number: order.number, status: order.state, supplierId: order.supplierId, paymentMode: order.paymentMode,
   totalAmount: Number(order.totalAmount), paidAmount: Number(order.paidAmount), expiresAt: order.expiresAt, createdAt: order.createdAt,
 });
 

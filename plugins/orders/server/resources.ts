@@ -34,7 +34,7 @@ export const ordersResource: ResourceDeclaration = {
     supplierId: ro({ type: 'id', filter: ['eq'] }),
     sellerName: ro({ type: 'string', attribute: false }),
     supplierName: ro({ type: 'string', attribute: false }),
-    status: ro({ type: 'enum', values: ORDER_STATUSES, filter: ['eq', 'neq'] }),
+    status: ro({ type: 'enum', values: ORDER_STATUSES, filter: ['eq', 'neq'], attribute: 'state' }),
     paymentMode: { type: 'enum', values: ['prepaid', 'credit'], required: true, createOnly: true, filter: ['eq'] },
     accountId: ro({ type: 'id' }),
     totalAmount: ro({ type: 'money', sort: true, filter: ['gte', 'lte'] }),
@@ -179,7 +179,7 @@ export const cartItems: ResourceDeclaration = {
       async handler(ctx) {
         const orders = await cart(ctx).checkout(ctx.principal, ctx.body, key(ctx));
         ctx.koa.status = 201;
-        return { orders: orders.map((o: any) => ({ id: o.id, number: o.number, status: o.status, totalAmount: Number(o.totalAmount), supplierId: o.supplierId })) };
+        return { orders: orders.map((o: any) => ({ id: o.id, number: o.number, status: o.state, totalAmount: Number(o.totalAmount), supplierId: o.supplierId })) };
       },
     },
   },

@@ -25,17 +25,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async create(principal: Principal, data: Record<string, any>) {
     await this.check(principal, data);
-    return strapi.db.query(AGREEMENT).create({ data: { ...data, attachmentIds: data.attachmentIds ?? [], supplierId: principal.enterpriseId, status: 'draft' } });
+    return strapi.db.query(AGREEMENT).create({ data: { ...data, attachmentIds: data.attachmentIds ?? [], supplierId: principal.enterpriseId, state: 'draft' } });
   },
 
   async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>) {
-    if (existing.status !== 'draft') throw errors.conflict('只有草稿状态的协议可以修改', 'Only draft agreements can be edited');
+    if (existing.state !== 'draft') throw errors.conflict('只有草稿状态的协议可以修改', 'Only draft agreements can be edited');
     await this.check(principal, { ...existing, ...data }, existing.id);
     return strapi.db.query(AGREEMENT).update({ where: { id: existing.id }, data });
   },
 
   async remove(existing: Record<string, any>) {
-    if (existing.status !== 'draft') throw errors.conflict('只有草稿状态的协议可以删除', 'Only draft agreements can be deleted');
+    if (existing.state !== 'draft') throw errors.conflict('只有草稿状态的协议可以删除', 'Only draft agreements can be deleted');
     await strapi.db.query(AGREEMENT).delete({ where: { id: existing.id } });
   },
 
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const today = dayIn(now);
     if (existing.validTo < today) throw invalid({ validTo: t('协议已过有效期，不能确认', 'is already past') });
     const status = existing.validFrom <= today ? 'effective' : 'confirmed';
-    const { count } = await strapi.db.query(AGREEMENT).updateMany({ where: { id: existing.id, status: 'draft' }, data: { status, confirmedAt: now } });
+    const { count } = await strapi.db.query(AGREEMENT).updateMany({ where: { id: existing.id, state: 'draft' }, data: { state: status, confirmedAt: now } });
     if (!count) throw errors.conflict('只有草稿状态的协议可以确认', 'Only draft agreements can be confirmed');
     await strapi.plugin('messaging').service('notifications').notifyEnterprise(existing.sellerId, {
       type: 'agreement', title: `${principal.enterpriseName} 与贵司的协议「${existing.title}」已确认`, link: `/my-agreements/${existing.id}/show`,
@@ -57,8 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async terminate(principal: Principal, existing: Record<string, any>, reason: unknown, now = new Date()) {
     if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写终止原因（不超过 200 字）', 'is required (at most 200 characters)') });
     const { count } = await strapi.db.query(AGREEMENT).updateMany({
-      where: { id: existing.id, status: { $in: ['confirmed', 'effective'] } },
-      data: { status: 'terminated', terminatedAt: now, terminationReason: reason.trim() },
+      where: { id: existing.id, state: { $in: ['confirmed', 'effective'] } },
+      data: { state: 'terminated', terminatedAt: now, terminationReason: reason.trim() },
     });
     if (!count) throw errors.conflict('只有已确认或生效中的协议可以终止', 'Only confirmed or effective agreements can be terminated');
     await strapi.plugin('messaging').service('notifications').notifyEnterprise(existing.sellerId, {
@@ -77,10 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       (afterId: number, limit: number) => strapi.db.query(AGREEMENT).findMany({
         where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' },
       }),
-      async ({ id }: { id: number }) => (await strapi.db.query(AGREEMENT).updateMany({ where: { id, ...where }, data: { status } })).count,
+      async ({ id }: { id: number }) => (await strapi.db.query(AGREEMENT).updateMany({ where: { id, ...where }, data: { state: status } })).count,
       500);
-    const expired = await step({ status: { $in: ['confirmed', 'effective'] }, validTo: { $lt: today } }, 'expired');
-    const activated = await step({ status: 'confirmed', validFrom: { $lte: today }, validTo: { $gte: today } }, 'effective');
+    const expired = await step({ state: { $in: ['confirmed', 'effective'] }, validTo: { $lt: today } }, 'expired');
+    const activated = await step({ state: 'confirmed', validFrom: { $lte: today }, validTo: { $gte: today } }, 'effective');
     const failed = expired.failed + activated.failed;
     return { activated: activated.done, expired: expired.done, ...(failed ? { failed } : {}) };
   },
@@ -89,7 +89,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async suppliersWithEffectiveAgreement(sellerId: number, supplierIds: number[], now: Date): Promise<number[]> {
     const today = dayIn(now);
     const rows = await strapi.db.query(AGREEMENT).findMany({
-      where: { sellerId, supplierId: { $in: supplierIds }, status: 'effective', validFrom: { $lte: today }, validTo: { $gte: today } },
+      where: { sellerId, supplierId: { $in: supplierIds }, state: 'effective', validFrom: { $lte: today }, validTo: { $gte: today } },
       select: ['supplierId'],
     });
     return [...new Set((rows as any[]).map((r) => r.supplierId))];

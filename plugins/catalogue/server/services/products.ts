@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (data.isCombo) {
       const combo = await this.checkCombo(principal, data.comboItems, data.mainProductId);
       const row = await strapi.db.query(PRODUCT).create({ data: {
-        ...data, category: combo.category, comboItems: combo.items, stockMode: 'none', supplierId: principal.enterpriseId, status: 'unlisted',
+        ...data, category: combo.category, comboItems: combo.items, stockMode: 'none', supplierId: principal.enterpriseId, state: 'unlisted',
         ...Object.fromEntries(ALL_CATEGORY_FIELDS.map((f) => [f, null])),
       } });
       await strapi.plugin('inventory').service('stock').setPolicy(row.id, principal.enterpriseId, 'none');
@@ -77,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!data.category) throw invalid({ category: required });
     if (data.comboItems || data.mainProductId) throw invalid({ comboItems: t('只有组合产品才有子产品', 'only combos have items') });
     this.checkCategory(data.category, data, data);
-    const row = await strapi.db.query(PRODUCT).create({ data: { ...data, supplierId: principal.enterpriseId, status: 'unlisted', isCombo: false, stockMode: data.stockMode ?? 'none' } });
+    const row = await strapi.db.query(PRODUCT).create({ data: { ...data, supplierId: principal.enterpriseId, state: 'unlisted', isCombo: false, stockMode: data.stockMode ?? 'none' } });
     await strapi.plugin('inventory').service('stock').setPolicy(row.id, principal.enterpriseId, row.stockMode);
     return row;
   },
@@ -101,10 +101,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async setStatus(existing: { id: number; isCombo: boolean; comboItems?: ComboItem[] }, status: 'listed' | 'unlisted') {
     if (status === 'listed' && existing.isCombo) {
       const ids = (existing.comboItems ?? []).map((i) => i.productId);
-      const listed = await strapi.db.query(PRODUCT).count({ where: { id: { $in: ids }, status: 'listed' } });
+      const listed = await strapi.db.query(PRODUCT).count({ where: { id: { $in: ids }, state: 'listed' } });
       if (listed !== ids.length) throw invalid({ status: t('组合产品的子产品须先上架', 'list every product of the combo first') });
     }
-    return strapi.db.query(PRODUCT).update({ where: { id: existing.id }, data: { status } });
+    return strapi.db.query(PRODUCT).update({ where: { id: existing.id }, data: { state: status } });
   },
 
   /**

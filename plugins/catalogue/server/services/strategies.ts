@@ -58,14 +58,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const own = new Set((products as any[]).map((p) => p.id));
     lines.forEach((line, i) => { if (!own.has(line.productId)) problems[`lines.${i}.productId`] = t('不是本企业的产品', 'is not one of your products'); });
     if (Object.keys(problems).length) throw invalid(problems);
-    if (merged.status !== 'disabled') await this.checkOverlap(principal.enterpriseId, { ...(merged as any), sellerIds, lines }, selfId);
+    if (merged.state !== 'disabled') await this.checkOverlap(principal.enterpriseId, { ...(merged as any), sellerIds, lines }, selfId);
     return { lines, sellerIds };
   },
 
   /** Another active strategy of the same channel, overlapping dates, a shared product and seller? */
   async checkOverlap(supplierId: number, strategy: { channel: string; effectiveFrom: string; effectiveTo: string; appliesTo: string; sellerIds: number[]; lines: StrategyLineInput[] }, selfId?: number) {
     const others = await strapi.db.query(STRATEGY).findMany({
-      where: { supplierId, channel: strategy.channel, status: 'active', effectiveFrom: { $lte: strategy.effectiveTo }, effectiveTo: { $gte: strategy.effectiveFrom }, ...(selfId ? { id: { $ne: selfId } } : {}) },
+      where: { supplierId, channel: strategy.channel, state: 'active', effectiveFrom: { $lte: strategy.effectiveTo }, effectiveTo: { $gte: strategy.effectiveFrom }, ...(selfId ? { id: { $ne: selfId } } : {}) },
       select: ['id', 'name', 'appliesTo', 'sellerIds', 'effectiveFrom', 'effectiveTo'],
     });
     const sharing = (others as any[]).filter((other) => strategy.appliesTo === 'all' || other.appliesTo === 'all'
@@ -98,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async create(principal: Principal, data: Record<string, any>) {
     await this.lockSupplier(principal.enterpriseId);
-    const merged: Record<string, any> = { appliesTo: 'all', businessMode: 'prepaid', requiresAudit: false, status: 'active', ...data };
+    const merged: Record<string, any> = { appliesTo: 'all', businessMode: 'prepaid', requiresAudit: false, state: 'active', ...data };
     const { lines, sellerIds } = await this.check(principal, merged);
     const { lines: _l, ...columns } = merged;
     const row = await strapi.db.query(STRATEGY).create({ data: { ...columns, sellerIds, supplierId: principal.enterpriseId } });
@@ -122,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       await this.lockSupplier(principal.enterpriseId);
       await this.checkOverlap(principal.enterpriseId, { ...(existing as any), sellerIds: existing.sellerIds ?? [], lines: await this.lines(existing.id) }, existing.id);
     }
-    return strapi.db.query(STRATEGY).update({ where: { id: existing.id }, data: { status } });
+    return strapi.db.query(STRATEGY).update({ where: { id: existing.id }, data: { state: status } });
   },
 
   lines(strategyId: number): Promise<StrategyLineInput[]> {
@@ -133,12 +133,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Job: strategies past their end date become 'expired' (idempotent). */
   /** Job: expire strategies past their end, each in its own transaction (a failing one is logged and skipped). */
   async expire(now: Date) {
-    const where = { status: 'active', effectiveTo: { $lt: dayIn(now) } };
+    const where = { state: 'active', effectiveTo: { $lt: dayIn(now) } };
     const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('catalogue.expire-strategies',
       (afterId: number, limit: number) => strapi.db.query(STRATEGY).findMany({
         where: { id: { $gt: afterId }, ...where }, select: ['id'], limit, orderBy: { id: 'asc' },
       }),
-      async ({ id }: { id: number }) => (await strapi.db.query(STRATEGY).updateMany({ where: { id, ...where }, data: { status: 'expired' } }))
+      async ({ id }: { id: number }) => (await strapi.db.query(STRATEGY).updateMany({ where: { id, ...where }, data: { state: 'expired' } }))
         .count,
       500);
     return { expired: done, ...(failed ? { failed } : {}) };
@@ -157,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const named = await strapi.db.query(STRATEGY_SELLER).findMany({ where: { sellerId }, select: ['strategyId'] });
     return strapi.db.query(STRATEGY).findMany({
       where: {
-        supplierId: { $in: agreed }, status: 'active', effectiveFrom: { $lte: today }, effectiveTo: { $gte: today },
+        supplierId: { $in: agreed }, state: 'active', effectiveFrom: { $lte: today }, effectiveTo: { $gte: today },
         ...(channel ? { channel } : {}),
         $or: [{ appliesTo: 'all' }, { id: { $in: (named as any[]).map((n) => n.strategyId) } }],
       },

@@ -30,14 +30,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(principal: Principal, data: Record<string, any>, now = new Date()) {
       const audienceValues = await this.check(principal, data, true, now);
       return strapi.db.query(OPPORTUNITY).create({
-        data: { ...data, ...audienceValues, attachmentIds: data.attachmentIds ?? [], publisherId: principal.enterpriseId, status: 'open', responseCount: 0 },
+        data: { ...data, ...audienceValues, attachmentIds: data.attachmentIds ?? [], publisherId: principal.enterpriseId, state: 'open', responseCount: 0 },
       });
     },
 
     /** Editable while open and nobody has responded: responders answered what they saw. */
     async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>, now = new Date()) {
       const audienceValues = await this.check(principal, { ...existing, ...data }, data.deadline !== undefined && data.deadline !== existing.deadline, now);
-      const { count } = await strapi.db.query(OPPORTUNITY).updateMany({ where: { id: existing.id, status: 'open', responseCount: 0 }, data: { ...data, ...audienceValues } });
+      const { count } = await strapi.db.query(OPPORTUNITY).updateMany({ where: { id: existing.id, state: 'open', responseCount: 0 }, data: { ...data, ...audienceValues } });
       if (!count) throw errors.conflict('已有企业响应或已关闭的商机不能修改', 'An opportunity that is closed or has responses cannot be edited');
       return strapi.db.query(OPPORTUNITY).findOne({ where: { id: existing.id } });
     },
@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async close(existing: Record<string, any>, now = new Date()) {
-      const { count } = await strapi.db.query(OPPORTUNITY).updateMany({ where: { id: existing.id, status: 'open' }, data: { status: 'closed', closedAt: now } });
+      const { count } = await strapi.db.query(OPPORTUNITY).updateMany({ where: { id: existing.id, state: 'open' }, data: { state: 'closed', closedAt: now } });
       if (!count) throw errors.conflict('商机已关闭', 'The opportunity is already closed');
       return strapi.db.query(OPPORTUNITY).findOne({ where: { id: existing.id } });
     },
@@ -64,17 +64,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (opportunity.publisherId === principal.enterpriseId) throw invalid({ id: t('不能响应本企业发布的商机', 'is your own opportunity') });
       if (opportunity.deadline < shanghaiDay(now)) throw invalid({ deadline: t('商机已过截止日期，不能再响应', 'has passed: responses are closed') });
       const previous = await strapi.db.query(RESPONSE).findOne({ where: { opportunityId: opportunity.id, responderId: principal.enterpriseId } });
-      if (previous?.status === 'active') throw errors.conflict('本企业已响应过该商机', 'Your enterprise has already responded to this opportunity');
+      if (previous?.state === 'active') throw errors.conflict('本企业已响应过该商机', 'Your enterprise has already responded to this opportunity');
       const { count } = await strapi.db.query(OPPORTUNITY).updateMany({
-        where: { id: opportunity.id, status: 'open' },
+        where: { id: opportunity.id, state: 'open' },
         data: { responseCount: Number(opportunity.responseCount ?? 0) + 1 },
       });
       if (!count) throw errors.conflict('商机已关闭', 'The opportunity is closed');
-      const data = { message: text, status: 'active', withdrawnAt: null, responderUserId: principal.userId };
+      const data = { message: text, state: 'active', withdrawnAt: null, responderUserId: principal.userId };
       let response;
       if (previous) {
         // a withdrawn response is renewed in place: still one row per enterprise
-        const renewed = await strapi.db.query(RESPONSE).updateMany({ where: { id: previous.id, status: 'withdrawn' }, data });
+        const renewed = await strapi.db.query(RESPONSE).updateMany({ where: { id: previous.id, state: 'withdrawn' }, data });
         if (!renewed.count) throw errors.conflict('本企业已响应过该商机', 'Your enterprise has already responded to this opportunity');
         response = await strapi.db.query(RESPONSE).findOne({ where: { id: previous.id } });
       } else {
@@ -90,8 +90,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async withdraw(principal: Principal, opportunity: Record<string, any>, now = new Date()) {
       if (opportunity.deadline < shanghaiDay(now)) throw invalid({ deadline: t('已过截止日期，不能撤回响应', 'has passed: the response can no longer be withdrawn') });
       const { count } = await strapi.db.query(RESPONSE).updateMany({
-        where: { opportunityId: opportunity.id, responderId: principal.enterpriseId, status: 'active' },
-        data: { status: 'withdrawn', withdrawnAt: now },
+        where: { opportunityId: opportunity.id, responderId: principal.enterpriseId, state: 'active' },
+        data: { state: 'withdrawn', withdrawnAt: now },
       });
       if (!count) throw errors.conflict('没有可撤回的响应', 'There is no active response to withdraw');
       await this.recount(opportunity.id);
@@ -99,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** responseCount = active responses, recomputed inside the caller's transaction. */
     async recount(opportunityId: number) {
-      const active = await strapi.db.query(RESPONSE).count({ where: { opportunityId, status: 'active' } });
+      const active = await strapi.db.query(RESPONSE).count({ where: { opportunityId, state: 'active' } });
       await strapi.db.query(OPPORTUNITY).update({ where: { id: opportunityId }, data: { responseCount: active } });
     },
   };

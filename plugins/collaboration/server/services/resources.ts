@@ -29,42 +29,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(principal: Principal, data: Record<string, any>) {
       const audienceValues = await this.check(principal, data);
       return strapi.db.query(RESOURCE).create({
-        data: { ...data, ...audienceValues, pictureIds: data.pictureIds ?? [], attachmentIds: data.attachmentIds ?? [], ownerId: principal.enterpriseId, status: 'draft' },
+        data: { ...data, ...audienceValues, pictureIds: data.pictureIds ?? [], attachmentIds: data.attachmentIds ?? [], ownerId: principal.enterpriseId, state: 'draft' },
       });
     },
 
     async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>) {
-      if (existing.status === 'listed') throw errors.conflict('已上架的资源不能修改，请先下架', 'A listed resource cannot be edited; unlist it first');
+      if (existing.state === 'listed') throw errors.conflict('已上架的资源不能修改，请先下架', 'A listed resource cannot be edited; unlist it first');
       const audienceValues = await this.check(principal, { ...existing, ...data });
-      const { count } = await strapi.db.query(RESOURCE).updateMany({ where: { id: existing.id, status: { $ne: 'listed' } }, data: { ...data, ...audienceValues } });
+      const { count } = await strapi.db.query(RESOURCE).updateMany({ where: { id: existing.id, state: { $ne: 'listed' } }, data: { ...data, ...audienceValues } });
       if (!count) throw errors.conflict('已上架的资源不能修改，请先下架', 'A listed resource cannot be edited; unlist it first');
       return strapi.db.query(RESOURCE).findOne({ where: { id: existing.id } });
     },
 
     async remove(existing: Record<string, any>) {
-      const { count } = await strapi.db.query(RESOURCE).deleteMany({ where: { id: existing.id, status: { $ne: 'listed' } } });
+      const { count } = await strapi.db.query(RESOURCE).deleteMany({ where: { id: existing.id, state: { $ne: 'listed' } } });
       if (!count) throw errors.conflict('已上架的资源不能删除，请先下架', 'A listed resource cannot be deleted; unlist it first');
       await strapi.db.query(FAVOURITE).deleteMany({ where: { resourceId: existing.id } });
     },
 
     async list(existing: Record<string, any>, now = new Date()) {
       if (existing.validTo < shanghaiDay(now)) throw invalid({ validTo: t('资源已过有效期，不能上架', 'is past: the resource cannot be listed') });
-      const { count } = await strapi.db.query(RESOURCE).updateMany({ where: { id: existing.id, status: { $in: ['draft', 'unlisted'] } }, data: { status: 'listed', listedAt: now } });
+      const { count } = await strapi.db.query(RESOURCE).updateMany({ where: { id: existing.id, state: { $in: ['draft', 'unlisted'] } }, data: { state: 'listed', listedAt: now } });
       if (!count) throw errors.conflict('资源已上架', 'The resource is already listed');
       return strapi.db.query(RESOURCE).findOne({ where: { id: existing.id } });
     },
 
     async unlist(existing: Record<string, any>) {
-      const { count } = await strapi.db.query(RESOURCE).updateMany({ where: { id: existing.id, status: 'listed' }, data: { status: 'unlisted' } });
+      const { count } = await strapi.db.query(RESOURCE).updateMany({ where: { id: existing.id, state: 'listed' }, data: { state: 'unlisted' } });
       if (!count) throw errors.conflict('只有已上架的资源可以下架', 'Only listed resources can be unlisted');
       return strapi.db.query(RESOURCE).findOne({ where: { id: existing.id } });
     },
 
     /** A new draft with the same content (title marked as a copy), for the owner to edit. */
     async copy(existing: Record<string, any>) {
-      const { id: _id, documentId: _doc, createdAt: _c, updatedAt: _u, publishedAt: _p, locale: _l, listedAt: _la, status: _s, ...content } = existing;
+      const { id: _id, documentId: _doc, createdAt: _c, updatedAt: _u, publishedAt: _p, locale: _l, listedAt: _la, state: _s, ...content } = existing;
       const suffix = ' (副本)';
-      return strapi.db.query(RESOURCE).create({ data: { ...content, title: `${String(content.title).slice(0, 100 - suffix.length)}${suffix}`, status: 'draft' } });
+      return strapi.db.query(RESOURCE).create({ data: { ...content, title: `${String(content.title).slice(0, 100 - suffix.length)}${suffix}`, state: 'draft' } });
     },
 
     /** Favourite a resource the caller may see; a second time answers the first row. */

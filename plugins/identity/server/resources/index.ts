@@ -1,5 +1,5 @@
 import { ENTERPRISE_KINDS, ENTERPRISE_STATUSES, PERMISSION_KEYS, errors } from '@cop/config';
-import { defaultRecord } from '@cop/plugin-console';
+import { defaultRecord, toAttributes } from '@cop/plugin-console';
 import type { FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EMPLOYEE, ENTERPRISE, ENTERPRISE_ROLE, PARTNERSHIP, USER } from '../uids';
 import { PASSWORD_RULE, PASSWORD_TEXT } from '../services/accounts';
@@ -19,7 +19,7 @@ export const enterprises: ResourceDeclaration = {
     name: { type: 'string', readOnly: true, search: true, sort: true },
     creditCode: { type: 'string', readOnly: true },
     kind: { type: 'enum', values: ENTERPRISE_KINDS, readOnly: true },
-    status: { type: 'enum', values: ENTERPRISE_STATUSES, readOnly: true },
+    status: { type: 'enum', values: ENTERPRISE_STATUSES, readOnly: true, attribute: 'state' },
     contactName: { type: 'string', maxLength: 50 },
     contactPhone: { type: 'string', maxLength: 30, pattern: /^[0-9+\-() ]{5,30}$/, patternText: t('电话格式不正确', 'is not a phone number') },
     address: { type: 'string', maxLength: 200 },
@@ -99,7 +99,7 @@ export const employeeFields: Record<string, FieldSpec> = {
   email: { type: 'email', maxLength: 100 },
   department: { type: 'string', maxLength: 50, filter: ['eq', 'neq'], sort: true },
   position: { type: 'string', maxLength: 50 },
-  status: { type: 'enum', values: ['active', 'left'], filter: ['eq', 'neq'] },
+  status: { type: 'enum', values: ['active', 'left'], filter: ['eq', 'neq'], attribute: 'state' },
   createdAt,
 };
 
@@ -110,12 +110,12 @@ export const employees: ResourceDeclaration = {
   tenancy: { kind: 'enterprise', field: 'enterpriseId' },
   permissions: { read: 'employees.read', write: 'employees.write' },
   fields: employeeFields,
-  create: (data, ctx) => service(ctx, 'employees').create(ctx.principal, { status: 'active', ...data }),
+  create: (data, ctx) => service(ctx, 'employees').create(ctx.principal, { state: 'active', ...toAttributes(employees, data) }),
   actions: {
     // the password an employee signs in to the mini-program with (internal purchase)
     'set-mini-password': { permission: 'employees.write', body: { password: { type: 'string', required: true, maxLength: 128 } }, handler: (row, ctx) => service(ctx, 'employees').setMiniPassword(row, ctx.body.password) },
   },
-  update: (existing, data, ctx) => service(ctx, 'employees').update(ctx.principal, existing.id, data),
+  update: (existing, data, ctx) => service(ctx, 'employees').update(ctx.principal, existing.id, toAttributes(employees, data)),
   collectionActions: {
     'import-template': {
       method: 'GET',
@@ -153,7 +153,7 @@ export const partnerships: ResourceDeclaration = {
     supplierName: { type: 'string', readOnly: true, attribute: false },
     sellerName: { type: 'string', readOnly: true, attribute: false },
     q: { type: 'string', readOnly: true, attribute: false, filter: ['eq'] },
-    status: { type: 'enum', values: ['active', 'stopped'], readOnly: true, filter: ['eq'] },
+    status: { type: 'enum', values: ['active', 'stopped'], readOnly: true, filter: ['eq'], attribute: 'state' },
     stoppedAt: { type: 'datetime', readOnly: true },
     stopReason: { type: 'string', readOnly: true },
     createdAt,
@@ -184,7 +184,7 @@ export const enterpriseDirectory: ResourceDeclaration = {
   uid: ENTERPRISE,
   label: t('企业名录', 'Enterprise directory'),
   tenancy: { kind: 'shared' },
-  baseWhere: () => ({ status: 'active' }),
+  baseWhere: () => ({ state: 'active' }),
   // names and kinds only: every signed-in user picks enterprises from it (partners, named audiences)
   permissions: { read: null, write: null },
   operations: ['list', 'get'],

@@ -27,14 +27,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (audience !== 'named') return { audience, audienceIds: [] as number[], audienceKey: null };
     const ids = [...new Set(Array.isArray(input.audienceIds) ? (input.audienceIds as number[]) : [])].sort((a, b) => a - b);
     if (!ids.length) throw invalid({ audienceIds: t('指定企业时至少选择一家企业', 'must name at least one enterprise when the audience is named') });
-    const found = await strapi.db.query(ENTERPRISE).count({ where: { id: { $in: ids }, status: 'active' } });
+    const found = await strapi.db.query(ENTERPRISE).count({ where: { id: { $in: ids }, state: 'active' } });
     if (found !== ids.length) throw invalid({ audienceIds: t('包含不存在或已停用的企业', 'contains enterprises that do not exist or are disabled') });
     return { audience, audienceIds: ids, audienceKey: `|${ids.join('|')}|` };
   },
 
   /** The enterprises an audience reaches (for notifications), excluding `except`. */
   async members(record: { audience: Audience; audienceIds?: number[] | null }, except?: number | null): Promise<number[]> {
-    const where: Record<string, unknown> = { status: 'active' };
+    const where: Record<string, unknown> = { state: 'active' };
     if (record.audience === 'named') where.id = { $in: record.audienceIds ?? [] };
     else if (record.audience === 'suppliers') where.kind = { $in: ['supplier', 'both'] };
     else if (record.audience === 'sellers') where.kind = { $in: ['seller', 'both'] };

@@ -38,10 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async update(principal: Principal, id: number, data: Record<string, unknown>) {
     await this.assertNumberFree(principal.enterpriseId, data.employeeNo, id);
-    const before = await strapi.db.query(EMPLOYEE).findOne({ where: { id }, select: ['id', 'status'] });
+    const before = await strapi.db.query(EMPLOYEE).findOne({ where: { id }, select: ['id', 'state'] });
     const row = await strapi.db.query(EMPLOYEE).update({ where: { id }, data });
     // an employee who leaves is signed out of the mini program for good, even if taken back later
-    if (data.status === 'left' && before?.status !== 'left') await this.revokeMiniTokens(id);
+    if (data.state === 'left' && before?.state !== 'left') await this.revokeMiniTokens(id);
     return row;
   },
 
@@ -51,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The employee's mini-program password (bcrypt), set by the enterprise admin. */
-  async setMiniPassword(existing: { id: number; status: string }, password: unknown) {
+  async setMiniPassword(existing: { id: number; state: string }, password: unknown) {
     const { PASSWORD_RULE, PASSWORD_TEXT } = require('./accounts');
     if (typeof password !== 'string' || !PASSWORD_RULE.test(password)) throw invalid({ password: PASSWORD_TEXT });
     const hash = await require('bcryptjs').hash(password, 10);
@@ -129,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         t(`导入失败：${rowErrors.length} 处错误，未导入任何数据`, `Import refused: ${rowErrors.length} problems, nothing was imported`),
         { file: t('文件中有错误行', 'has invalid rows') }, { rows: rowErrors });
     }
-    const data = records.map(({ __row, ...record }) => ({ ...record, status: 'active', enterpriseId: principal.enterpriseId }));
+    const data = records.map(({ __row, ...record }) => ({ ...record, state: 'active', enterpriseId: principal.enterpriseId }));
     for (let i = 0; i < data.length; i += 500) await strapi.db.query(EMPLOYEE).createMany({ data: data.slice(i, i + 500) });
     return { imported: data.length };
   },

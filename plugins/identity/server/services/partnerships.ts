@@ -8,28 +8,28 @@ const t = errors.text;
 /** Supplier ↔ seller cooperation. Ordering, accounts and agreements ask `isActive` before acting. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async isActive(supplierId: number, sellerId: number): Promise<boolean> {
-    return (await strapi.db.query(PARTNERSHIP).count({ where: { supplierId, sellerId, status: 'active' } })) > 0;
+    return (await strapi.db.query(PARTNERSHIP).count({ where: { supplierId, sellerId, state: 'active' } })) > 0;
   },
 
   /** Suppliers a seller may currently order from. */
   async activeSuppliersOf(sellerId: number): Promise<number[]> {
-    const rows = await strapi.db.query(PARTNERSHIP).findMany({ where: { sellerId, status: 'active' }, select: ['supplierId'] });
+    const rows = await strapi.db.query(PARTNERSHIP).findMany({ where: { sellerId, state: 'active' }, select: ['supplierId'] });
     return (rows as { supplierId: number }[]).map((row) => row.supplierId);
   },
 
   async create(principal: Principal, sellerId: number) {
     if (sellerId === principal.enterpriseId) throw fieldError('sellerId', '不能与自己建立供销关系', 'cannot be your own enterprise');
     const seller = await strapi.db.query(ENTERPRISE).findOne({ where: { id: sellerId } });
-    if (!seller || seller.status !== 'active' || !['seller', 'both'].includes(seller.kind)) {
+    if (!seller || seller.state !== 'active' || !['seller', 'both'].includes(seller.kind)) {
       throw fieldError('sellerId', '不是可合作的销售方企业', 'is not an active seller enterprise');
     }
     const existing = await strapi.db.query(PARTNERSHIP).findOne({ where: { supplierId: principal.enterpriseId, sellerId } });
     if (existing) {
-      throw invalid({ sellerId: existing.status === 'stopped'
+      throw invalid({ sellerId: existing.state === 'stopped'
         ? t('已存在已停止的合作，请恢复合作', 'a stopped partnership exists: resume it instead')
         : t('已是合作销售方', 'is already a partner') });
     }
-    const row = await strapi.db.query(PARTNERSHIP).create({ data: { supplierId: principal.enterpriseId, sellerId, status: 'active' } });
+    const row = await strapi.db.query(PARTNERSHIP).create({ data: { supplierId: principal.enterpriseId, sellerId, state: 'active' } });
     await this.record(row.id, 'add', principal.userId);
     await strapi.plugin('messaging').service('notifications').notifyEnterprise(sellerId, {
       type: 'system', title: `${principal.enterpriseName} 已将贵司添加为合作销售方`, link: '/my-suppliers',
@@ -37,9 +37,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return row;
   },
 
-  async stop(principal: Principal, row: { id: number; status: string; sellerId: number }, reason: unknown) {
+  async stop(principal: Principal, row: { id: number; state: string; sellerId: number }, reason: unknown) {
     if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写停止合作的原因（不超过 200 字）', 'is required (at most 200 characters)') });
-    const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, status: 'active' }, data: { status: 'stopped', stoppedAt: new Date(), stopReason: reason.trim() } });
+    const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, state: 'active' }, data: { state: 'stopped', stoppedAt: new Date(), stopReason: reason.trim() } });
     if (!count) throw errors.conflict('合作已处于停止状态', 'The partnership is already stopped');
     await this.record(row.id, 'stop', principal.userId, reason.trim());
     await strapi.plugin('messaging').service('notifications').notifyEnterprise(row.sellerId, {
@@ -49,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async resume(principal: Principal, row: { id: number; sellerId: number }) {
-    const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, status: 'stopped' }, data: { status: 'active', stoppedAt: null, stopReason: null } });
+    const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, state: 'stopped' }, data: { state: 'active', stoppedAt: null, stopReason: null } });
     if (!count) throw errors.conflict('合作未处于停止状态', 'The partnership is not stopped');
     await this.record(row.id, 'resume', principal.userId);
     return strapi.db.query(PARTNERSHIP).findOne({ where: { id: row.id } });

@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (user.blocked) throw new DomainError(401, 'ACCOUNT_DISABLED', t('账号已被停用', 'This account has been disabled'));
     const enterprise = user.enterpriseId ? await strapi.db.query(ENTERPRISE).findOne({ where: { id: user.enterpriseId } }) : null;
     if (!enterprise) throw new DomainError(401, 'NO_ENTERPRISE', t('账号未关联企业', 'This account belongs to no enterprise'));
-    if (enterprise.status !== 'active') throw new DomainError(401, 'ENTERPRISE_DISABLED', t('所属企业已被停用', 'This account\'s enterprise has been disabled'));
+    if (enterprise.state !== 'active') throw new DomainError(401, 'ENTERPRISE_DISABLED', t('所属企业已被停用', 'This account\'s enterprise has been disabled'));
     return {
       userId: user.id,
       username: user.username,

@@ -28,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       let enterprise = await strapi.db.query(ENTERPRISE).findOne({ where: { creditCode: spec.creditCode } });
       if (!enterprise) {
         const { admin, ...fields } = spec;
-        enterprise = await strapi.db.query(ENTERPRISE).create({ data: { ...fields, status: 'active' } });
+        enterprise = await strapi.db.query(ENTERPRISE).create({ data: { ...fields, state: 'active' } });
       }
       let user = await strapi.db.query(USER).findOne({ where: { username: spec.admin.username } });
       if (!user) {

@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const existing = await strapi.db.query(POLICY).findOne({ where: { productId } });
     if (existing && existing.mode === mode) return existing;
     if (existing) {
-      const active = await strapi.db.query(RESERVATION).count({ where: { productId, status: 'active' } });
+      const active = await strapi.db.query(RESERVATION).count({ where: { productId, state: 'active' } });
       if (active) throw invalid({ stockMode: t('有未完成的预占，不能更改库存管理方式', 'cannot change while stock is reserved') });
       return strapi.db.query(POLICY).update({ where: { id: existing.id }, data: { mode } });
     }
@@ -164,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       // (a refusal below rolls these inserts back with everything else)
       await strapi.db.query(RESERVATION).createMany({ data: ready.map((line) => ({
         reference: line.reference, productId: line.productId, supplierId: line.supplierId, slot: line.slot, quantity: line.quantity,
-        managed: line.managed, status: 'active', expiresAt: options.expiresAt,
+        managed: line.managed, state: 'active', expiresAt: options.expiresAt,
       })) });
       const managed = ready.filter((l) => l.managed);
       if (managed.length) {
@@ -211,14 +211,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const from = kind === 'return' ? 'consumed' : 'active';
     return strapi.db.transaction(async ({ trx }) => {
       const now = new Date();
-      const rows = await trx('stock_reservations').whereIn('reference', references).andWhere({ status: from })
+      const rows = await trx('stock_reservations').whereIn('reference', references).andWhere({ state: from })
         .orderBy('reference').forUpdate().select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'managed');
       let resolved = 0;
       const sums = new Map<string, { productId: number; slot: string; quantity: number }>();
       const movements: Record<string, unknown>[] = [];
       for (const row of rows as any[]) {
         // guarded: a reservation resolves exactly once, even if two callers race for it
-        const changed = await trx('stock_reservations').where({ id: row.id, status: from }).update({ status, resolved_at: now, updated_at: now });
+        const changed = await trx('stock_reservations').where({ id: row.id, state: from }).update({ state: status, resolved_at: now, updated_at: now });
         if (!changed) continue;
         resolved += 1;
         if (!row.managed || row.managed === 0) continue;
@@ -249,7 +249,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // each reservation in its own transaction: one that fails (inconsistent counters) is logged and skipped
     const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('inventory.expire-reservations',
       (afterId: number, limit: number) => strapi.db.query(RESERVATION).findMany({
-        where: { id: { $gt: afterId }, status: 'active', expiresAt: { $lt: now } },
+        where: { id: { $gt: afterId }, state: 'active', expiresAt: { $lt: now } },
         select: ['id', 'reference'], limit, orderBy: { id: 'asc' },
       }),
       async (reservation: { reference: string }) => (await this.release([reservation.reference], 'expire')).resolved, batch);
@@ -264,7 +264,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         .sum({ t: 'total_delta', r: 'reserved_delta', s: 'sold_delta' }).groupBy('product_id', 'slot').as('m'),
       function join() { this.on('m.product_id', 's.product_id').andOn('m.slot', 's.slot'); })
       .select('s.product_id', 's.slot', 's.total', 's.reserved', 's.sold', 'm.t', 'm.r', 'm.s');
-    const active = await knex('stock_reservations').where({ status: 'active', managed: true }).select('product_id', 'slot').sum({ q: 'quantity' }).groupBy('product_id', 'slot');
+    const active = await knex('stock_reservations').where({ state: 'active', managed: true }).select('product_id', 'slot').sum({ q: 'quantity' }).groupBy('product_id', 'slot');
     const activeBy = new Map((active as any[]).map((a) => [`${a.product_id}|${a.slot}`, Number(a.q)]));
     return (rows as any[]).filter((r) =>
       Number(r.total) !== Number(r.t ?? 0) || Number(r.reserved) !== Number(r.r ?? 0) || Number(r.sold) !== Number(r.s ?? 0)

@@ -12,7 +12,7 @@ const t = errors.text;
 export type AccountKind = 'prepaid' | 'credit' | 'cash' | 'revenue';
 export type TransferKind = 'topup' | 'freeze' | 'capture' | 'release' | 'refund' | 'repayment' | 'adjustment';
 export interface Account {
-  id: number; kind: AccountKind; supplierId: number; sellerId: number; status: 'enabled' | 'disabled';
+  id: number; kind: AccountKind; supplierId: number; sellerId: number; state: 'enabled' | 'disabled';
   creditLimit: number; validFrom: string | null; validTo: string | null;
   debitsPending: number; debitsPosted: number; creditsPending: number; creditsPosted: number;
 }
@@ -51,7 +51,7 @@ const COLUMNS: Record<string, string> = { debitsPending: 'debits_pending', debit
 
 function toAccount(row: any): Account {
   return {
-    id: row.id, kind: row.kind, supplierId: row.supplier_id ?? row.supplierId, sellerId: row.seller_id ?? row.sellerId, status: row.status,
+    id: row.id, kind: row.kind, supplierId: row.supplier_id ?? row.supplierId, sellerId: row.seller_id ?? row.sellerId, state: row.state,
     creditLimit: num(row.credit_limit ?? row.creditLimit), validFrom: row.valid_from ?? row.validFrom ?? null, validTo: row.valid_to ?? row.validTo ?? null,
     debitsPending: num(row.debits_pending ?? row.debitsPending), debitsPosted: num(row.debits_posted ?? row.debitsPosted),
     creditsPending: num(row.credits_pending ?? row.creditsPending), creditsPosted: num(row.credits_posted ?? row.creditsPosted),
@@ -102,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async control(supplierId: number, sellerId: number, kind: 'cash' | 'revenue'): Promise<number> {
     const existing = await strapi.db.query(ACCOUNT).findOne({ where: { supplierId, sellerId, kind }, select: ['id'] });
     if (existing) return existing.id;
-    return (await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId, status: 'enabled' } })).id;
+    return (await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId, state: 'enabled' } })).id;
   },
 
   /** Open a prepaid or credit account for a partner seller (disabled until the supplier enables it). */
@@ -115,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     await this.control(supplierId, sellerId, 'cash');
     await this.control(supplierId, sellerId, 'revenue');
-    const row = await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId, status: 'disabled', creditLimit: 0 } });
+    const row = await strapi.db.query(ACCOUNT).create({ data: { kind, supplierId, sellerId, state: 'disabled', creditLimit: 0 } });
     await this.recordChange(row.id, 'open', null, { kind }, operatorId);
     return row;
   },
@@ -123,9 +123,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async setStatus(accountId: number, status: 'enabled' | 'disabled', operatorId?: number) {
     const before = await this.account(accountId);
     if (!before) throw errors.notFound('account', accountId);
-    if (before.status === status) return before;
-    await strapi.db.query(ACCOUNT).update({ where: { id: accountId }, data: { status } });
-    await this.recordChange(accountId, status === 'enabled' ? 'enable' : 'disable', { status: before.status }, { status }, operatorId);
+    if (before.state === status) return before;
+    await strapi.db.query(ACCOUNT).update({ where: { id: accountId }, data: { state: status } });
+    await this.recordChange(accountId, status === 'enabled' ? 'enable' : 'disable', { status: before.state }, { status }, operatorId);
     return this.account(accountId);
   },
 
@@ -177,7 +177,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   assertUsable(account: Account, now: Date, forSpending: boolean) {
-    if (account.status !== 'enabled') throw new DomainError(409, 'ACCOUNT_DISABLED', t('账户未启用', 'The account is not enabled'), { accountId: t('账户未启用', 'is not enabled') });
+    if (account.state !== 'enabled') throw new DomainError(409, 'ACCOUNT_DISABLED', t('账户未启用', 'The account is not enabled'), { accountId: t('账户未启用', 'is not enabled') });
     if (forSpending && account.kind === 'credit') {
       const today = shanghaiDay(now);
       if ((account.validFrom && today < account.validFrom) || (account.validTo && today > account.validTo)) {

@@ -42,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(principal: Principal, data: Record<string, any>) {
       const audienceValues = await this.prepare(principal, data);
       return strapi.db.query(ANNOUNCEMENT).create({
-        data: { ...data, ...audienceValues, body: sanitizeBody(data.body), attachmentIds: data.attachmentIds ?? [], pinned: data.pinned ?? false, publisherId: principal.enterpriseId, status: 'draft' },
+        data: { ...data, ...audienceValues, body: sanitizeBody(data.body), attachmentIds: data.attachmentIds ?? [], pinned: data.pinned ?? false, publisherId: principal.enterpriseId, state: 'draft' },
       });
     },
 
@@ -50,13 +50,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const audienceValues = await this.prepare(principal, { ...existing, ...data });
       const changes = { ...data, ...audienceValues, ...(data.body !== undefined ? { body: sanitizeBody(data.body) } : {}) };
       // a scheduled one goes back to draft: the new content is published by publishing again
-      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, status: { $in: ['draft', 'scheduled'] } }, data: { ...changes, status: 'draft' } });
+      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, state: { $in: ['draft', 'scheduled'] } }, data: { ...changes, state: 'draft' } });
       if (!count) throw errors.conflict('已发布或已撤回的公告不能修改', 'A published or withdrawn announcement cannot be edited');
       return strapi.db.query(ANNOUNCEMENT).findOne({ where: { id: existing.id } });
     },
 
     async remove(existing: Record<string, any>) {
-      const { count } = await strapi.db.query(ANNOUNCEMENT).deleteMany({ where: { id: existing.id, status: 'draft' } });
+      const { count } = await strapi.db.query(ANNOUNCEMENT).deleteMany({ where: { id: existing.id, state: 'draft' } });
       if (!count) throw errors.conflict('只有草稿可以删除，已发布的公告请撤回', 'Only drafts can be deleted; withdraw a published announcement');
     },
 
@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!existing.title || !String(existing.body ?? '').trim()) throw invalid({ body: t('正文不能为空', 'is required to publish') });
       const at = existing.publishAt ? new Date(existing.publishAt) : null;
       if (at && at.getTime() > now.getTime()) {
-        const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, status: 'draft' }, data: { status: 'scheduled' } });
+        const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, state: 'draft' }, data: { state: 'scheduled' } });
         if (!count) throw errors.conflict('只有草稿可以发布', 'Only drafts can be published');
       } else if (!(await this.publishOne(existing.id, now, ['draft']))) {
         throw errors.conflict('只有草稿可以发布', 'Only drafts can be published');
@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The guarded step both publishing paths share: status change, then the audience's notifications. */
     async publishOne(id: number, now: Date, from: string[]) {
-      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id, status: { $in: from } }, data: { status: 'published', releasedAt: now } });
+      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id, state: { $in: from } }, data: { state: 'published', releasedAt: now } });
       if (!count) return false;
       const row = await strapi.db.query(ANNOUNCEMENT).findOne({ where: { id } });
       await strapi.plugin('messaging').service('notifications').notifyEnterprises(await audience().members(row, row.publisherId),
@@ -84,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async withdraw(existing: Record<string, any>, now = new Date()) {
-      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, status: { $in: ['scheduled', 'published'] } }, data: { status: 'withdrawn', withdrawnAt: now } });
+      const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, state: { $in: ['scheduled', 'published'] } }, data: { state: 'withdrawn', withdrawnAt: now } });
       if (!count) throw errors.conflict('只有已排期或已发布的公告可以撤回', 'Only scheduled or published announcements can be withdrawn');
       return strapi.db.query(ANNOUNCEMENT).findOne({ where: { id: existing.id } });
     },
@@ -94,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publishDue(now: Date) {
       const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('messaging.publish-announcements',
         (afterId: number, limit: number) => strapi.db.query(ANNOUNCEMENT).findMany({
-          where: { id: { $gt: afterId }, status: 'scheduled', publishAt: { $lte: now } }, select: ['id'], limit, orderBy: { id: 'asc' },
+          where: { id: { $gt: afterId }, state: 'scheduled', publishAt: { $lte: now } }, select: ['id'], limit, orderBy: { id: 'asc' },
         }),
         ({ id }: { id: number }) => this.publishOne(id, now, ['scheduled']), BATCH);
       return { published: done, ...(failed ? { failed } : {}) };

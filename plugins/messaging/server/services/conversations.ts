@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let counterpartId: number;
       if (subjectType === 'plain') {
         if (!counterpartInput) throw invalid({ counterpartId: t('请选择交流的企业', 'is required for a plain conversation') });
-        const other = await strapi.db.query(ENTERPRISE).findOne({ where: { id: counterpartInput, status: 'active' }, select: ['id'] });
+        const other = await strapi.db.query(ENTERPRISE).findOne({ where: { id: counterpartInput, state: 'active' }, select: ['id'] });
         if (!other) throw invalid({ counterpartId: t('企业不存在或已停用', 'does not exist or is disabled') });
         counterpartId = counterpartInput;
       } else {

@@ -40,8 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // the console's lock, per employee: 5 wrong passwords in 15 minutes lock the employee for 15 minutes
     await signIn.attempt({ table: 'employees', id: employee.id, columns: EMPLOYEE_LOCK, wrong },
       () => require('bcryptjs').compare(body.password as string, employee.miniPassword));
-    if (employee.status !== 'active') throw new DomainError(401, 'ACCOUNT_DISABLED', t('员工已离职，不能登录', 'This employee has left'));
-    if (enterprise.status !== 'active') throw new DomainError(401, 'ENTERPRISE_DISABLED', t('所属企业已被停用', "This account's enterprise has been disabled"));
+    if (employee.state !== 'active') throw new DomainError(401, 'ACCOUNT_DISABLED', t('员工已离职，不能登录', 'This employee has left'));
+    if (enterprise.state !== 'active') throw new DomainError(401, 'ENTERPRISE_DISABLED', t('所属企业已被停用', "This account's enterprise has been disabled"));
     const jwt = strapi.plugin('users-permissions').service('jwt')
       .issue({ employeeId: employee.id, kind: 'employee', tv: Number(employee.miniTokenVersion ?? 0) });
     return { jwt, employee: { id: employee.id, name: employee.name, employeeNo: employee.employeeNo, enterprise: { id: enterprise.id, name: enterprise.name } } };
@@ -55,11 +55,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     try { payload = await strapi.plugin('users-permissions').service('jwt').verify(match[1]); } catch { throw errors.unauthenticated(); }
     if (payload?.kind !== 'employee' || !Number.isSafeInteger(payload.employeeId)) throw errors.unauthenticated();
     const employee = await strapi.db.query(EMPLOYEE).findOne({ where: { id: payload.employeeId } });
-    if (!employee || employee.status !== 'active') throw errors.unauthenticated();
+    if (!employee || employee.state !== 'active') throw errors.unauthenticated();
     // revoked by sign-out or a new password (checked on the row loaded anyway)
     if (Number(employee.miniTokenVersion ?? 0) !== (payload.tv ?? 0)) throw errors.unauthenticated();
     const enterprise = await strapi.db.query(ENTERPRISE).findOne({ where: { id: employee.enterpriseId } });
-    if (!enterprise || enterprise.status !== 'active') throw errors.unauthenticated();
+    if (!enterprise || enterprise.state !== 'active') throw errors.unauthenticated();
     return {
       employeeId: employee.id, name: employee.name, phone: employee.phone ?? null,
       principal: {
@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const offers = await strapi.plugin('catalogue').service('strategies').offers(session.principal.enterpriseId, new Date(), { channel: 'individual' });
     if (!offers.length) return [];
     const products = await strapi.db.query('plugin::catalogue.product').findMany({
-      where: { id: { $in: [...new Set((offers as any[]).map((o) => o.productId))] }, status: 'listed' },
+      where: { id: { $in: [...new Set((offers as any[]).map((o) => o.productId))] }, state: 'listed' },
       select: ['id', 'name', 'category', 'description', 'isCombo', 'stockMode', 'supplierId'], orderBy: { name: 'asc' },
     });
     return (products as any[]).map((product) => ({

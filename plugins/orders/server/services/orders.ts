@@ -129,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const at = (f: string) => `lines.${i}.${f}`;
         const offer = (offers as any[]).find((o) => o.productId === line.productId && o.strategyId === line.strategyId);
         const product = productById.get(line.productId);
-        if (!offer || !product || product.status !== 'listed') { problems[at('strategyId')] = t('该产品当前不能通过此策略订购（策略、协议或合作已失效）', 'cannot be ordered through this strategy now (strategy, agreement or partnership not in effect)'); return null; }
+        if (!offer || !product || product.state !== 'listed') { problems[at('strategyId')] = t('该产品当前不能通过此策略订购（策略、协议或合作已失效）', 'cannot be ordered through this strategy now (strategy, agreement or partnership not in effect)'); return null; }
         if (!Number.isSafeInteger(line.quantity) || line.quantity < offer.minQuantity || (offer.maxQuantity && line.quantity > offer.maxQuantity) || line.quantity > 100_000) {
           problems[at('quantity')] = t(`数量应在 ${offer.minQuantity}–${offer.maxQuantity ?? '不限'} 之间`, `must be from ${offer.minQuantity} to ${offer.maxQuantity ?? 'any'}`);
         }
@@ -173,7 +173,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const order = await strapi.db.query(ORDER).create({ data: {
           number: `tmp-${now.getTime()}-${Math.random().toString(36).slice(2)}`, channel: input.channel, sellerId: principal.enterpriseId, supplierId,
-          status, paymentMode: input.paymentMode, accountId: account.id, totalAmount: total, paidAmount: 0, refundedAmount: 0, expiresAt,
+          state: status, paymentMode: input.paymentMode, accountId: account.id, totalAmount: total, paidAmount: 0, refundedAmount: 0, expiresAt,
           customerName: input.customerName.trim(), customerPhone: input.customerPhone ?? null, customerIdNo: input.customerIdNo ?? null,
           companyName: input.companyName ?? null, invoiceTitle: input.invoiceTitle ?? null, invoiceTaxNo: input.invoiceTaxNo ?? null,
           visitDate: input.visitDate ?? null, remarks: input.remarks ?? null, placedBy: principal.userId || null, employeeId: options.employeeId ?? null,
@@ -209,12 +209,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (rule.permission && !principal.permissions.has(rule.permission)) throw errors.forbidden(rule.permission);
       }
       // guarded status change: of two concurrent requests only one moves the order
-      const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, status: { $in: rule.from } }, data: { status: to } });
+      const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, state: { $in: rule.from } }, data: { state: to } });
       if (!count) {
-        const current = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, select: ['status'] });
-        throw new DomainError(409, 'INVALID_TRANSITION', t(`订单当前状态（${current?.status}）不能执行此操作`, `An order in status ${current?.status} cannot be ${action}`), {}, { status: current?.status });
+        const current = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, select: ['state'] });
+        throw new DomainError(409, 'INVALID_TRANSITION', t(`订单当前状态（${current?.state}）不能执行此操作`, `An order in status ${current?.state} cannot be ${action}`), {}, { status: current?.state });
       }
-      await this.record(order.id, action, order.status, to, principal, reason);
+      await this.record(order.id, action, order.state, to, principal, reason);
     },
 
     record(orderId: number, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
@@ -274,7 +274,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const replay = await this.remembered(scope, options.idempotencyKey, `pay:${order.id}`, body);
       if (replay) return replay;
       const now = options.now ?? new Date();
-      if (order.status === 'pending_payment' && order.expiresAt && new Date(order.expiresAt) < now) {
+      if (order.state === 'pending_payment' && order.expiresAt && new Date(order.expiresAt) < now) {
         await this.close(order, now);
         throw new DomainError(409, 'ORDER_CLOSED', t('订单已超时关闭，不能支付', 'The order timed out and was closed: it can no longer be paid'));
       }
@@ -301,9 +301,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Timeout (job): close an unpaid order past its deadline and release stock and money. */
     async close(order: any, now = new Date()) {
       return strapi.db.transaction(async () => {
-        const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, status: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, data: { status: 'closed' } });
+        const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, state: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, data: { state: 'closed' } });
         if (!count) return false;
-        await this.record(order.id, 'close', order.status, 'closed', null, 'timeout');
+        await this.record(order.id, 'close', order.state, 'closed', null, 'timeout');
         await this.releaseHolds(order);
         return true;
       });
@@ -313,7 +313,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async closeExpired(now: Date, batch = 200) {
       const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('orders.close-expired',
         (afterId: number, limit: number) => strapi.db.query(ORDER).findMany({
-          where: { id: { $gt: afterId }, status: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, limit, orderBy: { id: 'asc' },
+          where: { id: { $gt: afterId }, state: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, limit, orderBy: { id: 'asc' },
         }),
         (order: any) => this.close(order, now), batch);
       return { closed: done, ...(failed ? { failed } : {}) };
@@ -336,7 +336,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else if (line.fulfilmentStatus !== 'pending') problems.lineId = t('该明细已履约或已退款', 'is already fulfilled or refunded');
         if (Object.keys(problems).length) throw invalid(problems);
         const remaining = lines.filter((l) => l.fulfilmentStatus === 'pending' && l.id !== lineId).length;
-        const to: OrderStatus = order.status === 'partially_refunded' ? 'partially_refunded' : remaining ? 'fulfilling' : 'fulfilled';
+        const to: OrderStatus = order.state === 'partially_refunded' ? 'partially_refunded' : remaining ? 'fulfilling' : 'fulfilled';
         await this.transition(principal, order, 'fulfil', to);
         await strapi.db.query(LINE).update({ where: { id: lineId }, data: { fulfilmentStatus: 'fulfilled', confirmationCode: code || null, courierCompany: courier || null, trackingNumber: tracking || null, fulfilledAt: new Date() } });
         if (!remaining) await subscribers().emit('fulfilled', order.id);
@@ -363,7 +363,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (order.channel !== 'gov' && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) throw invalid({ lineIds: t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only') });
         if (order.channel === 'gov') {
           await this.transition(principal, order, 'request-refund', 'refund_pending', reason);
-          await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundFromStatus: order.status, refundLineIds: chosen.map((l) => l.id), refundReason: reason || null } });
+          await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundFromStatus: order.state, refundLineIds: chosen.map((l) => l.id), refundReason: reason || null } });
           await notify(order.supplierId, { type: 'refund', title: `订单 ${order.number} 申请退款，待审核`, body: reason, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         } else {
           const to = this.afterRefund(lines, chosen);

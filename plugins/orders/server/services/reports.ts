@@ -110,8 +110,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [start, end] = bounds(addDays(shanghaiDay(now), -(days - 1)), shanghaiDay(now));
       const rows = await knex()('orders').where(side === 'supplier' ? 'supplier_id' : 'seller_id', principal.enterpriseId)
         .where('created_at', '>=', start).where('created_at', '<', end)
-        .select('status', 'channel').count({ orders: 'id' }).sum({ amount: 'total_amount' }).groupBy('status', 'channel');
-      return (rows as any[]).map((r) => ({ status: r.status, channel: r.channel, orders: Number(r.orders), amount: Number(r.amount ?? 0) }));
+        .select('state', 'channel').count({ orders: 'id' }).sum({ amount: 'total_amount' }).groupBy('state', 'channel');
+      return (rows as any[]).map((r) => ({ status: r.state, channel: r.channel, orders: Number(r.orders), amount: Number(r.amount ?? 0) }));
     },
 
     /** The report as an Excel workbook (exceljs): header, rows, totals; money in yuan. */

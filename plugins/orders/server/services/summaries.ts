@@ -70,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await trx.raw(`insert into sales_days (document_id, supplier_id, day, seller_id, channel, orders, quantity, amount, refunded, created_at, updated_at)
           select 'sales_days:' || x.supplier_id || ':' || x.day || ':' || x.seller_id || ':' || x.channel, x.*, ?, ? from (
             select o.supplier_id, ${day} as day, o.seller_id, o.channel, count(distinct o.id) as orders, sum(l.quantity) as quantity, sum(l.amount) as amount, ${refunded} as refunded
-            from orders o join order_lines l on l.order_id = o.id where o.status in (${marks}) ${scope}
+            from orders o join order_lines l on l.order_id = o.id where o.state in (${marks}) ${scope}
             group by o.supplier_id, ${day}, o.seller_id, o.channel) x`, [new Date(), new Date(), ...bindings]);
         for (const [side, column] of [['supplier', 'o.supplier_id'], ['seller', 'o.seller_id']]) {
           // a supplier's rebuild recomputes its sellers' product rows from all their orders
@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             select 'product_sales_days:' || x.side || ':' || x.enterprise_id || ':' || x.day || ':' || x.product_id, x.*, ?, ? from (
               select '${side}' as side, ${column} as enterprise_id, ${day} as day, l.product_id, max(l.product_name) as product_name,
                      count(distinct o.id) as orders, sum(l.quantity) as quantity, sum(l.amount) as amount, ${refunded} as refunded
-              from orders o join order_lines l on l.order_id = o.id where o.status in (${marks}) ${sideScope}
+              from orders o join order_lines l on l.order_id = o.id where o.state in (${marks}) ${sideScope}
               group by ${column}, ${day}, l.product_id) x`, [new Date(), new Date(), ...bindings]);
         }
       });
@@ -90,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = strapi.db.connection;
       const [rows] = await knex('sales_days').count({ n: '*' });
       if (Number((rows as any)?.n ?? 0)) return false;
-      const [sold] = await knex('orders').whereIn('status', SOLD_STATUSES).count({ n: '*' });
+      const [sold] = await knex('orders').whereIn('state', SOLD_STATUSES).count({ n: '*' });
       if (!Number((sold as any)?.n ?? 0)) return false;
       strapi.log.info('orders: building the sales summaries from the existing orders');
       await this.rebuild();
@@ -104,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const [row] = await knex(table).where(where).sum({ orders: 'orders', quantity: 'quantity', amount: 'amount', refunded: 'refunded' });
         return { orders: Number(row?.orders ?? 0), quantity: Number(row?.quantity ?? 0), amount: Number(row?.amount ?? 0), refunded: Number(row?.refunded ?? 0) };
       };
-      const [plain] = await knex('orders as o').join('order_lines as l', 'l.order_id', 'o.id').whereIn('o.status', SOLD_STATUSES)
+      const [plain] = await knex('orders as o').join('order_lines as l', 'l.order_id', 'o.id').whereIn('o.state', SOLD_STATUSES)
         .countDistinct({ orders: 'o.id' }).sum({ quantity: 'l.quantity', amount: 'l.amount' })
         .sum({ refunded: knex.raw("case when l.fulfilment_status = 'refunded' then l.amount else 0 end") });
       const expected = { orders: Number(plain?.orders ?? 0), quantity: Number(plain?.quantity ?? 0), amount: Number(plain?.amount ?? 0), refunded: Number(plain?.refunded ?? 0) };
