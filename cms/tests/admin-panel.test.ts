@@ -14,14 +14,10 @@ const OUR_PLUGINS = [
 ];
 
 /**
- * The books: another change (#12.2) makes these read-only in the panel (admin writes refused with a
- * 4xx), so here they are only listed and read, never written: ledger transfers, stock movements and
- * counters (stock items), order events, order lines, incentive records, sales summaries.
+ * The books (cms/src/immutable.ts): read-only in the panel for every admin role, so here they are only
+ * listed and read, and a create is refused (admin-immutable.test.ts tries every write on them).
  */
-const IMMUTABLE = new Set([
-  'plugin::ledger.transfer', 'plugin::inventory.stock-movement', 'plugin::inventory.stock-item', 'plugin::orders.order-event',
-  'plugin::orders.order-line', 'plugin::incentives.incentive-record', 'plugin::orders.sales-day', 'plugin::orders.product-sales-day',
-]);
+const IMMUTABLE = new Set(Object.keys(require('../dist/src/immutable').IMMUTABLE as Record<string, unknown>));
 
 /** The 13 types whose `status` attribute became `state`: each is also created through the panel. */
 const RENAMED = [
@@ -181,7 +177,7 @@ describe('the admin panel (content manager) on our content types', () => {
     for (const { uid, schema } of ourTypes()) expect([uid, 'status' in schema.attributes]).toEqual([uid, false]);
   });
 
-  it('creates a record of each of the 13 renamed types through the panel', async () => {
+  it('creates a record of each of the 13 renamed types through the panel (the books among them are refused)', async () => {
     const overrides: Record<string, Record<string, unknown>> = {
       'plugin::catalogue.agreement': { number: 'ADMIN-AG-1', title: '后台协议' },
       'plugin::catalogue.product': { name: '后台新建产品' },
@@ -204,6 +200,11 @@ describe('the admin panel (content manager) on our content types', () => {
       expect((await admin.get(cm(uid, row.documentId))).status).toBe(200);
       // "Create new entry", filled in with the values of an existing record and made unique
       const created = await admin.post(cm(uid), { ...writable(schema, row), ...overrides[uid] });
+      if (IMMUTABLE.has(uid)) {
+        // accounts, reservations and orders are books: the panel may not make one by hand
+        expect([uid, created.status]).toEqual([uid, 403]);
+        continue;
+      }
       expect([uid, created.status < 300, created.status < 300 ? '' : JSON.stringify(created.body)]).toEqual([uid, true, '']);
       const stored = await app.strapi.db.query(uid as any).findOne({ where: { documentId: created.body.data.documentId } });
       expect([uid, stored.state]).toEqual([uid, overrides[uid].state ?? row.state]);
