@@ -1,4 +1,5 @@
 import { startApp, TestApp } from './helpers/app';
+import { adminToken as signInAdmin } from './helpers/admin';
 import { as, tenant, Tenant } from './helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
 import { IMMUTABLE } from '../src/immutable';
@@ -46,15 +47,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   expect((await as(app, seller.token).post(`/orders/${created.body.id}/pay`).set('Idempotency-Key', 'imm-pay-1')).status).toBe(200);
 
-  const roles = app.strapi.service('admin::role');
-  const superAdmin = (await roles.getSuperAdmin()) ?? (await roles.createSuperAdminRole());
-  await app.strapi.service('admin::user').create({
-    email: 'books@test.local', firstname: 'Books', lastname: 'Operator', password: 'Admin12345',
-    isActive: true, registrationToken: null, roles: [superAdmin.id],
-  });
-  const login = await app.http.post('/admin/login').send({ email: 'books@test.local', password: 'Admin12345' });
-  expect(login.status).toBe(200);
-  adminToken = login.body.data.token;
+  adminToken = await signInAdmin(app, 'books@test.local');
 });
 afterAll(async () => { await app?.close(); });
 
@@ -145,14 +138,7 @@ describe('the books are read-only in the admin panel (#12.2)', () => {
   });
 
   it('refuses an Editor too, and an Editor may not adjust money (the 人工调账 permission is not theirs)', async () => {
-    const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-    await app.strapi.service('admin::user').create({
-      email: 'editor@test.local', firstname: 'Ed', lastname: 'Itor', password: 'Admin12345',
-      isActive: true, registrationToken: null, roles: [editorRole.id],
-    });
-    const login = await app.http.post('/admin/login').send({ email: 'editor@test.local', password: 'Admin12345' });
-    expect(login.status).toBe(200);
-    const token = login.body.data.token;
+    const token = await signInAdmin(app, 'editor@test.local', 'strapi-editor');
     const before = await snapshot();
     for (const uid of ['plugin::ledger.transfer', 'plugin::incentives.incentive-record', 'plugin::inventory.stock-item']) {
       const row = before[uid][0] as Record<string, any>;

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { startApp, TestApp } from './helpers/app';
+import { adminToken } from './helpers/admin';
 import adminApp, { PANEL_LOCALE } from '../src/admin/app';
 import { ADMIN_LABELS } from '../src/admin-panel/labels';
 import { applyAdminLabels, labelledConfiguration, labelProblems, resolveField, type PanelModel } from '../src/admin-panel/apply';
@@ -9,7 +10,6 @@ import { applyAdminLabels, labelledConfiguration, labelProblems, resolveField, t
 const CJK = /[\u3400-\u9fff]/;
 const ROOT = path.resolve(__dirname, '..', '..');
 const PLUGINS = path.join(ROOT, 'plugins');
-const OPERATOR = { email: 'labels-operator@test.local', password: 'Admin12345x' };
 // files of Strapi's packages that their `exports` do not list
 const strapiFile = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
@@ -44,14 +44,7 @@ const bareId = (model: PanelModel, name: string) => name === 'id' || (/Id$/.test
 beforeAll(async () => {
   app = await startApp();
   // a super admin, as the demo seed makes operator@demo.local
-  const roles = app.strapi.service('admin::role');
-  const superAdmin = (await roles.getSuperAdmin()) ?? (await roles.createSuperAdminRole());
-  await app.strapi.service('admin::user').create({
-    ...OPERATOR, firstname: 'Label', lastname: 'Operator', isActive: true, registrationToken: null, roles: [superAdmin.id],
-  });
-  const login = await app.http.post('/admin/login').send(OPERATOR);
-  expect(login.status).toBe(200);
-  token = login.body.data.token;
+  token = await adminToken(app, 'labels@test.local');
 });
 afterAll(async () => { await app?.close(); });
 

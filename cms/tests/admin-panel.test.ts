@@ -6,6 +6,8 @@
  * and save back through /content-manager/collection-types/<uid>[/<documentId>].
  */
 import { startApp, TestApp } from './helpers/app';
+import { adminToken as signInAdmin } from './helpers/admin';
+import { IMMUTABLE as BOOKS } from '../src/immutable';
 import { as, creditCode, tenant, Tenant } from './helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
 
@@ -17,7 +19,7 @@ const OUR_PLUGINS = [
  * The books (cms/src/immutable.ts): read-only in the panel for every admin role, so here they are only
  * listed and read, and a create is refused (admin-immutable.test.ts tries every write on them).
  */
-const IMMUTABLE = new Set(Object.keys(require('../dist/src/immutable').IMMUTABLE as Record<string, unknown>));
+const IMMUTABLE = new Set(Object.keys(BOOKS));
 
 /** The 13 types whose `status` attribute became `state`: each is also created through the panel. */
 const RENAMED = [
@@ -73,15 +75,7 @@ beforeAll(async () => {
   seller = await tenant(app, 'seller', 'adm_seller');
   third = await tenant(app, 'seller', 'adm_third');
   fourth = await tenant(app, 'seller', 'adm_fourth');
-  const roles = app.strapi.service('admin::role');
-  const superAdmin = (await roles.getSuperAdmin()) ?? (await roles.createSuperAdminRole());
-  await app.strapi.service('admin::user').create({
-    email: 'operator@test.local', firstname: 'Ops', lastname: 'Panel', password: 'Admin12345',
-    isActive: true, registrationToken: null, roles: [superAdmin.id],
-  });
-  const login = await app.http.post('/admin/login').send({ email: 'operator@test.local', password: 'Admin12345' });
-  expect(login.status).toBe(200);
-  adminToken = login.body.data.token ?? login.body.data.accessToken;
+  adminToken = await signInAdmin(app, 'operator@test.local');
 
   // one row of every visible type, made the way the platform makes them (console API and services)
   const ledger = app.strapi.plugin('ledger').service('ledger');

@@ -1,4 +1,5 @@
 import { startApp, TestApp } from './helpers/app';
+import { adminToken } from './helpers/admin';
 import { as, tenant, Tenant } from './helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
 
@@ -64,11 +65,8 @@ describe('incentive rules (F99): kept in the admin panel, checked on every write
   });
 
   it('answers the admin panel\'s API with a 400 naming the field', async () => {
-    const admin = await app.strapi.service('admin::user').create({ email: 'ops@test.local', firstname: 'Ops', lastname: 'Test', password: 'Admin12345', isActive: true, registrationToken: null, roles: [(await app.strapi.service('admin::role').getSuperAdmin())?.id ?? (await app.strapi.service('admin::role').createSuperAdminRole()).id] });
-    expect(admin.id).toEqual(expect.any(Number));
-    const login = await app.http.post('/admin/login').send({ email: 'ops@test.local', password: 'Admin12345' });
-    expect(login.status).toBe(200);
-    const res = await app.http.post(`/content-manager/collection-types/${RULE}`).set('Authorization', `Bearer ${login.body.data.token}`)
+    const token = await adminToken(app, 'ops@test.local');
+    const res = await app.http.post(`/content-manager/collection-types/${RULE}`).set('Authorization', `Bearer ${token}`)
       .send({ name: '后台负数', pointsKind: 'bonus', beneficiary: 'seller', event: 'order_paid', method: 'per_unit', amount: 999_999, validFrom: today(), validTo: shift(today(), 3), active: true, priority: 0 });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('amount');
