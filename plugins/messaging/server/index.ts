@@ -35,7 +35,27 @@ export default {
       if (Array.isArray(data)) data.forEach(cleanOne);
       else cleanOne(data);
     };
-    strapi.db.lifecycles.subscribe({ models: [ANNOUNCEMENT], beforeCreate: clean, beforeUpdate: clean, beforeCreateMany: clean, beforeUpdateMany: clean });
+    // published from the admin panel (a single create or update that makes it published): the audience
+    // is told, as when an enterprise publishes; the services' own publishing goes through updateMany
+    const goingOut = async (event: any) => {
+      if (event.params?.data?.state !== 'published') return;
+      const before = event.action === 'beforeUpdate'
+        ? await strapi.db.query(ANNOUNCEMENT).findOne({ where: event.params.where, select: ['state'] })
+        : null;
+      if (!before || before.state !== 'published') event.state.announce = true;
+    };
+    const announce = async (event: any) => {
+      if (event.state?.announce && event.result?.id) await strapi.plugin('messaging').service('announcements').announce(event.result.id);
+    };
+    strapi.db.lifecycles.subscribe({
+      models: [ANNOUNCEMENT],
+      beforeCreate: async (event: any) => { clean(event); await goingOut(event); },
+      beforeUpdate: async (event: any) => { clean(event); await goingOut(event); },
+      beforeCreateMany: clean,
+      beforeUpdateMany: clean,
+      afterCreate: announce,
+      afterUpdate: announce,
+    });
   },
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(...resources);

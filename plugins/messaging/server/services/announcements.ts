@@ -77,10 +77,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async publishOne(id: number, now: Date, from: string[]) {
       const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id, state: { $in: from } }, data: { state: 'published', releasedAt: now } });
       if (!count) return false;
+      await this.announce(id);
+      return true;
+    },
+
+    /** Tell the audience of a published announcement (every enterprise it reaches, in slices). */
+    async announce(id: number) {
       const row = await strapi.db.query(ANNOUNCEMENT).findOne({ where: { id } });
       await strapi.plugin('messaging').service('notifications').notifyEnterprises(await audience().members(row, row.publisherId),
         { type: 'announcement', title: `新公告：${row.title}`, link: `/received-announcements/${row.id}/show` }, 'announcements.read');
-      return true;
     },
 
     async withdraw(existing: Record<string, any>, now = new Date()) {
@@ -89,7 +94,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.query(ANNOUNCEMENT).findOne({ where: { id: existing.id } });
     },
 
-    /** Job: publish scheduled announcements that are due, each in its own transaction; twice is harmless. */
     /** Job: publish what is due, each announcement in its own transaction; a failing one is logged and skipped. */
     async publishDue(now: Date) {
       const { done, failed } = await strapi.plugin('scheduler').service('jobs').eachItem('messaging.publish-announcements',
