@@ -27,11 +27,11 @@ function run(cmd, args, opts = {}) {
 
 const { adminPanelStale, consoleStale } = require('./stale');
 
-function jest(label, env, extra = []) {
+function jest(label, env, extra = [], browser = false) {
   const out = path.join(os.tmpdir(), `cop-jest-${label}-${process.pid}.json`);
   const args = [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--runInBand', '--json', `--outputFile=${out}`];
   // the pattern goes before `extra`: jest's array options (--testPathIgnorePatterns) swallow what follows them
-  if (process.env.TEST_PATTERN) args.push(process.env.TEST_PATTERN);
+  if (process.env.TEST_PATTERN && !browser) args.push(process.env.TEST_PATTERN);
   args.push(...extra);
   console.log(`\n=== server tests on ${label} ===`);
   const status = run(process.execPath, args, { cwd: cms, env });
@@ -89,7 +89,9 @@ async function postgresReachable() {
       if (ci) { problems.push('PostgreSQL unreachable under CI'); totals.failed += 1; }
     }
   }
-  if (!only || only === 'browser') jest('browser', { TEST_DB: 'sqlite' }, ['--testPathPatterns=/browser/']);
+  // jest ORs several path patterns: the browser run takes one that holds TEST_PATTERN inside /browser/
+  const browserPattern = process.env.TEST_PATTERN ? `/browser/.*(?:${process.env.TEST_PATTERN})` : '/browser/';
+  if (!only || only === 'browser') jest('browser', { TEST_DB: 'sqlite' }, [`--testPathPatterns=${browserPattern}`], true);
 
   if (problems.length) console.error(`\nProblems:\n- ${problems.join('\n- ')}`);
   console.log(`\n${totals.passed} passed, ${totals.failed} failed`);

@@ -28,6 +28,11 @@ describe('platform', () => {
     expect(names).toEqual(expect.arrayContaining(['accounts', 'employees', 'enterprises', 'notifications', 'roles']));
   });
 
+  it('serves a favicon (every browser asks; a missing file was a 500 on each page)', async () => {
+    const res = await app.http.get('/favicon.ico');
+    expect([res.status, res.body.length > 0]).toEqual([200, true]);
+  });
+
   it('answers /_health', async () => {
     const res = await app.http.get('/_health');
     expect(res.status).toBe(204);
