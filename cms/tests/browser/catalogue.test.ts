@@ -103,7 +103,7 @@ describe('supplier catalogue in a real browser', () => {
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => !url.hash.endsWith('/create'));
     const strategy = await app.strapi.db.query('plugin::catalogue.strategy').findOne({ where: { name: '旅行社专享价' } });
-    expect(strategy).toMatchObject({ supplierId: supplier.enterpriseId, channel: 'individual', status: 'active' });
+    expect(strategy).toMatchObject({ supplierId: supplier.enterpriseId, channel: 'individual', state: 'active' });
     const lines = await app.strapi.db.query('plugin::catalogue.strategy-line').findMany({ where: { strategyId: strategy.id } });
     expect(lines.map((l: any) => l.price)).toEqual([7990]);
   });
@@ -125,8 +125,8 @@ describe('supplier catalogue in a real browser', () => {
     await page.getByTestId('agreement-confirm').click();
     await page.getByRole('dialog').getByRole('button', { name: /确认|Confirm/ }).click();
     const agreement = await app.strapi.db.query('plugin::catalogue.agreement').findOne({ where: { number: 'QDH-2027-01' } });
-    const confirmed = await poll(() => app.strapi.db.query('plugin::catalogue.agreement').findOne({ where: { id: agreement.id } }), (row: any) => row.status !== 'draft');
-    expect(confirmed.status).toBe('effective');
+    const confirmed = await poll(() => app.strapi.db.query('plugin::catalogue.agreement').findOne({ where: { id: agreement.id } }), (row: any) => row.state !== 'draft');
+    expect(confirmed.state).toBe('effective');
     fs.rmSync(pdf, { force: true });
   });
 

@@ -56,7 +56,7 @@ describe('accounts in a real browser', () => {
     await page.getByTestId('figure-available').filter({ hasText: '1,000.00' }).first().waitFor();
     await shot(page, '20-prepaid-account');
     const row = await app.strapi.db.query(ACCOUNT).findOne({ where: { id: account.id } });
-    expect([row.status, Number(row.creditsPosted)]).toEqual(['enabled', 100000]);
+    expect([row.state, Number(row.creditsPosted)]).toEqual(['enabled', 100000]);
   });
 
   it('opens a credit account and sets its limit and validity', async () => {
@@ -72,7 +72,7 @@ describe('accounts in a real browser', () => {
     await page.getByTestId('figure-limit').filter({ hasText: '50,000.00' }).first().waitFor();
     await shot(page, '21-credit-account');
     const row = await app.strapi.db.query(ACCOUNT).findOne({ where: { id: account.id } });
-    expect([row.status, Number(row.creditLimit), row.validTo]).toEqual(['enabled', 5_000_000, shift(today(), 365)]);
+    expect([row.state, Number(row.creditLimit), row.validTo]).toEqual(['enabled', 5_000_000, shift(today(), 365)]);
   });
 
   it('shows the seller the same figures', async () => {

@@ -168,6 +168,6 @@ describe('orders in a real browser', () => {
     await signOut(page);
     await signInThroughUi(page, app.url, 'buy_seller', PASSWORD);
     await shownOnAccountPage(`my-accounts/credit/${creditId}/show`, 'figure-available', 1_000_000);
-    expect((await app.strapi.db.query(ORDER).findOne({ where: { id: govOrderId } })).status).toBe('refunded');
+    expect((await app.strapi.db.query(ORDER).findOne({ where: { id: govOrderId } })).state).toBe('refunded');
   });
 });
