@@ -83,10 +83,19 @@ export default {
       },
     },
   },
-  // runs before the panel renders and reads the stored language
   register(_app: StrapiApp) {
-    if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
-      window.localStorage.setItem(LANGUAGE_KEY, PANEL_LOCALE);
-    }
+    preferChinese();
   },
 };
+
+/**
+ * A browser that never chose a language starts in Chinese. The admin reads the stored choice when its
+ * store is made, which is before `register` runs, so this also runs when the panel's entry imports this
+ * file (and `register` only repeats it).
+ */
+function preferChinese() {
+  if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
+    window.localStorage.setItem(LANGUAGE_KEY, PANEL_LOCALE);
+  }
+}
+preferChinese();

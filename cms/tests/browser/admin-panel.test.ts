@@ -37,6 +37,9 @@ async function until(check: () => Promise<boolean>): Promise<boolean> {
 describe('the admin panel in a real browser (the platform operator)', () => {
   it('signs the operator in and switches the panel to 简体中文', async () => {
     await page.goto(`${app.url}/admin`);
+    // a browser that never chose a language gets the panel in Chinese from the first page
+    await page.getByText('欢迎使用协同运营平台运营后台').waitFor();
+    await shot(page, 'adm-00-login');
     await page.locator('input[name="email"]').fill('operator@demo.local');
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('button[type="submit"]').click();
