@@ -245,3 +245,42 @@ describe('manual adjustment (人工调账): POST /ledger/accounts/:id/adjust in 
     expect(other.status).toBe(422);
   });
 });
+
+describe('manual adjustment in the panel (人工调账 content type): creating the slip is the adjustment', () => {
+  const ADJUSTMENT = 'plugin::ledger.adjustment';
+
+  it('writes the balanced transfer with the slip, in one transaction; the statements show it', async () => {
+    const before = await figures(prepaidId);
+    const res = await panel('post', `${CM}/${ADJUSTMENT}`).send({ accountId: prepaidId, amount: '800', reason: '后台调账：补记线下收款' });
+    expect([res.status, res.status < 300 ? '' : JSON.stringify(res.body)]).toEqual([201, '']);
+    const slip = await app.strapi.db.query(ADJUSTMENT).findOne({ where: { documentId: res.body.data.documentId } });
+    expect(slip.transferId).toMatch(/^adjust:/);
+    expect(slip.adminId).toEqual(expect.any(Number));
+    expect((await figures(prepaidId)).available).toBe(before.available + 800);
+    const list = await as(app, seller.token).list('account-transactions', { filter: { accountId: prepaidId, transferId: slip.transferId } });
+    expect(list.body).toEqual([expect.objectContaining({ kind: 'adjustment', direction: 'in', amount: 800, note: '后台调账：补记线下收款' })]);
+    const check = await app.strapi.plugin('ledger').service('ledger').check();
+    expect([check.mismatches, check.balanced]).toEqual([[], true]);
+  });
+
+  it('refuses a slip the ledger refuses (no reason, beyond the available) and writes neither the slip nor a transfer', async () => {
+    const slips = () => app.strapi.db.query(ADJUSTMENT).count({});
+    const transfers = () => app.strapi.db.query('plugin::ledger.transfer').count({});
+    const [s0, t0] = [await slips(), await transfers()];
+    const beyond = await panel('post', `${CM}/${ADJUSTMENT}`).send({ accountId: prepaidId, amount: String(-((await figures(prepaidId)).available + 1)), reason: '超额' });
+    expect(beyond.status).toBe(409);
+    const blank = await panel('post', `${CM}/${ADJUSTMENT}`).send({ accountId: prepaidId, amount: '100', reason: '   ' });
+    expect(blank.status).toBe(400);
+    expect([await slips(), await transfers()]).toEqual([s0, t0]);
+  });
+
+  it('never changes a slip afterwards, and an Editor (without 人工调账) cannot make one', async () => {
+    const slip = await app.strapi.db.query(ADJUSTMENT).findOne({ where: {}, orderBy: { id: 'asc' } });
+    const edit = await panel('put', `${CM}/${ADJUSTMENT}/${slip.documentId}`).send({ amount: '1', reason: slip.reason, accountId: slip.accountId });
+    expect([edit.status, edit.body.code]).toEqual([403, 'IMMUTABLE_RECORD']);
+    expect((await panel('delete', `${CM}/${ADJUSTMENT}/${slip.documentId}`)).status).toBe(403);
+    const editor = await signInAdmin(app, 'editor2@test.local', 'strapi-editor');
+    const made = await app.http.post(`${CM}/${ADJUSTMENT}`).set('Authorization', `Bearer ${editor}`).send({ accountId: prepaidId, amount: '100', reason: '编辑' });
+    expect(made.status).toBe(403);
+  });
+});

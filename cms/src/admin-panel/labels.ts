@@ -474,6 +474,18 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
     sort: ['createdAt', 'DESC'],
     codes: { action: { open: '开户', enable: '启用', disable: '停用', limit: '调整额度或有效期' } },
   },
+  'plugin::ledger.adjustment': {
+    fields: {
+      accountId: ['账户', '要调整的销售方预付款或赊销账户的编号（账户）'],
+      amount: money('调账金额', '正数调增可用余额（赊销：冲减欠款），负数调减；保存即记账，不可修改'),
+      reason: ['调账原因', '必填；写入交易流水的备注，供货方和销售方都能看到'],
+      transferId: ['交易编号', '保存时由系统生成（对应交易流水），无需填写'],
+      adminId: ['操作管理员', '提交调账的后台管理员的编号（管理员）；保存时自动记录'],
+    },
+    list: ['reason', 'amount', 'accountId', 'createdAt'],
+    mainField: 'reason',
+    sort: ['createdAt', 'DESC'],
+  },
   'plugin::ledger.transfer': {
     fields: {
       transferId: ['交易编号', '由服务器生成，唯一'],

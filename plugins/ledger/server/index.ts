@@ -2,9 +2,11 @@ import type { Core } from '@strapi/types';
 import account from './content-types/account/schema.json';
 import transfer from './content-types/transfer/schema.json';
 import accountChange from './content-types/account-change/schema.json';
+import adjustment from './content-types/adjustment/schema.json';
 import ledger from './services/ledger';
 import resources from './resources';
 import admin from './admin';
+import { guardAdjustments } from './adjustments';
 
 export { figures, checkAmount, MAX_AMOUNT } from './services/ledger';
 export type { Account, AdjustmentOptions, TransferOptions } from './services/ledger';
@@ -16,8 +18,13 @@ export { ADJUST_ACTION } from './admin';
  * amounts, ids and their transaction.
  */
 export default {
-  contentTypes: { account: { schema: account }, transfer: { schema: transfer }, 'account-change': { schema: accountChange } },
+  contentTypes: {
+    account: { schema: account }, transfer: { schema: transfer }, 'account-change': { schema: accountChange }, adjustment: { schema: adjustment },
+  },
   services: { ledger },
+  register({ strapi }: { strapi: Core.Strapi }) {
+    guardAdjustments(strapi);
+  },
   controllers: { admin: admin.controller },
   routes: { admin: admin.routes },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
