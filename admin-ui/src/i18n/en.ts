@@ -1,3 +1,5 @@
+import { LINE_STATUS_LABELS, labelsIn, ORDER_STATUS_LABELS } from '@cop/config';
+
 /** Field labels shared by the resources (and page aliases) of one server resource. */
 const partnershipFields = {
   id: 'ID',
@@ -734,19 +736,7 @@ export const enApp = {
       valid_from_gte: 'Valid from on or after',
       valid_to_lte: 'Valid until on or before',
     },
-    order_status: {
-      pending_audit: 'Awaiting audit',
-      pending_payment: 'Awaiting payment',
-      paid: 'Paid',
-      fulfilling: 'Fulfilling',
-      fulfilled: 'Fulfilled',
-      refund_pending: 'Refund under audit',
-      partially_refunded: 'Partially refunded',
-      refunded: 'Refunded',
-      cancelled: 'Cancelled',
-      rejected: 'Rejected',
-      closed: 'Closed (timed out)',
-    },
+    order_status: labelsIn(ORDER_STATUS_LABELS, 'en'),
     order_channel: {
       individual: 'Individual',
       gov: 'Gov-enterprise',
@@ -756,11 +746,7 @@ export const enApp = {
       prepaid: 'Prepaid',
       credit: 'Credit',
     },
-    fulfilment_status: {
-      pending: 'To fulfil',
-      fulfilled: 'Fulfilled',
-      refunded: 'Refunded',
-    },
+    fulfilment_status: labelsIn(LINE_STATUS_LABELS, 'en'),
     order_action: {
       create: 'Order placed',
       approve: 'Creation approved',

@@ -1,3 +1,4 @@
+import { LINE_STATUS_LABELS, labelsIn, ORDER_STATUS_LABELS } from '@cop/config';
 import type { AppMessages } from './en';
 
 /** 同一服务端资源（及其页面别名）共用的字段名。 */
@@ -736,19 +737,7 @@ export const zhApp: AppMessages = {
       valid_from_gte: '生效日期不早于',
       valid_to_lte: '到期日期不晚于',
     },
-    order_status: {
-      pending_audit: '待审核',
-      pending_payment: '待支付',
-      paid: '已支付',
-      fulfilling: '履约中',
-      fulfilled: '已履约',
-      refund_pending: '退款审核中',
-      partially_refunded: '部分退款',
-      refunded: '已退款',
-      cancelled: '已取消',
-      rejected: '已驳回',
-      closed: '已关闭（超时）',
-    },
+    order_status: labelsIn(ORDER_STATUS_LABELS, 'zh'),
     order_channel: {
       individual: '个人客户',
       gov: '政府企业客户',
@@ -758,11 +747,7 @@ export const zhApp: AppMessages = {
       prepaid: '预付款',
       credit: '赊销',
     },
-    fulfilment_status: {
-      pending: '待履约',
-      fulfilled: '已履约',
-      refunded: '已退款',
-    },
+    fulfilment_status: labelsIn(LINE_STATUS_LABELS, 'zh'),
     order_action: {
       create: '创建订单',
       approve: '通过创建审核',
