@@ -87,15 +87,19 @@ export interface RefundEvent { refundKey?: string; lineIds?: number[] }
 
 /**
  * The key of a refund event, derived from the event alone so that a redelivery gives the same key:
- * the key orders sent (`refundLines`: the refunded line ids joined by '-'), else the line ids the event
+ * the key orders sent (`refundLines`: the refunded line ids joined by '-', `<id>.<units before>.<units>` for
+ * part of a line), else the line ids the event
  * names, else the refunded lines of the order as the event's facts show them. Long keys are digested
  * (an event key holds at most 160 characters).
  */
 export function refundKeyOf(order: Pick<OrderFacts, 'lines'>, event: RefundEvent = {}): string {
   const ids = (list: number[]) => [...new Set(list)].sort((a, b) => a - b).join('-');
+  // lines refunded in part (by quantity) add their id and units, so each partial refund has its own key
+  const partial = (lines: OrderFacts['lines']) => lines.filter((l) => l.fulfilmentStatus !== 'refunded' && (l.refundedQuantity ?? 0) > 0)
+    .sort((a, b) => a.id - b.id).map((l) => `~${l.id}.${l.refundedQuantity}`).join('');
   const key = typeof event.refundKey === 'string' && event.refundKey ? event.refundKey
     : Array.isArray(event.lineIds) && event.lineIds.length ? ids(event.lineIds)
-      : `all-${ids(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => line.id))}`;
+      : `all-${ids(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => line.id))}${partial(order.lines)}`;
   return key.length <= 64 ? key : `h${createHash('sha256').update(key).digest('base64url')}`;
 }
 
