@@ -64,7 +64,8 @@ export const ordersResource: ResourceDeclaration = {
       record.lines = (lines as any[]).filter((l) => l.orderId === record.id).map((l) => ({
         id: l.id, productId: l.productId, productName: l.productName, category: l.category, isCombo: l.isCombo, strategyId: l.strategyId,
         day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
-        refundedQuantity: Number(l.refundedQuantity ?? 0), remainingQuantity: remainingOf(l),
+        // lines refunded whole before refunds by quantity have no refundedQuantity: all their units were
+        refundedQuantity: l.fulfilmentStatus === 'refunded' ? l.quantity : Number(l.refundedQuantity ?? 0), remainingQuantity: remainingOf(l),
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
       if (one) {

@@ -43,7 +43,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         paidAmount: Number(order.paidAmount ?? 0), refundedAmount: Number(order.refundedAmount ?? 0),
         lines: (lines as any[]).map((l) => ({
           id: l.id, productId: l.productId, productName: l.productName, category: l.category ?? null, quantity: l.quantity,
-          amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus, refundedQuantity: Number(l.refundedQuantity ?? 0),
+          amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
+          refundedQuantity: l.fulfilmentStatus === 'refunded' ? l.quantity : Number(l.refundedQuantity ?? 0),
           refundedAmount: l.fulfilmentStatus === 'refunded' ? Number(l.amount) : Number(l.unitPrice) * Number(l.refundedQuantity ?? 0),
         })),
       };
