@@ -186,8 +186,11 @@ describe('orders: gov channel with audit', () => {
 
 describe('refund by quantity (issue 13 item 1)', () => {
   const lineOf = async (orderId: number) => (await as(app, seller.token).get(`/orders/${orderId}`)).body.lines[0];
-  const returns = (reference: string) => app.strapi.db.query('plugin::inventory.stock-movement').findMany({ where: { reference, kind: 'return' } });
+  const returns = (reference: string) =>
+    app.strapi.db.query('plugin::inventory.stock-movement').findMany({ where: { reference, kind: 'return' } });
   const reservation = (reference: string) => app.strapi.db.query('plugin::inventory.stock-reservation').findOne({ where: { reference } });
+  const refund = (orderId: number, lineId: number, quantity: number, extra: Record<string, unknown> = {}) =>
+    as(app, seller.token).post(`/orders/${orderId}/request-refund`, { lines: [{ lineId, quantity }], ...extra });
 
   it('refunds 1 of 2 tickets (money, stock with a movement, remaining 1), refuses too many, then refunds the other', async () => {
     const placed = await place(seller.token, { lines: [ticketLine(2)] });
@@ -198,7 +201,7 @@ describe('refund by quantity (issue 13 item 1)', () => {
     const money = await figures(prepaidId);
     const stock = await stockOf(ticket.id);
 
-    const one = await as(app, seller.token).post(`/orders/${id}/request-refund`, { lines: [{ lineId: line.id, quantity: 1 }], reason: '一人不去' });
+    const one = await refund(id, line.id, 1, { reason: '一人不去' });
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ status: 'partially_refunded', refundedAmount: 10000 });
     expect(one.body.lines[0]).toMatchObject({ quantity: 2, refundedQuantity: 1, remainingQuantity: 1, fulfilmentStatus: 'pending' });
@@ -207,21 +210,22 @@ describe('refund by quantity (issue 13 item 1)', () => {
     expect((await returns(ref)).map((m: any) => m.soldDelta)).toEqual([-1]);
     expect(await reservation(ref)).toMatchObject({ state: 'consumed', returnedQuantity: 1 });
 
-    const tooMany = await as(app, seller.token).post(`/orders/${id}/request-refund`, { lines: [{ lineId: line.id, quantity: 2 }] });
+    const tooMany = await refund(id, line.id, 2);
     expect([tooMany.status, Object.keys(tooMany.body.errors)]).toEqual([400, ['lines.0.quantity']]);
     expect(tooMany.body.errors['lines.0.quantity']).toContain('1');
     expect(await figures(prepaidId)).toMatchObject({ available: money.available + 10000 });
 
-    const rest = await as(app, seller.token).post(`/orders/${id}/request-refund`, { lines: [{ lineId: line.id, quantity: 1 }] });
+    const rest = await refund(id, line.id, 1);
     expect(rest.body).toMatchObject({ status: 'refunded', refundedAmount: 20000 });
     expect(rest.body.lines[0]).toMatchObject({ refundedQuantity: 2, remainingQuantity: 0, fulfilmentStatus: 'refunded' });
     expect(await figures(prepaidId)).toMatchObject({ available: money.available + 20000 });
     expect(await stockOf(ticket.id)).toMatchObject({ sold: stock.sold - 2 });
     expect((await returns(ref)).map((m: any) => m.soldDelta)).toEqual([-1, -1]);
     expect(await reservation(ref)).toMatchObject({ state: 'returned', returnedQuantity: 2 });
-    const transfers = await app.strapi.db.query('plugin::ledger.transfer').findMany({ where: { kind: 'refund', orderRef: placed.body.number } });
+    const transfers = await app.strapi.db.query('plugin::ledger.transfer')
+      .findMany({ where: { kind: 'refund', orderRef: placed.body.number } });
     expect((transfers as any[]).map((t) => Number(t.amount)).sort()).toEqual([10000, 10000]);
-    expect((await as(app, seller.token).post(`/orders/${id}/request-refund`, { lines: [{ lineId: line.id, quantity: 1 }] })).status).toBe(400);
+    expect((await refund(id, line.id, 1)).status).toBe(400);
     expect((await ledger().check()).mismatches).toEqual([]);
     expect(await app.strapi.plugin('orders').service('summaries').check()).toEqual([]);
   });
@@ -230,20 +234,21 @@ describe('refund by quantity (issue 13 item 1)', () => {
     const placed = await place(seller.token, { lines: [ticketLine(3)] });
     await as(app, seller.token).post(`/orders/${placed.body.id}/pay`);
     const line = await lineOf(placed.body.id);
-    await as(app, seller.token).post(`/orders/${placed.body.id}/request-refund`, { lines: [{ lineId: line.id, quantity: 1 }] });
+    await refund(placed.body.id, line.id, 1);
     const rest = await as(app, seller.token).post(`/orders/${placed.body.id}/request-refund`, { lineIds: [line.id] });
     expect(rest.body).toMatchObject({ status: 'refunded', refundedAmount: 30000 });
     expect(rest.body.lines[0]).toMatchObject({ refundedQuantity: 3, fulfilmentStatus: 'refunded' });
   });
 
   it('gov: a partial refund waits for approval with its lines and quantities, then refunds just those units', async () => {
-    const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某区文旅局', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 4, day }] });
+    const govLine = { productId: ticket.id, strategyId: gov.id, quantity: 4, day };
+    const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某区文旅局', lines: [govLine] });
     await as(app, supplier.token).post(`/orders/${res.body.id}/approve`);
     const paid = await as(app, seller.token).post(`/orders/${res.body.id}/pay`);
     const line = paid.body.lines[0];
     const credit = await figures(creditId);
     const stock = await stockOf(ticket.id);
-    const asked = await as(app, seller.token).post(`/orders/${res.body.id}/request-refund`, { lines: [{ lineId: line.id, quantity: 1 }], reason: '少一人' });
+    const asked = await refund(res.body.id, line.id, 1, { reason: '少一人' });
     expect(asked.body).toMatchObject({ status: 'refund_pending', refundLines: [{ lineId: line.id, quantity: 1 }], refundedAmount: 0 });
     expect(await figures(creditId)).toMatchObject({ unpaid: credit.unpaid });
     const approved = await as(app, supplier.token).post(`/orders/${res.body.id}/approve-refund`);
@@ -251,7 +256,7 @@ describe('refund by quantity (issue 13 item 1)', () => {
     expect(approved.body.lines[0]).toMatchObject({ refundedQuantity: 1, remainingQuantity: 3, fulfilmentStatus: 'pending' });
     expect(await figures(creditId)).toMatchObject({ unpaid: credit.unpaid - 9000 });
     expect(await stockOf(ticket.id)).toMatchObject({ sold: stock.sold - 1 });
-    const tooMany = await as(app, seller.token).post(`/orders/${res.body.id}/request-refund`, { lines: [{ lineId: line.id, quantity: 4 }] });
+    const tooMany = await refund(res.body.id, line.id, 4);
     expect([tooMany.status, Object.keys(tooMany.body.errors)]).toEqual([400, ['lines.0.quantity']]);
     expect((await ledger().check()).mismatches).toEqual([]);
   });

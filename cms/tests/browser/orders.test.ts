@@ -197,7 +197,8 @@ describe('orders in a real browser', () => {
   it('a cancelled order shows its lines as 已取消 (issue 13 item 13)', async () => {
     const api = as(app, await signIn(app, 'buy_seller'));
     const placed = await api.post('/orders', {
-      channel: 'individual', paymentMode: 'prepaid', customerName: '赵女士', lines: [{ productId: ticket.id, strategyId: individual.id, quantity: 1, day }],
+      channel: 'individual', paymentMode: 'prepaid', customerName: '赵女士',
+      lines: [{ productId: ticket.id, strategyId: individual.id, quantity: 1, day }],
     });
     const lineId = placed.body.lines[0].id;
     await go(`my-orders/${placed.body.id}/show`);

@@ -65,7 +65,8 @@ export const ordersResource: ResourceDeclaration = {
         id: l.id, productId: l.productId, productName: l.productName, category: l.category, isCombo: l.isCombo, strategyId: l.strategyId,
         day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
         // lines refunded whole before refunds by quantity have no refundedQuantity: all their units were
-        refundedQuantity: l.fulfilmentStatus === 'refunded' ? l.quantity : Number(l.refundedQuantity ?? 0), remainingQuantity: remainingOf(l),
+        refundedQuantity: l.fulfilmentStatus === 'refunded' ? l.quantity : Number(l.refundedQuantity ?? 0),
+        remainingQuantity: remainingOf(l),
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
       if (one) {
@@ -120,7 +121,10 @@ export const ordersResource: ResourceDeclaration = {
     }),
     'request-refund': verb('request-refund', (row, ctx) => orders(ctx).requestRefund(ctx.principal, row, ctx.body, { idempotencyKey: key(ctx) }), {
       // units per line; `lineIds` (whole remaining lines) is still taken
-      lines: { type: 'list', max: 50, items: { lineId: { type: 'id', required: true }, quantity: { type: 'integer', required: true, min: 1, max: 100_000 } } },
+      lines: { type: 'list', max: 50, items: {
+        lineId: { type: 'id', required: true },
+        quantity: { type: 'integer', required: true, min: 1, max: 100_000 },
+      } },
       lineIds: { type: 'ids', max: 50 },
       reason: { type: 'text', maxLength: 200 },
     }),

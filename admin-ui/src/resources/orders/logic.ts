@@ -35,7 +35,8 @@ export const pendingLines = <L extends Pick<OrderLine, 'fulfilmentStatus'>>(orde
   (order.lines ?? []).filter((line) => line.fulfilmentStatus === 'pending');
 
 /** Units of a line not refunded yet (the server's `remainingQuantity`; none once refunded, cancelled or closed). */
-export const remainingOf = (line: Pick<OrderLine, 'fulfilmentStatus'> & Partial<Pick<OrderLine, 'quantity' | 'refundedQuantity' | 'remainingQuantity'>>) =>
+type LineUnits = Pick<OrderLine, 'fulfilmentStatus'> & Partial<Pick<OrderLine, 'quantity' | 'refundedQuantity' | 'remainingQuantity'>>;
+export const remainingOf = (line: LineUnits) =>
   line.fulfilmentStatus !== 'pending' && line.fulfilmentStatus !== 'fulfilled'
     ? 0
     : (line.remainingQuantity ?? (line.quantity ?? 1) - (line.refundedQuantity ?? 0));
@@ -56,7 +57,10 @@ export const refundableLines = <L extends Pick<OrderLine, 'fulfilmentStatus'> & 
 export const refundQuantityField = (lineId: number) => `quantity_${lineId}`;
 
 /** The body of request-refund from the dialog: the lines with a quantity over 0, in the order's order. */
-export function refundBody(order: Pick<OrderRecord, 'channel' | 'lines'>, values: Record<string, unknown>) {
+export function refundBody(
+  order: { channel: string; lines?: (Pick<OrderLine, 'id' | 'fulfilmentStatus'> & Partial<OrderLine>)[] },
+  values: Record<string, unknown>,
+) {
   const lines = refundableLines(order)
     .map((line) => ({ lineId: line.id, quantity: Number(values[refundQuantityField(line.id)] ?? 0) }))
     .filter((line) => Number.isFinite(line.quantity) && line.quantity > 0);

@@ -215,14 +215,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async returnUnits(items: { reference: string; quantity: number }[]) {
     const problems: FieldErrors = {};
     items.forEach((item, i) => {
-      if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) problems[`lines.${i}.quantity`] = t('应为正整数', 'must be a positive whole number');
+      if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
+        problems[`lines.${i}.quantity`] = t('应为正整数', 'must be a positive whole number');
+      }
     });
     if (Object.keys(problems).length) throw invalid(problems);
     if (!items.length) return { returned: 0 };
     return strapi.db.transaction(async ({ trx }) => {
       const now = new Date();
       const rows = await trx('stock_reservations').whereIn('reference', items.map((i) => i.reference)).andWhere({ state: 'consumed' })
-        .orderBy('reference').forUpdate().select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'returned_quantity', 'managed');
+        .orderBy('reference').forUpdate()
+        .select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'returned_quantity', 'managed');
       const byRef = new Map((rows as any[]).map((row) => [row.reference, row]));
       const sums = new Map<string, { productId: number; slot: string; quantity: number }>();
       const movements: Record<string, unknown>[] = [];
@@ -230,7 +233,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const row = byRef.get(item.reference);
         const left = row ? Number(row.quantity) - Number(row.returned_quantity ?? 0) : 0;
         if (!row || item.quantity > left) {
-          throw errors.conflict(`预占 ${item.reference} 可退回 ${left}，不能退回 ${item.quantity}`, `Reservation ${item.reference} can give back ${left}, not ${item.quantity}`);
+          throw errors.conflict(`预占 ${item.reference} 可退回 ${left}，不能退回 ${item.quantity}`,
+            `Reservation ${item.reference} can give back ${left}, not ${item.quantity}`);
         }
         const done = item.quantity === left;
         const changed = await trx('stock_reservations').where({ id: row.id, state: 'consumed' })
@@ -263,7 +267,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.db.transaction(async ({ trx }) => {
       const now = new Date();
       const rows = await trx('stock_reservations').whereIn('reference', references).andWhere({ state: from })
-        .orderBy('reference').forUpdate().select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'returned_quantity', 'managed');
+        .orderBy('reference').forUpdate()
+        .select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'returned_quantity', 'managed');
       let resolved = 0;
       const sums = new Map<string, { productId: number; slot: string; quantity: number }>();
       const movements: Record<string, unknown>[] = [];

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
 import {
-  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, PermissionKey, shanghaiDay,
+  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, PermissionKey,
+  shanghaiDay,
 } from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
@@ -383,7 +384,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (order.channel === 'gov') {
           await this.transition(principal, order, 'request-refund', 'refund_pending', reason);
           await strapi.db.query(ORDER).update({ where: { id: order.id }, data: {
-            refundFromStatus: order.state, refundLineIds: requested.map((r) => r.lineId), refundLines: requested, refundReason: reason || null,
+            refundFromStatus: order.state, refundLineIds: requested.map((r) => r.lineId), refundLines: requested,
+            refundReason: reason || null,
           } });
           await notify(order.supplierId, { type: 'refund', title: `订单 ${order.number} 申请退款，待审核`, body: reason, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         } else {
@@ -404,23 +406,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const seen = new Set<number>();
         const parts = (body.lines as { lineId: number; quantity: number }[]).map((item, i) => {
           const line = lines.find((l) => l.id === item.lineId);
-          if (!line || seen.has(item.lineId)) { problems[`lines.${i}.lineId`] = t('请选择该订单中可退款的明细（每条一次）', 'choose a refundable line of this order (once each)'); return null; }
+          const refuse = (field: string, text: ReturnType<typeof t>) => { problems[`lines.${i}.${field}`] = text; return null; };
+          if (!line || seen.has(item.lineId)) {
+            return refuse('lineId', t('请选择该订单中可退款的明细（每条一次）', 'choose a refundable line of this order (once each)'));
+          }
           seen.add(line.id);
-          if (individual && line.fulfilmentStatus === 'fulfilled') { problems[`lines.${i}.lineId`] = t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only'); return null; }
+          if (individual && line.fulfilmentStatus === 'fulfilled') {
+            return refuse('lineId', t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only'));
+          }
           const left = remainingOf(line);
-          if (!left) { problems[`lines.${i}.lineId`] = t('该明细已无可退数量', 'has nothing left to refund'); return null; }
-          if (item.quantity > left) { problems[`lines.${i}.quantity`] = t(`最多可退 ${left}`, `at most ${left} can be refunded`); return null; }
+          if (!left) return refuse('lineId', t('该明细已无可退数量', 'has nothing left to refund'));
+          if (item.quantity > left) return refuse('quantity', t(`最多可退 ${left}`, `at most ${left} can be refunded`));
           return { line, quantity: item.quantity };
         });
         if (!parts.length) problems.lines = t('请选择要退款的明细', 'choose the lines to refund');
         if (Object.keys(problems).length) throw invalid(problems);
         return parts as RefundPart[];
       }
-      const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[]) : lines.filter((l) => l.fulfilmentStatus === 'pending' && remainingOf(l)).map((l) => l.id);
+      const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[])
+        : lines.filter((l) => l.fulfilmentStatus === 'pending' && remainingOf(l)).map((l) => l.id);
       const chosen = lines.filter((l) => wanted.includes(l.id));
-      if (!chosen.length || chosen.length !== wanted.length) throw invalid({ lineIds: t('请选择该订单中可退款的明细', 'choose refundable lines of this order') });
-      if (chosen.some((l) => !remainingOf(l))) throw invalid({ lineIds: t('包含已退款的明细', 'includes lines already refunded') });
-      if (individual && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) throw invalid({ lineIds: t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only') });
+      const refuse = (zh: string, en: string) => invalid({ lineIds: t(zh, en) });
+      if (!chosen.length || chosen.length !== wanted.length) throw refuse('请选择该订单中可退款的明细', 'choose refundable lines of this order');
+      if (chosen.some((l) => !remainingOf(l))) throw refuse('包含已退款的明细', 'includes lines already refunded');
+      if (individual && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) {
+        throw refuse('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only');
+      }
       return chosen.map((line) => ({ line, quantity: remainingOf(line) }));
     },
 
@@ -447,7 +458,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ledger().refund(order.accountId, amount, { transferId: `order:${order.number}:refund:${key}`, orderRef: order.number, operatorId: principal?.userId ?? null });
       const unfulfilled = chosen.filter((c) => c.line.fulfilmentStatus === 'pending');
       if (unfulfilled.length) {
-        const parts = await products().stockLines(unfulfilled.map(({ line, quantity }) => ({ reference: `line:${line.id}`, productId: line.productId, quantity, day: line.day })));
+        // combos give back their parts (the quantity times each part's units)
+        const parts = await products().stockLines(unfulfilled.map(({ line, quantity }) => ({
+          reference: `line:${line.id}`, productId: line.productId, quantity, day: line.day,
+        })));
         await inventory().returnUnits(parts.map((p: any) => ({ reference: p.reference, quantity: p.quantity })));
       }
       for (const { line, quantity } of chosen) {
@@ -472,10 +486,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // requests stored before refunds by quantity name whole lines (refundLineIds): their remaining units
         const requested: { lineId: number; quantity?: number }[] = Array.isArray(order.refundLines) ? order.refundLines
           : ((order.refundLineIds ?? []) as number[]).map((lineId) => ({ lineId }));
-        const chosen = requested.map((r) => {
+        const chosen = requested.flatMap((r) => {
           const line = lines.find((l) => l.id === r.lineId);
-          return { line, quantity: Math.min(r.quantity ?? remainingOf(line ?? { quantity: 0, fulfilmentStatus: 'refunded' }), line ? remainingOf(line) : 0) };
-        }).filter((c) => c.line && c.quantity > 0) as RefundPart[];
+          const quantity = line ? Math.min(r.quantity ?? remainingOf(line), remainingOf(line)) : 0;
+          return quantity > 0 ? [{ line, quantity }] : [];
+        });
         await this.transition(principal, order, 'approve-refund', this.afterRefund(lines, chosen));
         if (chosen.length) await this.refundLines(order, chosen, principal);
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });

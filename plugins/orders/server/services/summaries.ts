@@ -56,7 +56,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const amountOf = new Map((refunds ?? lineIds.map((id) => ({ lineId: id, amount: facts.lines.find((l) => l.id === id)?.amount ?? 0 })))
         .map((r) => [r.lineId, r.amount]));
       const refunded = facts.lines.filter((l) => amountOf.has(l.id));
-      return refunded.length ? add(facts, refunded, (lines) => ({ orders: 0, quantity: 0, amount: 0, refunded: lines.reduce((s, l) => s + (amountOf.get(l.id) ?? 0), 0) })) : Promise.resolve();
+      if (!refunded.length) return Promise.resolve();
+      const sum = (lines: OrderFacts['lines']) => lines.reduce((s, l) => s + (amountOf.get(l.id) ?? 0), 0);
+      return add(facts, refunded, (lines) => ({ orders: 0, quantity: 0, amount: 0, refunded: sum(lines) }));
     },
 
     /** Recompute both summaries from the orders (all, or one supplier's). */
