@@ -149,6 +149,25 @@ describe('incentive records from order events', () => {
     expect(Object.values(await net(two.id)).every((points) => points === 0)).toBe(true);
   });
 
+  it('reverses in proportion to the units refunded: 1 of 4 tickets, then the other 3 (issue 13 item 1)', async () => {
+    // 4 × 123.45 = 493.80 yuan: 基础协同 10, 通用奖金 4 (1 %)
+    const paid = await placeAndPay([{ productId: ticket.id, strategyId: individual.id, quantity: 4, day }]);
+    const line = paid.lines[0];
+    const net = async () => {
+      const out: Record<string, number> = {};
+      for (const r of (await recordsOf(paid.id)) as any[]) out[r.ruleName] = (out[r.ruleName] ?? 0) + r.points;
+      return out;
+    };
+    expect(await net()).toEqual({ 基础协同: 10, 通用奖金: 4 });
+    const one = await as(app, seller.token).post(`/orders/${paid.id}/request-refund`, { lines: [{ lineId: line.id, quantity: 1 }] });
+    expect(one.body.status).toBe('partially_refunded');
+    // a quarter of the amount: 10 × 1/4 = 2.5 → 2, 4 × 1/4 = 1
+    expect(await net()).toEqual({ 基础协同: 8, 通用奖金: 3 });
+    const rest = await as(app, seller.token).post(`/orders/${paid.id}/request-refund`, { lines: [{ lineId: line.id, quantity: 3 }] });
+    expect(rest.body.status).toBe('refunded');
+    expect(await net()).toEqual({ 基础协同: 0, 通用奖金: 0 });
+  });
+
   it('writes one reversal for a refund event delivered twice, even at once and without a refund key (issue #11, 13)', async () => {
     const paid = await placeAndPay([{ productId: coupon.id, strategyId: individual.id, quantity: 3 }]);
     const line = paid.lines[0];

@@ -52,6 +52,27 @@ describe('stock calendar (inventory plugin)', () => {
     expect(await item(id, '2027-03-01')).toMatchObject({ total: 10, reserved: 0, sold: 3 });
   });
 
+  it('gives back sold units in parts, never more than were sold, and a whole restock takes only what is left (issue 13)', async () => {
+    const id = await dailyProduct({ '2027-03-03': 10 });
+    await stock().reserve([{ reference: 'part-1', productId: id, quantity: 4, day: '2027-03-03' }], { expiresAt: soon() });
+    await stock().consume(['part-1']);
+    expect(await stock().returnUnits([{ reference: 'part-1', quantity: 1 }])).toEqual({ returned: 1 });
+    expect(await item(id, '2027-03-03')).toMatchObject({ reserved: 0, sold: 3 });
+    const row = () => app.strapi.db.query('plugin::inventory.stock-reservation').findOne({ where: { reference: 'part-1' } });
+    expect(await row()).toMatchObject({ state: 'consumed', returnedQuantity: 1 });
+    // more than is left: refused, nothing changes
+    await expect(stock().returnUnits([{ reference: 'part-1', quantity: 4 }])).rejects.toMatchObject({ status: 409 });
+    await expect(stock().returnUnits([{ reference: 'part-1', quantity: 0 }])).rejects.toMatchObject({ status: 400 });
+    expect(await item(id, '2027-03-03')).toMatchObject({ sold: 3 });
+    // the whole restock gives back the 3 left, once
+    expect(await stock().restock(['part-1'])).toEqual({ resolved: 1 });
+    expect(await item(id, '2027-03-03')).toMatchObject({ reserved: 0, sold: 0 });
+    expect(await row()).toMatchObject({ state: 'returned', returnedQuantity: 4 });
+    await expect(stock().returnUnits([{ reference: 'part-1', quantity: 1 }])).rejects.toMatchObject({ status: 409 });
+    const moves = await app.strapi.db.query('plugin::inventory.stock-movement').findMany({ where: { reference: 'part-1', kind: 'return' } });
+    expect((moves as any[]).map((m) => m.soldDelta).sort()).toEqual([-1, -3]);
+  });
+
   it('sums quantities per stock row before checking (two lines of one day)', async () => {
     const id = await dailyProduct({ '2027-03-02': 5 });
     await expect(stock().reserve([

@@ -68,6 +68,12 @@ describe('orders: individual channel', () => {
     const fulfil = await as(app, supplier.token).post(`/orders/${order.id}/fulfil`, { lineId: order.lines[0].id, confirmationCode: 'X' });
     expect(fulfil.status).toBe(409);
     expect(fulfil.body.code).toBe('INVALID_TRANSITION');
+    // issue 13 item 14: the status is named by its label in the request's language, never by its code
+    expect(fulfil.body.message).toBe('订单当前状态（待支付）不能执行此操作');
+    const english = await as(app, supplier.token).post(`/orders/${order.id}/fulfil`, { lineId: order.lines[0].id, confirmationCode: 'X' })
+      .set('Accept-Language', 'en');
+    expect(english.body.message).toContain('“Awaiting payment”');
+    expect(english.body.message).not.toContain('pending_payment');
     expect((await as(app, supplier.token).post(`/orders/${order.id}/pay`)).status).toBe(403);
     expect((await as(app, other.token).get(`/orders/${order.id}`)).status).toBe(404);
     expect((await as(app, other.token).post(`/orders/${order.id}/pay`)).status).toBe(404);
@@ -111,7 +117,11 @@ describe('orders: individual channel', () => {
     expect(cancelled.body.status).toBe('cancelled');
     expect(await figures(prepaidId)).toEqual(before);
     expect(await stockOf(ticket.id)).toMatchObject({ reserved: stock.reserved, sold: stock.sold });
-    expect((await as(app, seller.token).post(`/orders/${res.body.id}/pay`)).status).toBe(409);
+    const late = await as(app, seller.token).post(`/orders/${res.body.id}/pay`);
+    expect([late.status, late.body.message]).toEqual([409, '订单当前状态（已取消）不能执行此操作']);
+    // issue 13 item 13: the lines follow their order
+    const detail = await as(app, seller.token).get(`/orders/${res.body.id}`);
+    expect(detail.body.lines.map((l: any) => l.fulfilmentStatus)).toEqual(['cancelled']);
   });
 
   it('closes unpaid orders after the timeout (job, injected clock) and refuses a late payment', async () => {
@@ -123,7 +133,9 @@ describe('orders: individual channel', () => {
     expect(await figures(prepaidId)).toEqual(before);
     const late = await as(app, seller.token).post(`/orders/${res.body.id}/pay`);
     expect(late.status).toBe(409);
-    expect((await as(app, seller.token).get(`/orders/${res.body.id}`)).body.status).toBe('closed');
+    const closed = (await as(app, seller.token).get(`/orders/${res.body.id}`)).body;
+    expect(closed.status).toBe('closed');
+    expect(closed.lines.map((l: any) => l.fulfilmentStatus)).toEqual(['closed']);
   });
 
   it('makes order creation idempotent by Idempotency-Key', async () => {
@@ -165,8 +177,88 @@ describe('orders: gov channel with audit', () => {
     const before = await figures(creditId);
     const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某局', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 1, day }] });
     expect((await as(app, supplier.token).post(`/orders/${res.body.id}/reject`, {})).body.errors).toHaveProperty('reason');
-    expect((await as(app, supplier.token).post(`/orders/${res.body.id}/reject`, { reason: '预算未批' })).body.status).toBe('rejected');
+    const rejected = (await as(app, supplier.token).post(`/orders/${res.body.id}/reject`, { reason: '预算未批' })).body;
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.lines.map((l: any) => l.fulfilmentStatus)).toEqual(['cancelled']);
     expect(await figures(creditId)).toEqual(before);
+  });
+});
+
+describe('refund by quantity (issue 13 item 1)', () => {
+  const lineOf = async (orderId: number) => (await as(app, seller.token).get(`/orders/${orderId}`)).body.lines[0];
+  const returns = (reference: string) =>
+    app.strapi.db.query('plugin::inventory.stock-movement').findMany({ where: { reference, kind: 'return' } });
+  const reservation = (reference: string) => app.strapi.db.query('plugin::inventory.stock-reservation').findOne({ where: { reference } });
+  const refund = (orderId: number, lineId: number, quantity: number, extra: Record<string, unknown> = {}) =>
+    as(app, seller.token).post(`/orders/${orderId}/request-refund`, { lines: [{ lineId, quantity }], ...extra });
+
+  it('refunds 1 of 2 tickets (money, stock with a movement, remaining 1), refuses too many, then refunds the other', async () => {
+    const placed = await place(seller.token, { lines: [ticketLine(2)] });
+    const id = placed.body.id;
+    await as(app, seller.token).post(`/orders/${id}/pay`);
+    const line = await lineOf(id);
+    const ref = `line:${line.id}`;
+    const money = await figures(prepaidId);
+    const stock = await stockOf(ticket.id);
+
+    const one = await refund(id, line.id, 1, { reason: '一人不去' });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ status: 'partially_refunded', refundedAmount: 10000 });
+    expect(one.body.lines[0]).toMatchObject({ quantity: 2, refundedQuantity: 1, remainingQuantity: 1, fulfilmentStatus: 'pending' });
+    expect(await figures(prepaidId)).toMatchObject({ available: money.available + 10000 });
+    expect(await stockOf(ticket.id)).toMatchObject({ sold: stock.sold - 1, reserved: stock.reserved });
+    expect((await returns(ref)).map((m: any) => m.soldDelta)).toEqual([-1]);
+    expect(await reservation(ref)).toMatchObject({ state: 'consumed', returnedQuantity: 1 });
+
+    const tooMany = await refund(id, line.id, 2);
+    expect([tooMany.status, Object.keys(tooMany.body.errors)]).toEqual([400, ['lines.0.quantity']]);
+    expect(tooMany.body.errors['lines.0.quantity']).toContain('1');
+    expect(await figures(prepaidId)).toMatchObject({ available: money.available + 10000 });
+
+    const rest = await refund(id, line.id, 1);
+    expect(rest.body).toMatchObject({ status: 'refunded', refundedAmount: 20000 });
+    expect(rest.body.lines[0]).toMatchObject({ refundedQuantity: 2, remainingQuantity: 0, fulfilmentStatus: 'refunded' });
+    expect(await figures(prepaidId)).toMatchObject({ available: money.available + 20000 });
+    expect(await stockOf(ticket.id)).toMatchObject({ sold: stock.sold - 2 });
+    expect((await returns(ref)).map((m: any) => m.soldDelta)).toEqual([-1, -1]);
+    expect(await reservation(ref)).toMatchObject({ state: 'returned', returnedQuantity: 2 });
+    const transfers = await app.strapi.db.query('plugin::ledger.transfer')
+      .findMany({ where: { kind: 'refund', orderRef: placed.body.number } });
+    expect((transfers as any[]).map((t) => Number(t.amount)).sort()).toEqual([10000, 10000]);
+    expect((await refund(id, line.id, 1)).status).toBe(400);
+    expect((await ledger().check()).mismatches).toEqual([]);
+    expect(await app.strapi.plugin('orders').service('summaries').check()).toEqual([]);
+  });
+
+  it('keeps lineIds meaning the whole remaining quantity of a line', async () => {
+    const placed = await place(seller.token, { lines: [ticketLine(3)] });
+    await as(app, seller.token).post(`/orders/${placed.body.id}/pay`);
+    const line = await lineOf(placed.body.id);
+    await refund(placed.body.id, line.id, 1);
+    const rest = await as(app, seller.token).post(`/orders/${placed.body.id}/request-refund`, { lineIds: [line.id] });
+    expect(rest.body).toMatchObject({ status: 'refunded', refundedAmount: 30000 });
+    expect(rest.body.lines[0]).toMatchObject({ refundedQuantity: 3, fulfilmentStatus: 'refunded' });
+  });
+
+  it('gov: a partial refund waits for approval with its lines and quantities, then refunds just those units', async () => {
+    const govLine = { productId: ticket.id, strategyId: gov.id, quantity: 4, day };
+    const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某区文旅局', lines: [govLine] });
+    await as(app, supplier.token).post(`/orders/${res.body.id}/approve`);
+    const paid = await as(app, seller.token).post(`/orders/${res.body.id}/pay`);
+    const line = paid.body.lines[0];
+    const credit = await figures(creditId);
+    const stock = await stockOf(ticket.id);
+    const asked = await refund(res.body.id, line.id, 1, { reason: '少一人' });
+    expect(asked.body).toMatchObject({ status: 'refund_pending', refundLines: [{ lineId: line.id, quantity: 1 }], refundedAmount: 0 });
+    expect(await figures(creditId)).toMatchObject({ unpaid: credit.unpaid });
+    const approved = await as(app, supplier.token).post(`/orders/${res.body.id}/approve-refund`);
+    expect(approved.body).toMatchObject({ status: 'partially_refunded', refundedAmount: 9000 });
+    expect(approved.body.lines[0]).toMatchObject({ refundedQuantity: 1, remainingQuantity: 3, fulfilmentStatus: 'pending' });
+    expect(await figures(creditId)).toMatchObject({ unpaid: credit.unpaid - 9000 });
+    expect(await stockOf(ticket.id)).toMatchObject({ sold: stock.sold - 1 });
+    const tooMany = await refund(res.body.id, line.id, 4);
+    expect([tooMany.status, Object.keys(tooMany.body.errors)]).toEqual([400, ['lines.0.quantity']]);
+    expect((await ledger().check()).mismatches).toEqual([]);
   });
 });
 

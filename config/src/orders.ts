@@ -7,6 +7,40 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** What each order status is called, in both languages: server messages and the console share these. */
+export const ORDER_STATUS_LABELS: Record<OrderStatus, { zh: string; en: string }> = {
+  pending_audit: { zh: '待审核', en: 'Awaiting audit' },
+  pending_payment: { zh: '待支付', en: 'Awaiting payment' },
+  paid: { zh: '已支付', en: 'Paid' },
+  fulfilling: { zh: '履约中', en: 'Fulfilling' },
+  fulfilled: { zh: '已履约', en: 'Fulfilled' },
+  refund_pending: { zh: '退款审核中', en: 'Refund under audit' },
+  partially_refunded: { zh: '部分退款', en: 'Partially refunded' },
+  refunded: { zh: '已退款', en: 'Refunded' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+  closed: { zh: '已关闭（超时）', en: 'Closed (timed out)' },
+};
+
+/**
+ * The fulfilment states of an order line. A line follows its order when the order ends unpaid
+ * (cancelled or rejected → cancelled, timed out → closed); it is `refunded` once all its units are.
+ */
+export const LINE_STATUSES = ['pending', 'fulfilled', 'refunded', 'cancelled', 'closed'] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
+export const LINE_STATUS_LABELS: Record<LineStatus, { zh: string; en: string }> = {
+  pending: { zh: '待履约', en: 'To fulfil' },
+  fulfilled: { zh: '已履约', en: 'Fulfilled' },
+  refunded: { zh: '已退款', en: 'Refunded' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+  closed: { zh: '已关闭', en: 'Closed' },
+};
+
+/** One language's labels of a vocabulary, e.g. `labelsIn(ORDER_STATUS_LABELS, 'zh')` for the console's texts. */
+export function labelsIn<K extends string>(labels: Record<K, { zh: string; en: string }>, lang: 'zh' | 'en'): Record<K, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as { zh: string; en: string })[lang]])) as Record<K, string>;
+}
+
 /** The channels: the two of the console plus the employees' internal purchases (mini-program). */
 export const ORDER_CHANNELS = ['individual', 'gov', 'employee'] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];

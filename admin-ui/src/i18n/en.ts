@@ -1,3 +1,5 @@
+import { LINE_STATUS_LABELS, labelsIn, ORDER_STATUS_LABELS } from '@cop/config';
+
 /** Field labels shared by the resources (and page aliases) of one server resource. */
 const partnershipFields = {
   id: 'ID',
@@ -734,19 +736,7 @@ export const enApp = {
       valid_from_gte: 'Valid from on or after',
       valid_to_lte: 'Valid until on or before',
     },
-    order_status: {
-      pending_audit: 'Awaiting audit',
-      pending_payment: 'Awaiting payment',
-      paid: 'Paid',
-      fulfilling: 'Fulfilling',
-      fulfilled: 'Fulfilled',
-      refund_pending: 'Refund under audit',
-      partially_refunded: 'Partially refunded',
-      refunded: 'Refunded',
-      cancelled: 'Cancelled',
-      rejected: 'Rejected',
-      closed: 'Closed (timed out)',
-    },
+    order_status: labelsIn(ORDER_STATUS_LABELS, 'en'),
     order_channel: {
       individual: 'Individual',
       gov: 'Gov-enterprise',
@@ -756,11 +746,7 @@ export const enApp = {
       prepaid: 'Prepaid',
       credit: 'Credit',
     },
-    fulfilment_status: {
-      pending: 'To fulfil',
-      fulfilled: 'Fulfilled',
-      refunded: 'Refunded',
-    },
+    fulfilment_status: labelsIn(LINE_STATUS_LABELS, 'en'),
     order_action: {
       create: 'Order placed',
       approve: 'Creation approved',
@@ -861,6 +847,8 @@ export const enApp = {
       line_day: 'Date of use',
       line_unit_price: 'Unit price',
       line_quantity: 'Quantity',
+      line_refunded: 'Refunded',
+      line_remaining: 'Remaining',
       line_amount: 'Amount',
       line_fulfilment: 'Fulfilment',
       line_fulfilment_details: 'Fulfilment details',
@@ -888,9 +876,11 @@ export const enApp = {
       refund: 'Request refund',
       refund_title: 'Request a refund',
       refund_lines: 'Lines to refund',
-      refund_hint_individual: 'Individual order: the chosen unfulfilled lines are refunded to the account at once.',
+      refund_hint_individual: 'Individual order: the chosen (unfulfilled) units are refunded to the account at once.',
       refund_hint_gov: 'Gov-enterprise order: the supplier audits the request, then the money goes back to the account.',
-      refund_requested: 'Refund requested',
+      refund_requested: 'Refund requested: awaiting the supplier\'s audit',
+      refund_done: 'Refunded %{amount}',
+      refund_quantity_help: '%{quantity} in all, %{refunded} refunded, up to %{remaining} now (0 refunds none)',
       approve: 'Approve creation',
       approve_title: 'Approve the order',
       approve_content: 'The order then awaits payment. Approve it?',

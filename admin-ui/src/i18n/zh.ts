@@ -1,3 +1,4 @@
+import { LINE_STATUS_LABELS, labelsIn, ORDER_STATUS_LABELS } from '@cop/config';
 import type { AppMessages } from './en';
 
 /** 同一服务端资源（及其页面别名）共用的字段名。 */
@@ -736,19 +737,7 @@ export const zhApp: AppMessages = {
       valid_from_gte: '生效日期不早于',
       valid_to_lte: '到期日期不晚于',
     },
-    order_status: {
-      pending_audit: '待审核',
-      pending_payment: '待支付',
-      paid: '已支付',
-      fulfilling: '履约中',
-      fulfilled: '已履约',
-      refund_pending: '退款审核中',
-      partially_refunded: '部分退款',
-      refunded: '已退款',
-      cancelled: '已取消',
-      rejected: '已驳回',
-      closed: '已关闭（超时）',
-    },
+    order_status: labelsIn(ORDER_STATUS_LABELS, 'zh'),
     order_channel: {
       individual: '个人客户',
       gov: '政府企业客户',
@@ -758,11 +747,7 @@ export const zhApp: AppMessages = {
       prepaid: '预付款',
       credit: '赊销',
     },
-    fulfilment_status: {
-      pending: '待履约',
-      fulfilled: '已履约',
-      refunded: '已退款',
-    },
+    fulfilment_status: labelsIn(LINE_STATUS_LABELS, 'zh'),
     order_action: {
       create: '创建订单',
       approve: '通过创建审核',
@@ -863,6 +848,8 @@ export const zhApp: AppMessages = {
       line_day: '使用日期',
       line_unit_price: '单价',
       line_quantity: '数量',
+      line_refunded: '已退数量',
+      line_remaining: '剩余数量',
       line_amount: '小计',
       line_fulfilment: '履约状态',
       line_fulfilment_details: '履约信息',
@@ -890,9 +877,11 @@ export const zhApp: AppMessages = {
       refund: '申请退款',
       refund_title: '申请退款',
       refund_lines: '退款明细',
-      refund_hint_individual: '个人客户订单：所选未履约明细将立即退款至原账户。',
+      refund_hint_individual: '个人客户订单：所选数量（未履约）将立即退款至原账户。',
       refund_hint_gov: '政府企业客户订单：提交后由供货方审核，审核通过后退款至原账户。',
-      refund_requested: '退款申请已提交',
+      refund_requested: '退款申请已提交，待供货方审核',
+      refund_done: '已退款 %{amount}',
+      refund_quantity_help: '共 %{quantity}，已退 %{refunded}，本次最多退 %{remaining}（填 0 不退）',
       approve: '通过创建审核',
       approve_title: '通过创建审核',
       approve_content: '通过后订单进入待支付状态，确定通过吗？',

@@ -5,6 +5,7 @@ import { apiResource } from '../apiResources';
 import { canAccessWith, canRunVerb, canSeeMenuPath, matchMenuItem, visibleMenuItems } from '../auth/access';
 import { dataProvider } from '../dataProvider';
 import { formatFen } from '../resources/shared';
+import { i18nProvider } from '../i18n';
 import {
   ORDER_ACTIONS,
   allowedPaymentModes,
@@ -24,6 +25,10 @@ import {
   parseQuantity,
   quantityProblem,
   refundableLines,
+  refundBody,
+  refundOutcome,
+  refundQuantityField,
+  remainingOf,
   type OrderAction,
   type OrderSide,
 } from '../resources/orders/logic';
@@ -257,6 +262,33 @@ describe('which buttons show for which status', () => {
     expect(canFulfilLine({ ...order, status: 'refund_pending' }, order.lines[0])).toBe(false);
     expect(refundableLines(order).map((l) => l.id)).toEqual([1]);
     expect(refundableLines({ ...order, channel: 'gov' }).map((l) => l.id)).toEqual([1, 2]);
+  });
+
+  it('refunds by quantity: units left per line, a body of the lines with a quantity, issue 13 item 1', () => {
+    const order = {
+      status: 'partially_refunded' as const,
+      channel: 'individual' as const,
+      lines: [
+        { ...line(1, 'pending'), quantity: 2, refundedQuantity: 1, remainingQuantity: 1 },
+        { ...line(2, 'pending'), quantity: 3, refundedQuantity: 0, remainingQuantity: 3 },
+        { ...line(3, 'refunded'), quantity: 2, refundedQuantity: 2, remainingQuantity: 0 },
+        { ...line(4, 'cancelled'), quantity: 1 },
+      ],
+    };
+    expect(order.lines.map(remainingOf)).toEqual([1, 3, 0, 0]);
+    expect(refundableLines(order).map((l) => l.id)).toEqual([1, 2]);
+    const values = { [refundQuantityField(1)]: 1, [refundQuantityField(2)]: 0, reason: ' 少一人 ' };
+    expect(refundBody(order, values)).toEqual({ lines: [{ lineId: 1, quantity: 1 }], reason: '少一人' });
+  });
+
+  it('says 已退款 ¥x for an instant refund and 待供货方审核 for a gov request, from the answer (issue 13 item 19)', () => {
+    const instant = refundOutcome({ refundedAmount: 4500 }, { status: 'partially_refunded', refundedAmount: 14500 });
+    expect(instant).toEqual({ key: 'cop.orders.refund_done', amount: 10000 });
+    expect(refundOutcome({ refundedAmount: 0 }, { status: 'refunded', refundedAmount: 20000 }).key).toBe('cop.orders.refund_done');
+    const pending = refundOutcome({ refundedAmount: 0 }, { status: 'refund_pending', refundedAmount: 0 });
+    expect(pending.key).toBe('cop.orders.refund_requested');
+    expect(i18nProvider.translate(instant.key, { amount: formatFen(instant.amount ?? 0) })).toBe('已退款 ¥100.00');
+    expect(i18nProvider.translate(pending.key)).toBe('退款申请已提交，待供货方审核');
   });
 
   it('fulfils with a code, or a courier and a tracking number', () => {

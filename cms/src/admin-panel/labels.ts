@@ -436,6 +436,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
     fields: {
       reference: ['预占键', '订单明细的预占键'],
       managed: ['平台管理库存', '否 = 该产品不限库存，只作记录'],
+      returnedQuantity: ['已退回数量', '售出后因退款退回库存的数量；全部退回时状态为已退回'],
       status: ['状态', ''],
       expiresAt: ['过期时间', '过期未售出则由定时任务释放'],
       resolvedAt: ['结束时间', '释放、售出或过期的时间'],
@@ -595,6 +596,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       remarks: ['备注', ''],
       refundFromStatus: ['申请退款前状态', ''],
       refundLineIds: ids('申请退款的明细', '订单明细'),
+      refundLines: ['申请退款的数量', '待审核的退款申请：[{ lineId 订单明细编号, quantity 退款数量 }]'],
       refundReason: ['退款原因', ''],
       placedBy: ['下单人', '下单的登录账户编号（用户）'],
       employeeId: ref('下单员工', '员工', '；员工内购订单'),
@@ -613,7 +615,8 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       day: day('使用日期'),
       unitPrice: money('单价', '下单时策略的价格'),
       amount: money('小计'),
-      fulfilmentStatus: ['履约状态', ''],
+      refundedQuantity: ['已退数量', '已退款的份数；全部退完时履约状态为已退款'],
+      fulfilmentStatus: ['履约状态', '订单取消、驳回时为已取消，超时关闭时为已关闭'],
       confirmationCode: ['确认码', ''],
       courierCompany: ['快递公司', ''],
       trackingNumber: ['快递单号', ''],
@@ -622,7 +625,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
     list: ['productName', 'orderId', 'quantity', 'unitPrice', 'amount', 'fulfilmentStatus'],
     mainField: 'productName',
     sort: ['createdAt', 'DESC'],
-    codes: { fulfilmentStatus: { pending: '待履约' } },
+    codes: { fulfilmentStatus: { pending: '待履约', closed: '已关闭（订单超时）' } },
   },
   'plugin::orders.order-event': {
     fields: {

@@ -156,6 +156,8 @@ describe('orders in a real browser', () => {
     if (await lineBox.count()) await lineBox.check();
     await page.getByTestId('order-refund-submit').click();
     await status('refund_pending');
+    // issue 13 item 19: a gov request says it waits for the audit
+    await page.getByText('退款申请已提交，待供货方审核').waitFor();
     await signOut(page);
     await signInThroughUi(page, app.url, 'buy_supplier', PASSWORD);
     await go(`orders/gov/${govOrderId}/show`);
@@ -169,5 +171,43 @@ describe('orders in a real browser', () => {
     await signInThroughUi(page, app.url, 'buy_seller', PASSWORD);
     await shownOnAccountPage(`my-accounts/credit/${creditId}/show`, 'figure-available', 1_000_000);
     expect((await app.strapi.db.query(ORDER).findOne({ where: { id: govOrderId } })).state).toBe('refunded');
+  });
+
+  it('refunds 1 of 2 tickets through the dialog: 已退款 ¥100.00, the line shows 1 refunded and 1 left (issue 13 items 1, 19)', async () => {
+    const order = await as(app, await signIn(app, 'buy_seller')).get(`/orders/${cartOrderId}`);
+    const lineId = order.body.lines[0].id;
+    await go(`my-orders/${cartOrderId}/show`);
+    await status('paid');
+    await page.getByTestId('order-refund').click();
+    const quantity = page.getByTestId(`order-refund-quantity-${lineId}`);
+    expect(await quantity.inputValue()).toBe('2'); // default: all that is left
+    await quantity.fill('1');
+    await page.getByTestId('order-refund-reason').fill('一位游客不去了');
+    await shot(page, '33-seller-refund-dialog');
+    await page.getByTestId('order-refund-submit').click();
+    await page.getByText('已退款 ¥100.00').waitFor();
+    await status('partially_refunded');
+    await page.locator(`[data-testid="line-refunded-${lineId}"]`).filter({ hasText: '1' }).waitFor();
+    expect(await page.getByTestId(`line-remaining-${lineId}`).textContent()).toBe('1');
+    expect(await page.getByTestId(`line-status-${lineId}`).getAttribute('data-status')).toBe('pending');
+    await shot(page, '34-seller-partially-refunded');
+    expect(await figures(prepaidId)).toMatchObject({ available: 90_000, frozen: 0 });
+  });
+
+  it('a cancelled order shows its lines as 已取消 (issue 13 item 13)', async () => {
+    const api = as(app, await signIn(app, 'buy_seller'));
+    const placed = await api.post('/orders', {
+      channel: 'individual', paymentMode: 'prepaid', customerName: '赵女士',
+      lines: [{ productId: ticket.id, strategyId: individual.id, quantity: 1, day }],
+    });
+    const lineId = placed.body.lines[0].id;
+    await go(`my-orders/${placed.body.id}/show`);
+    await page.getByTestId('order-cancel').click();
+    await page.getByTestId('order-cancel-submit').click();
+    await status('cancelled');
+    const chip = page.locator(`[data-testid="line-status-${lineId}"][data-status="cancelled"]`);
+    await chip.waitFor();
+    expect(await chip.textContent()).toBe('已取消');
+    await shot(page, '35-seller-cancelled-lines');
   });
 });

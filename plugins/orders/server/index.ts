@@ -44,7 +44,7 @@ export default {
     const events = strapi.plugin('orders').service('subscribers');
     const summary = () => strapi.plugin('orders').service('summaries');
     events.on('paid', (facts: any) => summary().onPaid(facts));
-    events.on('refunded', (facts: any, detail: any) => summary().onRefunded(facts, detail.lineIds ?? []));
+    events.on('refunded', (facts: any, detail: any) => summary().onRefunded(facts, detail.lineIds ?? [], detail.refunds));
     strapi.plugin('scheduler').service('jobs').define({
       name: 'orders.close-expired',
       cron: '* * * * *',

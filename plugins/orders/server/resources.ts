@@ -1,7 +1,7 @@
 import { errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
-import { EVENT, LINE, ORDER, TRANSITIONS } from './services/orders';
+import { EVENT, LINE, ORDER, remainingOf, TRANSITIONS } from './services/orders';
 import { ORDER_LINES } from './fields';
 
 const t = errors.text;
@@ -51,6 +51,7 @@ export const ordersResource: ResourceDeclaration = {
     remarks: { type: 'string', createOnly: true, maxLength: 500 },
     refundReason: ro({ type: 'string' }),
     refundLineIds: ro({ type: 'json' }),
+    refundLines: ro({ type: 'json' }),
     lines: { ...ORDER_LINES, attribute: false, createOnly: true },
     createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
   },
@@ -63,6 +64,9 @@ export const ordersResource: ResourceDeclaration = {
       record.lines = (lines as any[]).filter((l) => l.orderId === record.id).map((l) => ({
         id: l.id, productId: l.productId, productName: l.productName, category: l.category, isCombo: l.isCombo, strategyId: l.strategyId,
         day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
+        // lines refunded whole before refunds by quantity have no refundedQuantity: all their units were
+        refundedQuantity: l.fulfilmentStatus === 'refunded' ? l.quantity : Number(l.refundedQuantity ?? 0),
+        remainingQuantity: remainingOf(l),
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
       if (one) {
@@ -116,6 +120,11 @@ export const ordersResource: ResourceDeclaration = {
       trackingNumber: { type: 'string', maxLength: 64 },
     }),
     'request-refund': verb('request-refund', (row, ctx) => orders(ctx).requestRefund(ctx.principal, row, ctx.body, { idempotencyKey: key(ctx) }), {
+      // units per line; `lineIds` (whole remaining lines) is still taken
+      lines: { type: 'list', max: 50, items: {
+        lineId: { type: 'id', required: true },
+        quantity: { type: 'integer', required: true, min: 1, max: 100_000 },
+      } },
       lineIds: { type: 'ids', max: 50 },
       reason: { type: 'text', maxLength: 200 },
     }),

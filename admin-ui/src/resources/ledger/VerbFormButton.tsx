@@ -26,8 +26,13 @@ export interface VerbFormButtonProps<T extends RaRecord> {
   submitTestId: string;
   /** Dialog title (translation key). */
   title: string;
-  /** Translation key of the success notification. */
-  done: string;
+  /**
+   * The success notification: a translation key, or one decided from the record before and the
+   * server's answer (a key and its options).
+   */
+  done: string | ((record: T, answer: RaRecord) => { key: string; options?: Record<string, unknown> });
+  /** Where a server field error belongs in the form (e.g. `lines.0.quantity` → that line's input). */
+  errorField?: (field: string, body: Record<string, unknown>) => string;
   /** Shown only for records this returns true for. */
   when?: (record: T) => boolean;
   /** The form's initial values for this record. */
@@ -54,6 +59,15 @@ function fieldErrorsOf(error: unknown, fields: readonly string[]): Record<string
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The error with its field errors renamed (server field → form field). */
+function renameFieldErrors(error: unknown, rename: (field: string) => string): unknown {
+  const body = (error as { body?: { errors?: Record<string, unknown> } } | undefined)?.body;
+  if (!body?.errors || typeof body.errors !== 'object') return error;
+  const errors = Object.fromEntries(Object.entries(body.errors).map(([field, text]) => [rename(field), text]));
+  const { message, status } = error as { message?: string; status?: number };
+  return { message, status, body: { ...body, errors } };
+}
+
 /**
  * A button opening a dialog form that posts a verb with a body (充值, 设置额度, 还款). Needs write
  * access to the page resource; refreshes the page on success (and when the outcome is unknown, so
@@ -72,6 +86,7 @@ export function VerbFormButton<T extends RaRecord = RaRecord>({
   toBody,
   fields,
   idempotent,
+  errorField,
   children,
 }: VerbFormButtonProps<T>) {
   const record = useRecordContext<T>();
@@ -104,9 +119,10 @@ export function VerbFormButton<T extends RaRecord = RaRecord>({
     setBusy(true);
     setMessage(null);
     try {
-      await dataProvider.verb(resource, record.id, verb, body, idempotencyKey ? { idempotencyKey } : undefined);
+      const { data } = await dataProvider.verb(resource, record.id, verb, body, idempotencyKey ? { idempotencyKey } : undefined);
       keeper.current?.succeeded();
-      notify(done, { type: 'success' });
+      const said = typeof done === 'string' ? { key: done, options: undefined } : done(record, data);
+      notify(said.key, { type: 'success', messageArgs: said.options });
       setOpen(false);
       refresh();
       return undefined;
@@ -117,9 +133,10 @@ export function VerbFormButton<T extends RaRecord = RaRecord>({
         refresh();
         return undefined;
       }
-      const hidden = hiddenErrorMessages(error, fields).map((text) => translate(text, { _: text }));
+      const placed = errorField ? renameFieldErrors(error, (field) => errorField(field, body)) : error;
+      const hidden = hiddenErrorMessages(placed, fields).map((text) => translate(text, { _: text }));
       setMessage(hidden.length ? hidden.join('; ') : null);
-      return fieldErrorsOf(error, fields);
+      return fieldErrorsOf(placed, fields);
     } finally {
       inFlight.current = false;
       setBusy(false);

@@ -8,9 +8,11 @@ import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import {
   Button,
-  CheckboxGroupInput,
+  NumberInput,
   TextInput,
   maxLength,
+  maxValue,
+  minValue,
   required,
   useDataProvider,
   useNotify,
@@ -24,7 +26,17 @@ import { formatFen } from '../shared';
 import { ReasonVerbButton, VerbButton, useCanRunVerb } from '../verbs';
 import { VerbFormButton } from '../ledger/VerbFormButton';
 import { IdempotencyKeeper, outcomeUnknown } from '../ledger/idempotency';
-import { canFulfilLine, canTake, fulfilBody, fulfilProblem, refundableLines } from './logic';
+import {
+  canFulfilLine,
+  canTake,
+  fulfilBody,
+  fulfilProblem,
+  refundableLines,
+  refundBody,
+  refundOutcome,
+  refundQuantityField,
+  remainingOf,
+} from './logic';
 import { REASON_MAX, type OrderLine, type OrderRecord } from './types';
 
 /** Label of a line in dialogs: '门票 A × 2（¥200.00）'. */
@@ -149,51 +161,74 @@ export const CancelOrderButton = () => (
   />
 );
 
-const REFUND_FIELDS = ['lineIds', 'reason'] as const;
-
 /**
- * 申请退款: choose the lines and give a reason. Individual orders refund their unfulfilled lines at
- * once; gov orders wait for the supplier's audit. Money moves, so the request carries an Idempotency-Key.
+ * 申请退款: a quantity per line (default: all that is left) and a reason. Individual orders refund
+ * their unfulfilled units at once; gov orders wait for the supplier's audit. The notice follows the
+ * server's answer: 已退款 ¥x at once, or 退款申请已提交，待供货方审核. Money moves, so the request
+ * carries an Idempotency-Key.
  */
-export const RefundButton = () => (
-  <VerbFormButton<OrderRecord>
-    verb="request-refund"
-    label="cop.orders.refund"
-    title="cop.orders.refund_title"
-    icon={<UndoIcon />}
-    testId="order-refund"
-    submitTestId="order-refund-submit"
-    done="cop.orders.refund_requested"
-    when={canTake('seller', 'request-refund')}
-    defaults={(record) => ({ lineIds: refundableLines(record).map((line) => line.id), reason: '' })}
-    toBody={(values) => ({
-      lineIds: Array.isArray(values.lineIds) ? values.lineIds : [],
-      reason: typeof values.reason === 'string' ? values.reason.trim() : '',
-    })}
-    fields={REFUND_FIELDS}
-    idempotent
-  >
-    {(record) => <RefundInputs record={record} />}
-  </VerbFormButton>
-);
+export const RefundButton = () => {
+  const record = useRecordContext<OrderRecord>();
+  const lines = record ? refundableLines(record) : [];
+  return (
+    <VerbFormButton<OrderRecord>
+      verb="request-refund"
+      label="cop.orders.refund"
+      title="cop.orders.refund_title"
+      icon={<UndoIcon />}
+      testId="order-refund"
+      submitTestId="order-refund-submit"
+      done={(before, answer) => {
+        const outcome = refundOutcome(before, answer as unknown as OrderRecord);
+        return { key: outcome.key, options: { amount: formatFen(outcome.amount ?? 0) } };
+      }}
+      when={canTake('seller', 'request-refund')}
+      defaults={(order) => ({
+        ...Object.fromEntries(refundableLines(order).map((line) => [refundQuantityField(line.id), remainingOf(line)])),
+        reason: '',
+      })}
+      toBody={(values) => (record ? refundBody(record, values) : {})}
+      errorField={(field, body) => {
+        const at = /^lines\.(\d+)\./.exec(field);
+        const sent = (body.lines as { lineId: number }[] | undefined)?.[Number(at?.[1])];
+        return at && sent ? refundQuantityField(sent.lineId) : field;
+      }}
+      fields={[...lines.map((line) => refundQuantityField(line.id)), 'reason']}
+      idempotent
+    >
+      {(order) => <RefundInputs record={order} />}
+    </VerbFormButton>
+  );
+};
 
 const RefundInputs = ({ record }: { record: OrderRecord }) => {
   const translate = useTranslate();
-  const choices = refundableLines(record).map((line) => ({ id: line.id, name: lineLabel(line) }));
   return (
     <>
       <Alert severity="info">
         {translate(record.channel === 'gov' ? 'cop.orders.refund_hint_gov' : 'cop.orders.refund_hint_individual')}
       </Alert>
-      <CheckboxGroupInput
-        source="lineIds"
-        label="cop.orders.refund_lines"
-        choices={choices}
-        translateChoice={false}
-        row={false}
-        validate={required()}
-        data-testid="order-refund-lines"
-      />
+      <Typography variant="subtitle2">{translate('cop.orders.refund_lines')}</Typography>
+      {refundableLines(record).map((line) => {
+        const remaining = remainingOf(line);
+        return (
+          <NumberInput
+            key={line.id}
+            source={refundQuantityField(line.id)}
+            label={lineLabel(line)}
+            min={0}
+            max={remaining}
+            step={1}
+            validate={[required(), minValue(0), maxValue(remaining)]}
+            helperText={translate('cop.orders.refund_quantity_help', {
+              quantity: line.quantity,
+              refunded: line.refundedQuantity ?? 0,
+              remaining,
+            })}
+            slotProps={{ htmlInput: { 'data-testid': `order-refund-quantity-${line.id}` } }}
+          />
+        );
+      })}
       <TextInput
         source="reason"
         label="cop.common.reason"

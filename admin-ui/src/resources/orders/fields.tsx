@@ -15,6 +15,7 @@ import {
 import { RecordContextProvider, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField, formatFen } from '../shared';
 import { FulfilLineButton } from './buttons';
+import { remainingOf } from './logic';
 import { fulfilmentStatusColors, orderStatusColors, type OrderEvent, type OrderRecord } from './types';
 
 /** The status of an order as a chip (data-testid="order-status", data-status = the status). */
@@ -95,6 +96,8 @@ export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
               <TableCell>{translate('cop.orders.line_day')}</TableCell>
               <TableCell align="right">{translate('cop.orders.line_unit_price')}</TableCell>
               <TableCell align="right">{translate('cop.orders.line_quantity')}</TableCell>
+              <TableCell align="right">{translate('cop.orders.line_refunded')}</TableCell>
+              <TableCell align="right">{translate('cop.orders.line_remaining')}</TableCell>
               <TableCell align="right">{translate('cop.orders.line_amount')}</TableCell>
               <TableCell>{translate('cop.orders.line_fulfilment')}</TableCell>
               <TableCell>{translate('cop.orders.line_fulfilment_details')}</TableCell>
@@ -116,6 +119,12 @@ export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
                 <TableCell>{line.day ?? '-'}</TableCell>
                 <TableCell align="right">{formatFen(line.unitPrice)}</TableCell>
                 <TableCell align="right">{line.quantity}</TableCell>
+                <TableCell align="right" data-testid={`line-refunded-${line.id}`}>
+                  {line.refundedQuantity ?? 0}
+                </TableCell>
+                <TableCell align="right" data-testid={`line-remaining-${line.id}`}>
+                  {remainingOf(line)}
+                </TableCell>
                 <TableCell align="right" data-money-fen={line.amount}>
                   {formatFen(line.amount)}
                 </TableCell>

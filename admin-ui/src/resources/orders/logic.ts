@@ -34,14 +34,51 @@ type OrderLike = Pick<OrderRecord, 'status' | 'channel'> & { lines?: Pick<OrderL
 export const pendingLines = <L extends Pick<OrderLine, 'fulfilmentStatus'>>(order: { lines?: L[] }): L[] =>
   (order.lines ?? []).filter((line) => line.fulfilmentStatus === 'pending');
 
+/** Units of a line not refunded yet (the server's `remainingQuantity`; none once refunded, cancelled or closed). */
+type LineUnits = Pick<OrderLine, 'fulfilmentStatus'> & Partial<Pick<OrderLine, 'quantity' | 'refundedQuantity' | 'remainingQuantity'>>;
+export const remainingOf = (line: LineUnits) =>
+  line.fulfilmentStatus !== 'pending' && line.fulfilmentStatus !== 'fulfilled'
+    ? 0
+    : (line.remainingQuantity ?? (line.quantity ?? 1) - (line.refundedQuantity ?? 0));
+
 /**
- * Lines the seller may ask to refund: never refunded ones; individual orders refund unfulfilled lines
+ * Lines the seller may ask to refund: those with units left; individual orders refund unfulfilled lines
  * at once (fulfilled ones only through a gov order's audit).
  */
-export const refundableLines = <L extends Pick<OrderLine, 'fulfilmentStatus'>>(order: { channel: string; lines?: L[] }): L[] =>
-  (order.lines ?? []).filter((line) =>
-    order.channel === 'gov' ? line.fulfilmentStatus !== 'refunded' : line.fulfilmentStatus === 'pending',
+export const refundableLines = <L extends Pick<OrderLine, 'fulfilmentStatus'> & Partial<OrderLine>>(order: {
+  channel: string;
+  lines?: L[];
+}): L[] =>
+  (order.lines ?? []).filter(
+    (line) => remainingOf(line) > 0 && (order.channel === 'gov' || line.fulfilmentStatus === 'pending'),
   );
+
+/** The refund dialog's field holding the units to refund of one line. */
+export const refundQuantityField = (lineId: number) => `quantity_${lineId}`;
+
+/** The body of request-refund from the dialog: the lines with a quantity over 0, in the order's order. */
+export function refundBody(
+  order: { channel: string; lines?: (Pick<OrderLine, 'id' | 'fulfilmentStatus'> & Partial<OrderLine>)[] },
+  values: Record<string, unknown>,
+) {
+  const lines = refundableLines(order)
+    .map((line) => ({ lineId: line.id, quantity: Number(values[refundQuantityField(line.id)] ?? 0) }))
+    .filter((line) => Number.isFinite(line.quantity) && line.quantity > 0);
+  return { lines, reason: typeof values.reason === 'string' ? values.reason.trim() : '' };
+}
+
+/**
+ * What to say once request-refund answers, from the order it returns: a gov request waits for the
+ * supplier's audit (refund_pending); otherwise the money went back at once (the amount is what the
+ * order's refunded amount grew by).
+ */
+export function refundOutcome(
+  before: Pick<OrderRecord, 'refundedAmount'>,
+  after: Pick<OrderRecord, 'status' | 'refundedAmount'>,
+): { key: string; amount?: number } {
+  if (after.status === 'refund_pending') return { key: 'cop.orders.refund_requested' };
+  return { key: 'cop.orders.refund_done', amount: (after.refundedAmount ?? 0) - (before.refundedAmount ?? 0) };
+}
 
 /** The buttons a side sees on an order: its verbs whose start status matches, and that have something to act on. */
 export function orderActions(side: OrderSide, order: OrderLike | undefined | null): OrderAction[] {

@@ -15,8 +15,10 @@ export const PAYMENT_MODES = ['prepaid', 'credit'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
 export type BusinessMode = PaymentMode | 'either';
 
-export const FULFILMENT_STATUSES = ['pending', 'fulfilled', 'refunded'] as const;
-export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
+/** A line's fulfilment state (shared vocabulary): it follows a cancelled, rejected or timed-out order. */
+export { LINE_STATUSES as FULFILMENT_STATUSES } from '@cop/config';
+export type { LineStatus as FulfilmentStatus } from '@cop/config';
+import type { LineStatus as FulfilmentStatus } from '@cop/config';
 
 export const orderStatusChoices = enumChoices('order_status', ORDER_STATUSES);
 export const sellerChannelChoices = enumChoices('order_channel', SELLER_CHANNELS);
@@ -36,7 +38,13 @@ export const orderStatusColors = {
   closed: 'default',
 } as const;
 
-export const fulfilmentStatusColors = { pending: 'warning', fulfilled: 'success', refunded: 'default' } as const;
+export const fulfilmentStatusColors = {
+  pending: 'warning',
+  fulfilled: 'success',
+  refunded: 'default',
+  cancelled: 'default',
+  closed: 'default',
+} as const;
 
 export interface OrderLine {
   id: number;
@@ -50,6 +58,9 @@ export interface OrderLine {
   unitPrice: number;
   amount: number;
   fulfilmentStatus: FulfilmentStatus;
+  /** Units refunded so far and units left to refund (refunds by quantity). */
+  refundedQuantity?: number;
+  remainingQuantity?: number;
   confirmationCode?: string | null;
   courierCompany?: string | null;
   trackingNumber?: string | null;

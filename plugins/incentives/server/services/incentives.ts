@@ -20,7 +20,11 @@ export interface Rule {
 export interface OrderFacts {
   id: number; number: string; channel: string; sellerId: number; supplierId: number;
   paidAmount: number; refundedAmount: number;
-  lines: { id: number; productId: number; category: string | null; quantity: number; amount: number; fulfilmentStatus?: string }[];
+  lines: {
+    id: number; productId: number; category: string | null; quantity: number; amount: number; fulfilmentStatus?: string;
+    /** Units refunded so far and their amount (refunds by quantity). */
+    refundedQuantity?: number; refundedAmount?: number;
+  }[];
 }
 
 /** A record's points never exceed this (a saturating cap keeps an absurd order from failing its payment). */
@@ -49,8 +53,10 @@ const better = (a: Rule, b: Rule) =>
 export function grants(rules: Rule[], order: OrderFacts, event: GrantEvent, day: string) {
   const live = rules.filter((r) => r.active && r.event === event && r.validFrom <= day && day <= r.validTo);
   const out = new Map<string, { side: Side; kind: PointsKind; rule: Rule; units: number; amount: number; lineIds: number[] }>();
-  // refunded lines earn nothing (a fulfilment after a partial refund counts what is left)
-  const lines = order.lines.filter((line) => line.fulfilmentStatus !== 'refunded');
+  // refunded units earn nothing (a fulfilment after a partial refund counts what is left)
+  const lines = order.lines.filter((line) => line.fulfilmentStatus !== 'refunded')
+    .map((line) => ({ ...line, quantity: line.quantity - (line.refundedQuantity ?? 0), amount: line.amount - (line.refundedAmount ?? 0) }))
+    .filter((line) => line.quantity > 0);
   for (const side of SIDES) {
     for (const kind of POINTS_KINDS) {
       const candidates = live.filter((r) => r.pointsKind === kind && (r.beneficiary === side || r.beneficiary === 'both'));
@@ -81,15 +87,19 @@ export interface RefundEvent { refundKey?: string; lineIds?: number[] }
 
 /**
  * The key of a refund event, derived from the event alone so that a redelivery gives the same key:
- * the key orders sent (`refundLines`: the refunded line ids joined by '-'), else the line ids the event
+ * the key orders sent (`refundLines`: the refunded line ids joined by '-', `<id>.<units before>.<units>` for
+ * part of a line), else the line ids the event
  * names, else the refunded lines of the order as the event's facts show them. Long keys are digested
  * (an event key holds at most 160 characters).
  */
 export function refundKeyOf(order: Pick<OrderFacts, 'lines'>, event: RefundEvent = {}): string {
   const ids = (list: number[]) => [...new Set(list)].sort((a, b) => a - b).join('-');
+  // lines refunded in part (by quantity) add their id and units, so each partial refund has its own key
+  const partial = (lines: OrderFacts['lines']) => lines.filter((l) => l.fulfilmentStatus !== 'refunded' && (l.refundedQuantity ?? 0) > 0)
+    .sort((a, b) => a.id - b.id).map((l) => `~${l.id}.${l.refundedQuantity}`).join('');
   const key = typeof event.refundKey === 'string' && event.refundKey ? event.refundKey
     : Array.isArray(event.lineIds) && event.lineIds.length ? ids(event.lineIds)
-      : `all-${ids(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => line.id))}`;
+      : `all-${ids(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => line.id))}${partial(order.lines)}`;
   return key.length <= 64 ? key : `h${createHash('sha256').update(key).digest('base64url')}`;
 }
 
@@ -145,7 +155,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .where('order_id', order.id).where('points', '>', 0).orderBy('id').forUpdate().select('id'));
       }
       const granted = await strapi.db.query(RECORD).findMany({ where: { orderId: order.id, points: { $gt: 0 } }, orderBy: { id: 'asc' } });
-      const refunded = new Map(order.lines.filter((line) => line.fulfilmentStatus === 'refunded').map((line) => [line.id, line.amount]));
+            // what each line has returned so far, unit by unit (all of it once the line is refunded)
+      const refunded = new Map(order.lines.map((line) => [line.id,
+        line.fulfilmentStatus === 'refunded' ? line.amount : (line.refundedAmount ?? 0)]));
       let written = 0;
       for (const record of granted as any[]) {
         const basis = Number(record.basisAmount);

@@ -206,27 +206,85 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return this.resolve(references, 'returned', 'return');
   },
 
+  /**
+   * Put some of the sold units back (a refund by quantity): each consumed reservation gives back at most
+   * what it has not given back yet (`quantity - returnedQuantity`), checked under a row lock and by a
+   * guarded update, with a `return` movement; it becomes `returned` once every unit is back. All or
+   * nothing, inside the caller's transaction.
+   */
+  async returnUnits(items: { reference: string; quantity: number }[]) {
+    const problems: FieldErrors = {};
+    items.forEach((item, i) => {
+      if (!Number.isSafeInteger(item.quantity) || item.quantity < 1 || item.quantity > MAX_QUANTITY) {
+        problems[`lines.${i}.quantity`] = t('应为正整数', 'must be a positive whole number');
+      }
+    });
+    if (Object.keys(problems).length) throw invalid(problems);
+    if (!items.length) return { returned: 0 };
+    return strapi.db.transaction(async ({ trx }) => {
+      const now = new Date();
+      const rows = await trx('stock_reservations').whereIn('reference', items.map((i) => i.reference)).andWhere({ state: 'consumed' })
+        .orderBy('reference').forUpdate()
+        .select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'returned_quantity', 'managed');
+      const byRef = new Map((rows as any[]).map((row) => [row.reference, row]));
+      const sums = new Map<string, { productId: number; slot: string; quantity: number }>();
+      const movements: Record<string, unknown>[] = [];
+      for (const item of [...items].sort((a, b) => (a.reference < b.reference ? -1 : 1))) {
+        const row = byRef.get(item.reference);
+        const left = row ? Number(row.quantity) - Number(row.returned_quantity ?? 0) : 0;
+        if (!row || item.quantity > left) {
+          throw errors.conflict(`预占 ${item.reference} 可退回 ${left}，不能退回 ${item.quantity}`,
+            `Reservation ${item.reference} can give back ${left}, not ${item.quantity}`);
+        }
+        const done = item.quantity === left;
+        const changed = await trx('stock_reservations').where({ id: row.id, state: 'consumed' })
+          .andWhereRaw('quantity - coalesce(returned_quantity, 0) >= ?', [item.quantity])
+          .update({ returned_quantity: trx.raw('coalesce(returned_quantity, 0) + ?', [item.quantity]), updated_at: now,
+            ...(done ? { state: 'returned', resolved_at: now } : {}) });
+        if (!changed) throw errors.conflict('库存预占已变更，请重试', 'The reservation changed meanwhile: try again');
+        if (!row.managed || row.managed === 0) continue;
+        const key = `${String(row.product_id).padStart(12, '0')}|${row.slot}`;
+        const entry = sums.get(key) ?? { productId: row.product_id, slot: row.slot, quantity: 0 };
+        entry.quantity += item.quantity;
+        sums.set(key, entry);
+        movements.push({ productId: row.product_id, supplierId: row.supplier_id, slot: row.slot, kind: 'return', totalDelta: 0,
+          reservedDelta: 0, soldDelta: -item.quantity, reference: row.reference });
+      }
+      for (const key of [...sums.keys()].sort()) {
+        const { productId, slot, quantity } = sums.get(key)!;
+        const changed = await trx('stock_items').where({ product_id: productId, slot }).andWhere('sold', '>=', quantity)
+          .update({ sold: trx.raw('sold - ?', [quantity]), updated_at: now });
+        if (!changed) throw new Error(`stock counters of product ${productId} ${slot} are inconsistent`);
+      }
+      if (movements.length) await strapi.db.query(MOVEMENT).createMany({ data: movements });
+      return { returned: items.length };
+    });
+  },
+
   async resolve(references: string[], status: 'released' | 'expired' | 'consumed' | 'returned', kind: 'release' | 'expire' | 'consume' | 'return') {
     if (!references.length) return { resolved: 0 };
     const from = kind === 'return' ? 'consumed' : 'active';
     return strapi.db.transaction(async ({ trx }) => {
       const now = new Date();
       const rows = await trx('stock_reservations').whereIn('reference', references).andWhere({ state: from })
-        .orderBy('reference').forUpdate().select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'managed');
+        .orderBy('reference').forUpdate()
+        .select('id', 'reference', 'product_id', 'supplier_id', 'slot', 'quantity', 'returned_quantity', 'managed');
       let resolved = 0;
       const sums = new Map<string, { productId: number; slot: string; quantity: number }>();
       const movements: Record<string, unknown>[] = [];
       for (const row of rows as any[]) {
         // guarded: a reservation resolves exactly once, even if two callers race for it
-        const changed = await trx('stock_reservations').where({ id: row.id, state: from }).update({ state: status, resolved_at: now, updated_at: now });
+        const changed = await trx('stock_reservations').where({ id: row.id, state: from })
+          .update({ state: status, resolved_at: now, updated_at: now, ...(kind === 'return' ? { returned_quantity: row.quantity } : {}) });
         if (!changed) continue;
         resolved += 1;
         if (!row.managed || row.managed === 0) continue;
         const key = `${String(row.product_id).padStart(12, '0')}|${row.slot}`;
         const entry = sums.get(key) ?? { productId: row.product_id, slot: row.slot, quantity: 0 };
-        entry.quantity += Number(row.quantity);
+        // a return gives back what earlier partial returns (returnUnits) left
+        const q = Number(row.quantity) - (kind === 'return' ? Number(row.returned_quantity ?? 0) : 0);
+        entry.quantity += q;
         sums.set(key, entry);
-        const q = Number(row.quantity);
         movements.push({ productId: row.product_id, supplierId: row.supplier_id, slot: row.slot, kind, totalDelta: 0,
           reservedDelta: kind === 'return' ? 0 : -q, soldDelta: kind === 'consume' ? q : kind === 'return' ? -q : 0, reference: row.reference });
       }

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
 import {
-  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_TRANSITIONS, PermissionKey, shanghaiDay,
+  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, PermissionKey,
+  shanghaiDay,
 } from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
@@ -27,6 +28,16 @@ export interface OrderInput {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+
+/** An order status by its label, in both languages (messages never show the code). */
+const label = (status: unknown) => ORDER_STATUS_LABELS[status as OrderStatus] ?? { zh: String(status), en: String(status) };
+
+/** Units of a line not refunded yet (none once the line is refunded, cancelled or closed). */
+export const remainingOf = (line: { quantity: number; refundedQuantity?: number | null; fulfilmentStatus: string }) =>
+  (line.fulfilmentStatus === 'pending' || line.fulfilmentStatus === 'fulfilled' ? line.quantity - num(line.refundedQuantity) : 0);
+
+/** A refund of some units of one line. */
+export interface RefundPart { line: any; quantity: number }
 /** The advisory lock class (first key) under which idempotent order requests take turns. */
 const IDEMPOTENCY_LOCK_CLASS = 0x6f72; // 'or'
 
@@ -212,7 +223,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, state: { $in: rule.from } }, data: { state: to } });
       if (!count) {
         const current = await strapi.db.query(ORDER).findOne({ where: { id: order.id }, select: ['state'] });
-        throw new DomainError(409, 'INVALID_TRANSITION', t(`订单当前状态（${current?.state}）不能执行此操作`, `An order in status ${current?.state} cannot be ${action}`), {}, { status: current?.state });
+        const now = label(current?.state);
+        throw new DomainError(409, 'INVALID_TRANSITION',
+          t(`订单当前状态（${now.zh}）不能执行此操作`, `This cannot be done to an order whose status is “${now.en}”`), {}, { status: current?.state });
       }
       await this.record(order.id, action, order.state, to, principal, reason);
     },
@@ -242,6 +255,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return stockLines.map((l: any) => l.reference);
     },
 
+    /** The lines follow their order when it ends unpaid: cancelled (cancel, reject) or closed (timeout). */
+    endLines(orderId: number, to: 'cancelled' | 'closed') {
+      return strapi.db.query(LINE).updateMany({ where: { orderId, fulfilmentStatus: 'pending' }, data: { fulfilmentStatus: to } });
+    },
+
     /** Release what the order holds: stock reservations and the money freeze. */
     async releaseHolds(order: any) {
       await inventory().release(await this.stockRefs(await this.lineRefs(order.id)));
@@ -262,6 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         await this.transition(principal, order, 'reject', 'rejected', reason.trim());
         await this.releaseHolds(order);
+        await this.endLines(order.id, 'cancelled');
         await notify(order.sellerId, { type: 'audit', title: `政企订单 ${order.number} 被驳回`, body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
@@ -294,6 +313,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         await this.transition(principal, order, 'cancel', 'cancelled', typeof reason === 'string' ? reason.slice(0, 200) : undefined);
         await this.releaseHolds(order);
+        await this.endLines(order.id, 'cancelled');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -305,6 +325,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!count) return false;
         await this.record(order.id, 'close', order.state, 'closed', null, 'timeout');
         await this.releaseHolds(order);
+        await this.endLines(order.id, 'closed');
         return true;
       });
     },
@@ -346,8 +367,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Refunds. Individual orders refund unfulfilled lines at once; gov orders wait for the supplier's
-     * approval. Money goes back by a reversing transfer, unfulfilled stock back to the calendar.
+     * Refunds by quantity. A refund names lines and units (`lines: [{ lineId, quantity }]`; `lineIds`
+     * means the whole remaining quantity of those lines; neither means every unfulfilled unit).
+     * Individual orders refund unfulfilled units at once; gov orders store the request and wait for
+     * the supplier's approval. Money goes back by a reversing transfer, unfulfilled units to the calendar.
      */
     async requestRefund(principal: Principal, given: any, body: Record<string, unknown>, options: { idempotencyKey?: string } = {}) {
       const replay = await this.remembered(`seller:${principal.enterpriseId}`, options.idempotencyKey, `refund:${given.id}`, body);
@@ -356,14 +379,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const order = await this.lockOrder(given.id);
         const lines = await this.lineRefs(order.id);
-        const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[]) : lines.filter((l) => l.fulfilmentStatus === 'pending').map((l) => l.id);
-        const chosen = lines.filter((l) => wanted.includes(l.id));
-        if (!chosen.length || chosen.length !== wanted.length) throw invalid({ lineIds: t('请选择该订单中可退款的明细', 'choose refundable lines of this order') });
-        if (chosen.some((l) => l.fulfilmentStatus === 'refunded')) throw invalid({ lineIds: t('包含已退款的明细', 'includes lines already refunded') });
-        if (order.channel !== 'gov' && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) throw invalid({ lineIds: t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only') });
+        const chosen = this.refundParts(order, lines, body);
+        const requested = chosen.map((c) => ({ lineId: c.line.id, quantity: c.quantity }));
         if (order.channel === 'gov') {
           await this.transition(principal, order, 'request-refund', 'refund_pending', reason);
-          await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { refundFromStatus: order.state, refundLineIds: chosen.map((l) => l.id), refundReason: reason || null } });
+          await strapi.db.query(ORDER).update({ where: { id: order.id }, data: {
+            refundFromStatus: order.state, refundLineIds: requested.map((r) => r.lineId), refundLines: requested,
+            refundReason: reason || null,
+          } });
           await notify(order.supplierId, { type: 'refund', title: `订单 ${order.number} 申请退款，待审核`, body: reason, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         } else {
           const to = this.afterRefund(lines, chosen);
@@ -375,23 +398,84 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    afterRefund(lines: any[], chosen: any[]): OrderStatus {
-      const left = lines.filter((l) => l.fulfilmentStatus !== 'refunded' && !chosen.some((c) => c.id === l.id));
-      return left.length ? 'partially_refunded' : 'refunded';
+    /** The lines and units a refund request names, checked against what each line has left (400 naming the field). */
+    refundParts(order: any, lines: any[], body: Record<string, unknown>): RefundPart[] {
+      const individual = order.channel !== 'gov';
+      if (Array.isArray(body.lines)) {
+        const problems: FieldErrors = {};
+        const seen = new Set<number>();
+        const parts = (body.lines as { lineId: number; quantity: number }[]).map((item, i) => {
+          const line = lines.find((l) => l.id === item.lineId);
+          const refuse = (field: string, text: ReturnType<typeof t>) => { problems[`lines.${i}.${field}`] = text; return null; };
+          if (!line || seen.has(item.lineId)) {
+            return refuse('lineId', t('请选择该订单中可退款的明细（每条一次）', 'choose a refundable line of this order (once each)'));
+          }
+          seen.add(line.id);
+          if (individual && line.fulfilmentStatus === 'fulfilled') {
+            return refuse('lineId', t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only'));
+          }
+          const left = remainingOf(line);
+          if (!left) return refuse('lineId', t('该明细已无可退数量', 'has nothing left to refund'));
+          if (item.quantity > left) return refuse('quantity', t(`最多可退 ${left}`, `at most ${left} can be refunded`));
+          return { line, quantity: item.quantity };
+        });
+        if (!parts.length) problems.lines = t('请选择要退款的明细', 'choose the lines to refund');
+        if (Object.keys(problems).length) throw invalid(problems);
+        return parts as RefundPart[];
+      }
+      const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[])
+        : lines.filter((l) => l.fulfilmentStatus === 'pending' && remainingOf(l)).map((l) => l.id);
+      const chosen = lines.filter((l) => wanted.includes(l.id));
+      const refuse = (zh: string, en: string) => invalid({ lineIds: t(zh, en) });
+      if (!chosen.length || chosen.length !== wanted.length) throw refuse('请选择该订单中可退款的明细', 'choose refundable lines of this order');
+      if (chosen.some((l) => !remainingOf(l))) throw refuse('包含已退款的明细', 'includes lines already refunded');
+      if (individual && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) {
+        throw refuse('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only');
+      }
+      return chosen.map((line) => ({ line, quantity: remainingOf(line) }));
     },
 
-    async refundLines(order: any, chosen: any[], principal: Principal | null) {
-      const amount = chosen.reduce((sum, l) => sum + num(l.amount), 0);
-      // made by the server from the refunded lines (at most 100 characters in a transfer id: digested when long)
-      const ids = chosen.map((l) => l.id).join('-');
+    /** The order's status after a refund: refunded when no line has a unit left, else partially refunded. */
+    afterRefund(lines: any[], chosen: RefundPart[]): OrderStatus {
+      const left = lines.some((l) => remainingOf(l) - (chosen.find((c) => c.line.id === l.id)?.quantity ?? 0) > 0);
+      return left ? 'partially_refunded' : 'refunded';
+    },
+
+    async refundLines(order: any, chosen: RefundPart[], principal: Principal | null) {
+      const amounts = chosen.map(({ line, quantity }) => {
+        const before = num(line.refundedQuantity);
+        // the last units take what is left of the amount, so a line refunded in parts returns exactly its amount
+        return before + quantity === line.quantity ? num(line.amount) - num(line.unitPrice) * before : num(line.unitPrice) * quantity;
+      });
+      const amount = amounts.reduce((sum, a) => sum + a, 0);
+      // made by the server from the refunded units: a whole line is its id, part of one `<id>.<units before>.<units>`
+      // (at most 100 characters in a transfer id: digested when long)
+      const ids = chosen.map(({ line, quantity }) => {
+        const before = num(line.refundedQuantity);
+        return before === 0 && quantity === line.quantity ? `${line.id}` : `${line.id}.${before}.${quantity}`;
+      }).join('-');
       const key = ids.length <= 64 ? ids : `h${createHash('sha256').update(ids).digest('base64url')}`;
       await ledger().refund(order.accountId, amount, { transferId: `order:${order.number}:refund:${key}`, orderRef: order.number, operatorId: principal?.userId ?? null });
-      const unfulfilled = chosen.filter((l) => l.fulfilmentStatus === 'pending');
-      if (unfulfilled.length) await inventory().restock(await this.stockRefs(unfulfilled));
-      await strapi.db.query(LINE).updateMany({ where: { id: { $in: chosen.map((l) => l.id) } }, data: { fulfilmentStatus: 'refunded' } });
+      const unfulfilled = chosen.filter((c) => c.line.fulfilmentStatus === 'pending');
+      if (unfulfilled.length) {
+        // combos give back their parts (the quantity times each part's units)
+        const parts = await products().stockLines(unfulfilled.map(({ line, quantity }) => ({
+          reference: `line:${line.id}`, productId: line.productId, quantity, day: line.day,
+        })));
+        await inventory().returnUnits(parts.map((p: any) => ({ reference: p.reference, quantity: p.quantity })));
+      }
+      for (const { line, quantity } of chosen) {
+        const refundedQuantity = num(line.refundedQuantity) + quantity;
+        await strapi.db.query(LINE).update({ where: { id: line.id }, data: {
+          refundedQuantity, ...(refundedQuantity === line.quantity ? { fulfilmentStatus: 'refunded' } : {}),
+        } });
+      }
       // an increment, not a read-modify-write: the amount is right whatever was read before
       await strapi.db.transaction(({ trx }) => trx('orders').where({ id: order.id }).increment('refunded_amount', amount));
-      await subscribers().emit('refunded', order.id, { refundKey: key, lineIds: chosen.map((l) => l.id) });
+      await subscribers().emit('refunded', order.id, {
+        refundKey: key, lineIds: chosen.map((c) => c.line.id),
+        refunds: chosen.map((c, i) => ({ lineId: c.line.id, quantity: c.quantity, amount: amounts[i] })),
+      });
       await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 已退款 ${(amount / 100).toFixed(2)} 元`, link: `/my-orders/${order.id}/show` }, 'orders.read');
     },
 
@@ -399,9 +483,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const order = await this.lockOrder(given.id);
         const lines = await this.lineRefs(order.id);
-        const chosen = lines.filter((l) => (order.refundLineIds ?? []).includes(l.id));
+        // requests stored before refunds by quantity name whole lines (refundLineIds): their remaining units
+        const requested: { lineId: number; quantity?: number }[] = Array.isArray(order.refundLines) ? order.refundLines
+          : ((order.refundLineIds ?? []) as number[]).map((lineId) => ({ lineId }));
+        const chosen = requested.flatMap((r) => {
+          const line = lines.find((l) => l.id === r.lineId);
+          const quantity = line ? Math.min(r.quantity ?? remainingOf(line), remainingOf(line)) : 0;
+          return quantity > 0 ? [{ line, quantity }] : [];
+        });
         await this.transition(principal, order, 'approve-refund', this.afterRefund(lines, chosen));
-        await this.refundLines(order, chosen, principal);
+        if (chosen.length) await this.refundLines(order, chosen, principal);
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },

@@ -8,9 +8,17 @@ export interface OrderFacts {
   /** The order's day (Asia/Shanghai) by its creation: reports group by it. */
   day: string;
   paidAmount: number; refundedAmount: number;
-  lines: { id: number; productId: number; productName: string; category: string | null; quantity: number; amount: number; fulfilmentStatus: string }[];
+  lines: {
+    id: number; productId: number; productName: string; category: string | null; quantity: number; amount: number; fulfilmentStatus: string;
+    /** Units refunded so far and their amount (a line is `refunded` once all its units are). */
+    refundedQuantity: number; refundedAmount: number;
+  }[];
 }
-export interface EventDetail { now: Date; refundKey?: string; lineIds?: number[] }
+export interface EventDetail {
+  now: Date; refundKey?: string; lineIds?: number[];
+  /** What this refund returned, per line: units and amount. */
+  refunds?: { lineId: number; quantity: number; amount: number }[];
+}
 export type OrderSubscriber = (facts: OrderFacts, detail: EventDetail) => Promise<unknown>;
 
 /**
@@ -33,7 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         id: order.id, number: order.number, channel: order.channel, sellerId: order.sellerId, supplierId: order.supplierId,
         day: shanghaiDay(new Date(order.createdAt)),
         paidAmount: Number(order.paidAmount ?? 0), refundedAmount: Number(order.refundedAmount ?? 0),
-        lines: (lines as any[]).map((l) => ({ id: l.id, productId: l.productId, productName: l.productName, category: l.category ?? null, quantity: l.quantity, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus })),
+        lines: (lines as any[]).map((l) => ({
+          id: l.id, productId: l.productId, productName: l.productName, category: l.category ?? null, quantity: l.quantity,
+          amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
+          refundedQuantity: l.fulfilmentStatus === 'refunded' ? l.quantity : Number(l.refundedQuantity ?? 0),
+          refundedAmount: l.fulfilmentStatus === 'refunded' ? Number(l.amount) : Number(l.unitPrice) * Number(l.refundedQuantity ?? 0),
+        })),
       };
     },
 

@@ -3,6 +3,9 @@ import { shanghaiDay } from '@cop/config';
 import type { OrderFacts } from './subscribers';
 import { SOLD_STATUSES } from './reports';
 
+/** The refunded amount of a line `l`: all of it once refunded, else its refunded units at its unit price. */
+const REFUNDED_SQL = "case when l.fulfilment_status = 'refunded' then l.amount else l.unit_price * coalesce(l.refunded_quantity, 0) end";
+
 type Counts = { orders: number; quantity: number; amount: number; refunded: number };
 
 /**
@@ -45,10 +48,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       orders: 1, quantity: lines.reduce((s, l) => s + l.quantity, 0), amount: lines.reduce((s, l) => s + l.amount, 0), refunded: 0,
     })),
 
-    /** Refunded lines: their amounts move to `refunded`. */
-    onRefunded: (facts: OrderFacts, lineIds: number[]) => {
-      const refunded = facts.lines.filter((l) => lineIds.includes(l.id));
-      return refunded.length ? add(facts, refunded, (lines) => ({ orders: 0, quantity: 0, amount: 0, refunded: lines.reduce((s, l) => s + l.amount, 0) })) : Promise.resolve();
+    /**
+     * A refund: what it returned of each line moves to `refunded` (`refunds`, per line and unit; an event
+     * without them refunded the named lines whole).
+     */
+    onRefunded: (facts: OrderFacts, lineIds: number[], refunds?: { lineId: number; amount: number }[]) => {
+      const amountOf = new Map((refunds ?? lineIds.map((id) => ({ lineId: id, amount: facts.lines.find((l) => l.id === id)?.amount ?? 0 })))
+        .map((r) => [r.lineId, r.amount]));
+      const refunded = facts.lines.filter((l) => amountOf.has(l.id));
+      if (!refunded.length) return Promise.resolve();
+      const sum = (lines: OrderFacts['lines']) => lines.reduce((s, l) => s + (amountOf.get(l.id) ?? 0), 0);
+      return add(facts, refunded, (lines) => ({ orders: 0, quantity: 0, amount: 0, refunded: sum(lines) }));
     },
 
     /** Recompute both summaries from the orders (all, or one supplier's). */
@@ -62,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const scope = supplierId ? 'and o.supplier_id = ?' : '';
       const bindings = [...SOLD_STATUSES, ...(supplierId ? [supplierId] : [])];
       const marks = SOLD_STATUSES.map(() => '?').join(', ');
-      const refunded = "sum(case when l.fulfilment_status = 'refunded' then l.amount else 0 end)";
+      const refunded = `sum(${REFUNDED_SQL})`;
       await strapi.db.transaction(async ({ trx }) => {
         await trx('sales_days').where(supplierId ? { supplier_id: supplierId } : {}).delete();
         await trx('product_sales_days').where(supplierId ? { side: 'supplier', enterprise_id: supplierId } : {}).delete();
@@ -106,7 +116,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const [plain] = await knex('orders as o').join('order_lines as l', 'l.order_id', 'o.id').whereIn('o.state', SOLD_STATUSES)
         .countDistinct({ orders: 'o.id' }).sum({ quantity: 'l.quantity', amount: 'l.amount' })
-        .sum({ refunded: knex.raw("case when l.fulfilment_status = 'refunded' then l.amount else 0 end") });
+        .sum({ refunded: knex.raw(REFUNDED_SQL) });
       const expected = { orders: Number(plain?.orders ?? 0), quantity: Number(plain?.quantity ?? 0), amount: Number(plain?.amount ?? 0), refunded: Number(plain?.refunded ?? 0) };
       const out: { table: string; expected: Counts; actual: Counts }[] = [];
       const days = await totals('sales_days');
