@@ -19,7 +19,8 @@ export const FULFILMENT_STATUSES = ['pending', 'fulfilled', 'refunded'] as const
 export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 
 export const orderStatusChoices = enumChoices('order_status', ORDER_STATUSES);
-export const sellerChannelChoices = enumChoices('order_channel', SELLER_CHANNELS);
+/** 我的订单's channel filter: every channel its list shows, the mini program's 员工内购 included. */
+export const sellerChannelChoices = enumChoices('order_channel', ORDER_CHANNELS);
 export const paymentModeChoices = enumChoices('payment_mode', PAYMENT_MODES);
 
 export const orderStatusColors = {
