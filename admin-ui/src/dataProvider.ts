@@ -21,7 +21,8 @@ export interface ImportRowError {
 export interface CopDataProvider extends DataProvider {
   resetAccountPassword(id: Identifier, password: string): Promise<{ data: RaRecord }>;
   markNotificationRead(id: Identifier): Promise<{ data: RaRecord }>;
-  markAllNotificationsRead(): Promise<{ data: unknown }>;
+  /** POST /notifications/read-all { filter }: marks read what the list shows under this filter (all without one). */
+  markAllNotificationsRead(filter?: Record<string, unknown>): Promise<{ data: unknown }>;
   importEmployees(file: File): Promise<{ imported: number }>;
   downloadEmployeeTemplate(): Promise<{ blob: Blob; filename?: string }>;
   /**
@@ -344,8 +345,9 @@ export const dataProvider: CopDataProvider = {
     return { data: json };
   },
 
-  async markAllNotificationsRead() {
-    const { json } = await apiFetch(`${API_BASE}/notifications/read-all`, { method: 'POST' });
+  async markAllNotificationsRead(filter) {
+    const body = filter ? JSON.stringify({ filter: normalizeFilter(filter) }) : undefined;
+    const { json } = await apiFetch(`${API_BASE}/notifications/read-all`, { method: 'POST', body });
     return { data: json };
   },
 

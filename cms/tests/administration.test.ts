@@ -242,4 +242,20 @@ describe('notifications (message centre)', () => {
     const after = await as(app, seller.token).list('notifications', { filter: { read: false } });
     expect(after.body).toEqual([]);
   });
+
+  it('全部标为已读 under a type filter marks only what the filter shows', async () => {
+    const notifications = app.strapi.plugin('messaging').service('notifications');
+    await notifications.notifyEnterprise(seller.enterpriseId, { type: 'system', title: '系统消息' });
+    await notifications.notifyEnterprise(seller.enterpriseId, { type: 'announcement', title: '又一条公告' });
+    const res = await as(app, seller.token).post('/notifications/read-all', { filter: { type: 'announcement' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ updated: 1 });
+    const unread = (await as(app, seller.token).list('notifications', { filter: { read: false } })).body;
+    expect(unread.map((n: any) => [n.type, n.title])).toEqual([['system', '系统消息']]);
+    const bad = await as(app, seller.token).post('/notifications/read-all', { filter: { colour: 'red' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('colour');
+    expect((await as(app, seller.token).post('/notifications/read-all', { filter: 'all' })).body.errors).toHaveProperty('filter');
+    expect((await as(app, seller.token).post('/notifications/read-all')).body).toEqual({ updated: 1 });
+  });
 });
