@@ -84,9 +84,11 @@ export interface OrdersByStatus {
 
 export interface OrderStatistics {
   side: 'seller' | 'supplier';
-  today: OrderStatisticsFigures;
-  month: OrderStatisticsFigures;
-  trend: ({ day: string } & OrderStatisticsFigures)[];
+  /** The money figures: only with ledger.read. */
+  today?: OrderStatisticsFigures;
+  month?: OrderStatisticsFigures;
+  trend?: ({ day: string } & OrderStatisticsFigures)[];
+  /** The orders by status and channel: only with orders.read. */
   orders?: OrdersByStatus[];
 }
 

@@ -1,5 +1,5 @@
 import { startApp, TestApp } from './helpers/app';
-import { as, tenant, Tenant } from './helpers/fixtures';
+import { as, PASSWORD, signIn, tenant, Tenant } from './helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
 import { TEST_DB } from './helpers/db';
 
@@ -196,6 +196,34 @@ describe('home statistics (F03): payments and refunds from the ledger', () => {
     const bad = await as(app, seller.token).get('/orders/statistics?side=supplier');
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toHaveProperty('side');
+  });
+
+  it('shows each home figure only to who may read its data: money with ledger.read, orders with orders.read', async () => {
+    const subAccount = async (name: string, permissions: string[]) => {
+      const role = await as(app, seller.token).post('/roles', { name, permissions });
+      expect(role.status).toBe(201);
+      const account = await as(app, seller.token).post('/accounts', { username: `stats_${name}`, email: `stats_${name}@test.local`, password: PASSWORD, roleIds: [role.body.id] });
+      expect(account.status).toBe(201);
+      return signIn(app, `stats_${name}`);
+    };
+    // ordering rights only: no company-wide payments, no orders, no ranking
+    const placer = await subAccount('placer', ['orders.place']);
+    const refused = await as(app, placer).get('/orders/statistics');
+    expect(refused.status).toBe(403);
+    expect(refused.body).not.toHaveProperty('today');
+    expect((await as(app, placer).get('/orders/ranking')).status).toBe(403);
+    // 下单员 (orders.read + orders.place): the orders by status, never the money
+    const clerk = await subAccount('clerk', ['orders.read', 'orders.place']);
+    const orders = await as(app, clerk).get('/orders/statistics');
+    expect(orders.status).toBe(200);
+    expect(orders.body).toMatchObject({ side: 'seller', orders: expect.any(Array) });
+    for (const key of ['today', 'month', 'trend']) expect(orders.body).not.toHaveProperty(key);
+    // finance (ledger.read): the money, not the orders
+    const finance = await subAccount('finance', ['ledger.read']);
+    const money = await as(app, finance).get('/orders/statistics');
+    expect(money.status).toBe(200);
+    expect(money.body.today).toEqual((await as(app, seller.token).get('/orders/statistics')).body.today);
+    expect(money.body).not.toHaveProperty('orders');
   });
 });
 

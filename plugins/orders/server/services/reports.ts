@@ -89,12 +89,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The home pages' figures (F03, F04) for one side of the caller's enterprise: payments (captures)
      * and refunds today, this month and per day over the last 30 days, from the ledger's transfers;
-     * and orders and amounts by status and channel over 30 days.
+     * and orders and amounts by status and channel over 30 days. Each part needs the key of the data it
+     * shows: the money figures `ledger.read`, the orders `orders.read`; a part the caller may not read is
+     * left out, and a caller holding neither key is refused (403).
      */
     async statistics(principal: Principal, side?: unknown, now = new Date()) {
+      const money = principal.permissions.has('ledger.read');
+      const orders = principal.permissions.has('orders.read');
+      if (!money && !orders) throw errors.forbidden('ledger.read');
       const sides = sidesOf(principal.enterpriseKind);
       if (side !== undefined && !sides.includes(side as Side)) throw invalid({ side: t('应为 ' + sides.join(' 或 '), 'must be ' + sides.join(' or ')) });
       const chosen = (side as Side | undefined) ?? (sides.includes('seller') ? 'seller' : 'supplier');
+      const byStatus = orders ? { orders: await this.byStatus(principal, chosen, 30, now) } : {};
+      if (!money) return { side: chosen, ...byStatus };
       const today = shanghaiDay(now);
       const monthStart = `${today.slice(0, 8)}01`;
       const trendStart = addDays(today, -29);
@@ -102,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const days: { day: string; payments: number; refunds: number }[] = await strapi.plugin('ledger').service('ledger')
         .flows(party, monthStart < trendStart ? monthStart : trendStart, today);
       const sum = (from: string) => days.filter((d) => d.day >= from).reduce((acc, d) => ({ payments: acc.payments + d.payments, refunds: acc.refunds + d.refunds }), { payments: 0, refunds: 0 });
-      return { side: chosen, today: sum(today), month: sum(monthStart), trend: days.filter((d) => d.day >= trendStart), orders: await this.byStatus(principal, chosen, 30, now) };
+      return { side: chosen, today: sum(today), month: sum(monthStart), trend: days.filter((d) => d.day >= trendStart), ...byStatus };
     },
 
     /** Orders and amounts by status and channel over the last `days` days (the supplier home). */
