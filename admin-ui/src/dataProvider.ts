@@ -104,6 +104,9 @@ export interface SalesFigures {
   amount: number;
   refunded: number;
   net: number;
+  /** Units refunded, and sold net of them (the ranking ranks by these). */
+  refundedQuantity?: number;
+  netQuantity?: number;
 }
 
 export interface SalesReportRow extends SalesFigures {

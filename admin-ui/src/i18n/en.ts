@@ -416,6 +416,9 @@ export const enApp = {
       ranking_by_quantity: 'By quantity',
       ranking_by_amount: 'By amount',
       ranking_empty: 'No paid orders in this period',
+      ranking_net_quantity: 'Net units',
+      ranking_net_amount: 'Net sales',
+      ranking_net_hint: 'Refunds deducted',
       rank: 'Rank',
     },
     coming_soon: {

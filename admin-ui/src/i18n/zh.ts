@@ -418,6 +418,9 @@ export const zhApp: AppMessages = {
       ranking_by_quantity: '按数量',
       ranking_by_amount: '按金额',
       ranking_empty: '该期间暂无已支付的订单',
+      ranking_net_quantity: '净销量',
+      ranking_net_amount: '净销售额',
+      ranking_net_hint: '已扣除退款',
       rank: '排名',
     },
     coming_soon: {

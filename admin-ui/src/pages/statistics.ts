@@ -2,7 +2,7 @@ import { useDataProvider } from 'react-admin';
 import { sidesOf } from '@cop/config';
 import { canAccessWith, hasPermission, type AccessSubject } from '../auth/access';
 import { useQuery } from '@tanstack/react-query';
-import type { CopDataProvider, OrdersByStatus } from '../dataProvider';
+import type { CopDataProvider, OrdersByStatus, SalesFigures } from '../dataProvider';
 import { ORDER_CHANNELS, ORDER_STATUSES, type OrderChannel } from '../resources/orders/types';
 import { lastDays } from '../resources/reports/logic';
 
@@ -94,4 +94,9 @@ export type RankingSort = 'quantity' | 'amount';
 export function rankingQueryString(days: number, sort: RankingSort, side: StatisticsSide = 'seller', today?: string): string {
   const { from, to } = lastDays(days, today);
   return new URLSearchParams({ side, sort, from, to }).toString();
+}
+
+/** The figure 热销排行 shows and ranks by: net of refunds (units or fen), as the server ranks. */
+export function rankingFigure(row: SalesFigures, sort: RankingSort): number {
+  return sort === 'amount' ? row.net : row.netQuantity ?? row.quantity - (row.refundedQuantity ?? 0);
 }

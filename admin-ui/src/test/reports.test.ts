@@ -16,7 +16,7 @@ import {
   rowLabel,
 } from '../resources/reports/logic';
 import { formatPoints, incentiveOrderPage, incentiveOrderPath, ruleChoices } from '../resources/incentives/types';
-import { homeSections, rankingQueryString, statusChannelTable } from '../pages/statistics';
+import { homeSections, rankingFigure, rankingQueryString, statusChannelTable } from '../pages/statistics';
 
 const ALL = [...PERMISSION_KEYS];
 const supplier = { kind: 'supplier' as const, permissions: ALL };
@@ -234,5 +234,13 @@ describe('home sections: each figure needs the key of its data', () => {
     expect(homeSections({ kind: 'seller', permissions: ['ledger.read'] })).toEqual({ sellerOrders: false, supplierOrders: false, statistics: ['seller'] });
     expect(homeSections({ kind: 'both', permissions: [...PERMISSION_KEYS] })).toEqual({ sellerOrders: true, supplierOrders: true, statistics: ['seller', 'supplier'] });
     expect(homeSections(null).statistics).toEqual([]);
+  });
+});
+
+describe('热销排行 shows net figures', () => {
+  it('subtracts refunds from the units and the amount', () => {
+    const row = { orders: 2, quantity: 3, amount: 2400, refunded: 800, net: 1600, refundedQuantity: 1, netQuantity: 2 };
+    expect(rankingFigure(row, 'quantity')).toBe(2);
+    expect(rankingFigure(row, 'amount')).toBe(1600);
   });
 });

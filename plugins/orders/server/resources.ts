@@ -98,11 +98,12 @@ export const ordersResource: ResourceDeclaration = {
         return undefined;
       },
     },
-    // F03 热销排行: top products by quantity or amount over a chosen period (default the last 30 days, top 10)
+    // F03 热销排行: top products by net quantity or net amount (refunds subtracted) over a chosen period
+    // (default the last 30 days, top 10); wholly refunded products are not ranked
     ranking: {
       method: 'GET',
       permission: 'orders.read',
-      handler: async (ctx) => reports(ctx).sales(ctx.principal, reports(ctx).parse(ctx.principal, { ...ctx.query, groupBy: 'product' }, { limit: 10 })),
+      handler: async (ctx) => reports(ctx).sales(ctx.principal, reports(ctx).parse(ctx.principal, { ...ctx.query, groupBy: 'product' }, { limit: 10 }), { net: true }),
     },
   },
   actions: {
