@@ -23,7 +23,8 @@ export interface CopDataProvider extends DataProvider {
   markNotificationRead(id: Identifier): Promise<{ data: RaRecord }>;
   /** POST /notifications/read-all { filter }: marks read what the list shows under this filter (all without one). */
   markAllNotificationsRead(filter?: Record<string, unknown>): Promise<{ data: unknown }>;
-  importEmployees(file: File): Promise<{ imported: number }>;
+  /** POST /employees/import: the rows imported, and the template's example rows skipped (their row numbers). */
+  importEmployees(file: File): Promise<{ imported: number; skipped?: number[] }>;
   downloadEmployeeTemplate(): Promise<{ blob: Blob; filename?: string }>;
   /**
    * POST /<resource>/<id>/<verb> with a JSON body; resolves with the updated record. Money postings

@@ -486,6 +486,7 @@ export const enApp = {
       import: 'Import',
       importing: 'Importing…',
       import_done: 'One employee imported |||| %{smart_count} employees imported',
+      import_done_skipped: 'One employee imported (example row %{rows} skipped) |||| %{smart_count} employees imported (example rows %{rows} skipped)',
       import_failed_title: 'Import failed',
       row: 'Row',
       field: 'Field',

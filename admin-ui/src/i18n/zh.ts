@@ -488,6 +488,7 @@ export const zhApp: AppMessages = {
       import: '导入',
       importing: '正在导入…',
       import_done: '成功导入 %{smart_count} 名员工',
+      import_done_skipped: '成功导入 %{smart_count} 名员工（已跳过示例行：第 %{rows} 行）',
       import_failed_title: '导入失败',
       row: '行号',
       field: '字段',
