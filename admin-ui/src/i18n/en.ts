@@ -434,6 +434,7 @@ export const enApp = {
       phone: 'Enter a valid phone number',
       integer: 'Enter a whole number',
       date_order: 'The end date cannot be before the start date',
+      stock_not_past: 'Cannot be before today: past days take no stock',
     },
     enterprise_status: {
       active: 'Active',

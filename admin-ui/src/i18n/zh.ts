@@ -436,6 +436,7 @@ export const zhApp: AppMessages = {
       phone: '请输入有效的电话号码',
       integer: '请输入整数',
       date_order: '结束日期不能早于开始日期',
+      stock_not_past: '不能早于今天：过去的日期不能维护库存',
     },
     enterprise_status: {
       active: '正常',
