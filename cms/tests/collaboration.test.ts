@@ -188,6 +188,23 @@ describe('announcements (F40, F41)', () => {
     expect((await app.strapi.db.query('plugin::messaging.announcement').findOne({ where: { title: 'many' } })).body).not.toContain('onerror');
   });
 
+  it('requires the body: missing, an empty editor (<p></p>) or only markup is a 400 on body, on create, edit and publish', async () => {
+    const base = { type: 'notice', title: '正文必填', audience: 'all' };
+    for (const body of [undefined, '', '<p></p>', '<p> &nbsp; </p><br>', '<script>x()</script>']) {
+      const res = await as(app, supplier.token).post('/announcements', body === undefined ? base : { ...base, body });
+      expect([body, res.status, Object.keys(res.body.errors ?? {})]).toEqual([body, 400, ['body']]);
+    }
+    const draft = (await as(app, supplier.token).post('/announcements', { ...base, body: '<p>有内容</p>' })).body;
+    const emptied = await as(app, supplier.token).put(`/announcements/${draft.id}`, { ...draft, body: '<p></p>' });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.errors).toHaveProperty('body');
+    // a body written emptied outside the console (the admin panel) is still refused on publishing
+    await app.strapi.db.query('plugin::messaging.announcement').update({ where: { id: draft.id }, data: { body: '<p></p>' } });
+    const publish = await as(app, supplier.token).post(`/announcements/${draft.id}/publish`);
+    expect(publish.status).toBe(400);
+    expect(publish.body.errors).toHaveProperty('body');
+  });
+
   it('derives the audience key for named announcements written outside the console (the admin panel)', async () => {
     const row = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: '平台定向', body: '<p>x</p>', audience: 'named', audienceIds: [named.enterpriseId], state: 'published', pinned: false } });
     expect(row).toMatchObject({ audienceKey: `|${named.enterpriseId}|`, releasedAt: expect.any(String) });

@@ -67,7 +67,8 @@ export const notifications: ResourceDeclaration = {
 const announcementContent: Record<string, FieldSpec> = {
   type: { type: 'enum', values: ANNOUNCEMENT_TYPES, required: true, filter: ['eq'] },
   title: { type: 'string', required: true, maxLength: 100, search: true, sort: true },
-  body: { type: 'text', maxLength: 50_000, search: true },
+  // required: text or a picture (an empty editor's <p></p> is refused by the service, 400 on body)
+  body: { type: 'text', required: true, maxLength: 50_000, search: true },
   attachmentIds: { type: 'ids', max: 10 },
   attachments: ro({ type: 'json', attribute: false }),
   ...audienceFields,
