@@ -64,11 +64,11 @@ describe('collaboration in a real browser', () => {
     await page.getByRole('radio', { name: '全部销售方' }).check();
     await page.getByRole('button', { name: '保存' }).click();
     const row = await poll(() => app.strapi.db.query(RESOURCE).findOne({ where: { title: '湖畔草坪场地' } }), Boolean);
-    expect(row).toMatchObject({ status: 'draft', audience: 'sellers', ownerId: supplier.enterpriseId });
+    expect(row).toMatchObject({ state: 'draft', audience: 'sellers', ownerId: supplier.enterpriseId });
     resourceId = row.id;
     await page.goto(`${app.url}/console/#/resources/${resourceId}/show`);
     await page.getByRole('button', { name: '上架' }).first().click();
-    expect(await poll(async () => (await app.strapi.db.query(RESOURCE).findOne({ where: { id: resourceId } })).status, (s) => s === 'listed')).toBe('listed');
+    expect(await poll(async () => (await app.strapi.db.query(RESOURCE).findOne({ where: { id: resourceId } })).state, (s) => s === 'listed')).toBe('listed');
     await shot(page, 'col-01-supplier-resource-listed');
   });
 
@@ -114,7 +114,7 @@ describe('collaboration in a real browser', () => {
     await page.getByRole('radio', { name: '全部供货方' }).check();
     await page.getByRole('button', { name: '保存' }).click();
     const opportunity = await poll(() => app.strapi.db.query('plugin::collaboration.opportunity').findOne({ where: { title: '年底团建采购 200 人' } }), Boolean);
-    expect(opportunity).toMatchObject({ status: 'open', audience: 'suppliers', publisherId: seller.enterpriseId });
+    expect(opportunity).toMatchObject({ state: 'open', audience: 'suppliers', publisherId: seller.enterpriseId });
 
     await supplierPage.goto(`${app.url}/console/#/received-opportunities/${opportunity.id}/show`);
     await supplierPage.getByRole('button', { name: '响应' }).first().click();
