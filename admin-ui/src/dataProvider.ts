@@ -21,8 +21,10 @@ export interface ImportRowError {
 export interface CopDataProvider extends DataProvider {
   resetAccountPassword(id: Identifier, password: string): Promise<{ data: RaRecord }>;
   markNotificationRead(id: Identifier): Promise<{ data: RaRecord }>;
-  markAllNotificationsRead(): Promise<{ data: unknown }>;
-  importEmployees(file: File): Promise<{ imported: number }>;
+  /** POST /notifications/read-all { filter }: marks read what the list shows under this filter (all without one). */
+  markAllNotificationsRead(filter?: Record<string, unknown>): Promise<{ data: unknown }>;
+  /** POST /employees/import: the rows imported, and the template's example rows skipped (their row numbers). */
+  importEmployees(file: File): Promise<{ imported: number; skipped?: number[] }>;
   downloadEmployeeTemplate(): Promise<{ blob: Blob; filename?: string }>;
   /**
    * POST /<resource>/<id>/<verb> with a JSON body; resolves with the updated record. Money postings
@@ -83,9 +85,11 @@ export interface OrdersByStatus {
 
 export interface OrderStatistics {
   side: 'seller' | 'supplier';
-  today: OrderStatisticsFigures;
-  month: OrderStatisticsFigures;
-  trend: ({ day: string } & OrderStatisticsFigures)[];
+  /** The money figures: only with ledger.read. */
+  today?: OrderStatisticsFigures;
+  month?: OrderStatisticsFigures;
+  trend?: ({ day: string } & OrderStatisticsFigures)[];
+  /** The orders by status and channel: only with orders.read. */
   orders?: OrdersByStatus[];
 }
 
@@ -101,6 +105,9 @@ export interface SalesFigures {
   amount: number;
   refunded: number;
   net: number;
+  /** Units refunded, and sold net of them (the ranking ranks by these). */
+  refundedQuantity?: number;
+  netQuantity?: number;
 }
 
 export interface SalesReportRow extends SalesFigures {
@@ -344,8 +351,9 @@ export const dataProvider: CopDataProvider = {
     return { data: json };
   },
 
-  async markAllNotificationsRead() {
-    const { json } = await apiFetch(`${API_BASE}/notifications/read-all`, { method: 'POST' });
+  async markAllNotificationsRead(filter) {
+    const body = filter ? JSON.stringify({ filter: normalizeFilter(filter) }) : undefined;
+    const { json } = await apiFetch(`${API_BASE}/notifications/read-all`, { method: 'POST', body });
     return { data: json };
   },
 

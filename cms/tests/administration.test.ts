@@ -196,6 +196,40 @@ describe('employees and the Excel import (F22)', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('skips the template\'s example row (张三 / E0001), marked 示例 in the template', async () => {
+    const res = await as(app, seller.token).get('/employees/import-template').buffer(true).parse((response: any, done: any) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).getCell(7).value).toContain('说明');
+    expect(sheet.getRow(2).getCell(1).value).toBe('E0001');
+    expect(sheet.getRow(2).getCell(7).value).toMatch(/^示例/);
+    // the template as downloaded, with one real row added under the example
+    sheet.addRow(['E710', '郑三', null, null, '销售部', null]);
+    const filled = await upload(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(filled.status).toBe(200);
+    expect(filled.body).toEqual({ imported: 1, skipped: [2] });
+    // an older template: the example row without the note is skipped too; a row marked 示例 anywhere is skipped
+    const old = await upload(await workbook([
+      ['E0001', '张三', '13800000000', 'zhangsan@example.com', '销售部', '经理'],
+      ['E711', '王四', null, null, null, null],
+      ['E0002', '李四', null, null, null, null, '示例：请删除'],
+    ]));
+    expect(old.body).toEqual({ imported: 1, skipped: [2, 4] });
+    const numbers = (await app.strapi.db.query(EMPLOYEE).findMany({ where: { enterpriseId: seller.enterpriseId } })).map((e: any) => e.employeeNo);
+    expect(numbers).toEqual(expect.arrayContaining(['E710', 'E711']));
+    expect(numbers).not.toContain('E0001');
+    expect(numbers).not.toContain('E0002');
+    // only the example: nothing to import
+    const onlyExample = await upload(await workbook([['E0001', '张三', '13800000000', 'zhangsan@example.com', '销售部', '经理']]));
+    expect(onlyExample.status).toBe(400);
+    expect(onlyExample.body.errors).toHaveProperty('file');
+  });
+
   it('reports every bad row with its number and field, and imports nothing', async () => {
     const before = await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } });
     const res = await upload(await workbook([
@@ -241,5 +275,21 @@ describe('notifications (message centre)', () => {
     expect(all.body).toEqual({ updated: 1 });
     const after = await as(app, seller.token).list('notifications', { filter: { read: false } });
     expect(after.body).toEqual([]);
+  });
+
+  it('全部标为已读 under a type filter marks only what the filter shows', async () => {
+    const notifications = app.strapi.plugin('messaging').service('notifications');
+    await notifications.notifyEnterprise(seller.enterpriseId, { type: 'system', title: '系统消息' });
+    await notifications.notifyEnterprise(seller.enterpriseId, { type: 'announcement', title: '又一条公告' });
+    const res = await as(app, seller.token).post('/notifications/read-all', { filter: { type: 'announcement' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ updated: 1 });
+    const unread = (await as(app, seller.token).list('notifications', { filter: { read: false } })).body;
+    expect(unread.map((n: any) => [n.type, n.title])).toEqual([['system', '系统消息']]);
+    const bad = await as(app, seller.token).post('/notifications/read-all', { filter: { colour: 'red' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('colour');
+    expect((await as(app, seller.token).post('/notifications/read-all', { filter: 'all' })).body.errors).toHaveProperty('filter');
+    expect((await as(app, seller.token).post('/notifications/read-all')).body).toEqual({ updated: 1 });
   });
 });

@@ -74,6 +74,30 @@ describe('products (F50, F51)', () => {
     expect(listed.body.status).toBe('listed');
   });
 
+  it('keeps a retail SKU to one product of its supplier (400 naming sku, also under concurrent creates)', async () => {
+    const retail = (token: string, name: string, sku: string) => as(app, token).post('/products', { category: 'retail', name, sku, fulfilmentMode: 'courier' });
+    const first = await retail(supplier.token, '龙井 250g', 'TEA-250');
+    expect(first.status).toBe(201);
+    const twin = await retail(supplier.token, '龙井 500g', 'TEA-250');
+    expect(twin.status).toBe(400);
+    expect(Object.keys(twin.body.errors)).toEqual(['sku']);
+    expect(twin.body.errors.sku).toContain('龙井 250g');
+    // another supplier may use the same SKU
+    expect((await retail(other.token, '别家龙井', 'TEA-250')).status).toBe(201);
+    // renaming another product's SKU to a taken one is refused too; keeping its own is fine
+    const second = await retail(supplier.token, '龙井 500g', 'TEA-500');
+    expect(second.status).toBe(201);
+    const clash = await as(app, supplier.token).put(`/products/${second.body.id}`, { ...second.body, sku: 'TEA-250' });
+    expect(clash.status).toBe(400);
+    expect(clash.body.errors).toHaveProperty('sku');
+    expect((await as(app, supplier.token).put(`/products/${second.body.id}`, { ...second.body, name: '龙井 500 克' })).status).toBe(200);
+    // concurrent creates of one new SKU: exactly one product, the others a 400 on sku (the unique index decides)
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => retail(supplier.token, `碧螺春 ${i}`, 'BLC-1')));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+    for (const r of results.filter((x) => x.status === 400)) expect(Object.keys(r.body.errors)).toEqual(['sku']);
+    expect(await app.strapi.db.query('plugin::catalogue.product').count({ where: { supplierId: supplier.enterpriseId, sku: 'BLC-1' } })).toBe(1);
+  });
+
   it('builds combos of own products only; the main product decides the category', async () => {
     const ticket = await product(app, supplier);
     const lunch = await product(app, supplier, { category: 'catering', name: '午餐', venue: '湖边餐厅', stockMode: 'total' });

@@ -188,6 +188,23 @@ describe('announcements (F40, F41)', () => {
     expect((await app.strapi.db.query('plugin::messaging.announcement').findOne({ where: { title: 'many' } })).body).not.toContain('onerror');
   });
 
+  it('requires the body: missing, an empty editor (<p></p>) or only markup is a 400 on body, on create, edit and publish', async () => {
+    const base = { type: 'notice', title: '正文必填', audience: 'all' };
+    for (const body of [undefined, '', '<p></p>', '<p> &nbsp; </p><br>', '<script>x()</script>']) {
+      const res = await as(app, supplier.token).post('/announcements', body === undefined ? base : { ...base, body });
+      expect([body, res.status, Object.keys(res.body.errors ?? {})]).toEqual([body, 400, ['body']]);
+    }
+    const draft = (await as(app, supplier.token).post('/announcements', { ...base, body: '<p>有内容</p>' })).body;
+    const emptied = await as(app, supplier.token).put(`/announcements/${draft.id}`, { ...draft, body: '<p></p>' });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.errors).toHaveProperty('body');
+    // a body written emptied outside the console (the admin panel) is still refused on publishing
+    await app.strapi.db.query('plugin::messaging.announcement').update({ where: { id: draft.id }, data: { body: '<p></p>' } });
+    const publish = await as(app, supplier.token).post(`/announcements/${draft.id}/publish`);
+    expect(publish.status).toBe(400);
+    expect(publish.body.errors).toHaveProperty('body');
+  });
+
   it('derives the audience key for named announcements written outside the console (the admin panel)', async () => {
     const row = await app.strapi.db.query('plugin::messaging.announcement').create({ data: { type: 'notice', title: '平台定向', body: '<p>x</p>', audience: 'named', audienceIds: [named.enterpriseId], state: 'published', pinned: false } });
     expect(row).toMatchObject({ audienceKey: `|${named.enterpriseId}|`, releasedAt: expect.any(String) });
@@ -297,8 +314,10 @@ describe('conversations (我的交流) with live events', () => {
     expect((await as(app, outsider.token).get(`/conversations/${thread.id}`)).status).toBe(404);
     expect((await as(app, outsider.token).post('/conversation-messages', { conversationId: thread.id, body: '插话' })).body.errors).toHaveProperty('conversationId');
     expect((await as(app, outsider.token).get(`/conversation-messages/${reply.body.id}/file?fileId=${pdf.body.id}`)).status).toBe(404);
-    // the message centre got one notification per message for the other side
-    expect((await as(app, seller.token).list('notifications', { filter: { type: 'message' } })).body).toHaveLength(1);
+    // a chat message raises the 我的交流 badge only, never the bell: no message-centre row on either side
+    for (const token of [seller.token, supplier.token]) {
+      expect((await as(app, token).list('notifications', { filter: { type: 'message' } })).body).toEqual([]);
+    }
   });
 
   it('lets the publisher chat with a responder, and nobody else through an opportunity', async () => {

@@ -138,6 +138,24 @@ describe('stock calendar (inventory plugin)', () => {
     expect((await as(app, seller.token).post('/stock-days/maintain', { productId: id, mode: 'set', quantity: 1, from: '2027-05-01', to: '2027-05-01' })).status).toBe(403);
   });
 
+  it('refuses past days (Asia/Shanghai): a range ending before today names from and to, one starting before today names from', async () => {
+    const id = await dailyProduct({});
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const plus = (n: number) => { const d = new Date(`${day}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); };
+    const maintain = (from: string, to: string) => as(app, supplier.token).post('/stock-days/maintain', { productId: id, mode: 'set', quantity: 9, from, to });
+    const past = await maintain(plus(-3), plus(-1));
+    expect(past.status).toBe(400);
+    expect(Object.keys(past.body.errors).sort()).toEqual(['from', 'to']);
+    expect(past.body.errors.to).toContain(day);
+    const straddling = await maintain(plus(-1), plus(1));
+    expect(straddling.status).toBe(400);
+    expect(Object.keys(straddling.body.errors)).toEqual(['from']);
+    expect(await app.strapi.db.query('plugin::inventory.stock-item').count({ where: { productId: id } })).toBe(0);
+    const fromToday = await maintain(day, plus(1));
+    expect(fromToday.status).toBe(200);
+    expect(fromToday.body).toEqual({ changed: 2, slots: 2 });
+  });
+
   it('expires reservations past their time (job), once', async () => {
     const id = await dailyProduct({ '2027-06-01': 3 });
     await stock().reserve([{ reference: 'exp-1', productId: id, quantity: 3, day: '2027-06-01' }], { expiresAt: new Date(Date.now() - 1000) });

@@ -88,6 +88,13 @@ describe('mini-program API for employee internal purchase', () => {
     const doc = await app.http.get('/api/openapi.json');
     expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/mini/')).sort())
       .toEqual(['/mini/auth/login', '/mini/auth/logout', '/mini/catalogue', '/mini/orders', '/mini/orders/{id}', '/mini/orders/{id}/pay']);
+    // the catalogue the employee gets is what the document says, item by item (ajv, JSON Schema 2020-12)
+    const Ajv2020 = require('ajv/dist/2020').default;
+    const schema = doc.body.paths['/mini/catalogue'].get.responses['200'].content['application/json'].schema;
+    const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(schema);
+    const catalogue = await app.http.get(mini('/catalogue')).set('Authorization', `Bearer ${token}`);
+    expect(catalogue.body.length).toBeGreaterThan(0);
+    expect([validate(catalogue.body), validate.errors ?? null]).toEqual([true, null]);
   });
 });
 

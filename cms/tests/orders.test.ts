@@ -1,5 +1,5 @@
 import { startApp, TestApp } from './helpers/app';
-import { as, tenant, Tenant } from './helpers/fixtures';
+import { as, PASSWORD, signIn, tenant, Tenant } from './helpers/fixtures';
 import { agreement, partner, product, shift, strategy, today } from './helpers/catalogue';
 import { TEST_DB } from './helpers/db';
 
@@ -289,6 +289,34 @@ describe('home statistics (F03): payments and refunds from the ledger', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toHaveProperty('side');
   });
+
+  it('shows each home figure only to who may read its data: money with ledger.read, orders with orders.read', async () => {
+    const subAccount = async (name: string, permissions: string[]) => {
+      const role = await as(app, seller.token).post('/roles', { name, permissions });
+      expect(role.status).toBe(201);
+      const account = await as(app, seller.token).post('/accounts', { username: `stats_${name}`, email: `stats_${name}@test.local`, password: PASSWORD, roleIds: [role.body.id] });
+      expect(account.status).toBe(201);
+      return signIn(app, `stats_${name}`);
+    };
+    // ordering rights only: no company-wide payments, no orders, no ranking
+    const placer = await subAccount('placer', ['orders.place']);
+    const refused = await as(app, placer).get('/orders/statistics');
+    expect(refused.status).toBe(403);
+    expect(refused.body).not.toHaveProperty('today');
+    expect((await as(app, placer).get('/orders/ranking')).status).toBe(403);
+    // 下单员 (orders.read + orders.place): the orders by status, never the money
+    const clerk = await subAccount('clerk', ['orders.read', 'orders.place']);
+    const orders = await as(app, clerk).get('/orders/statistics');
+    expect(orders.status).toBe(200);
+    expect(orders.body).toMatchObject({ side: 'seller', orders: expect.any(Array) });
+    for (const key of ['today', 'month', 'trend']) expect(orders.body).not.toHaveProperty(key);
+    // finance (ledger.read): the money, not the orders
+    const finance = await subAccount('finance', ['ledger.read']);
+    const money = await as(app, finance).get('/orders/statistics');
+    expect(money.status).toBe(200);
+    expect(money.body.today).toEqual((await as(app, seller.token).get('/orders/statistics')).body.today);
+    expect(money.body).not.toHaveProperty('orders');
+  });
 });
 
 describe('cart (F82)', () => {
@@ -438,5 +466,45 @@ describe(`cart checkout under contention (${TEST_DB})`, () => {
     expect(await orderCount()).toBe(before);
     expect(await cartLines()).toEqual([line.body.id]);
     await as(app, seller.token).delete(`/cart-items/${line.body.id}`);
+  });
+});
+
+describe('hot-selling ranking (F03): net of refunds', () => {
+  it('ranks by net quantity and net amount: refunded sales do not count, a wholly refunded product is not ranked', async () => {
+    const coupons = async (name: string) => (await product(app, supplier, {
+      category: 'coupon', name, faceValue: 1000, couponValidFrom: today(), couponValidTo: shift(today(), 90), stockMode: 'none',
+    })).id;
+    const refundedId = await coupons('全退券');
+    const keptId = await coupons('留存券');
+    const prices = await strategy(app, supplier, [{ productId: refundedId, price: 900 }, { productId: keptId, price: 800 }], { name: '排行价', businessMode: 'either' });
+    const buy = async (productId: number, quantity: number) => {
+      const res = await place(seller.token, { lines: [{ productId, strategyId: prices.id, quantity }] });
+      expect(res.status).toBe(201);
+      expect((await as(app, seller.token).post(`/orders/${res.body.id}/pay`)).body.status).toBe('paid');
+      return res.body;
+    };
+    // 5 sold and all refunded; 2 sold and kept; 1 more sold and refunded of the kept product
+    const refunded = await buy(refundedId, 5);
+    await buy(keptId, 2);
+    const partly = await buy(keptId, 1);
+    for (const order of [refunded, partly]) {
+      const res = await as(app, seller.token).post(`/orders/${order.id}/request-refund`, { lineIds: [order.lines[0].id], reason: '客户退票' });
+      expect(res.body.status).toBe('refunded');
+    }
+    for (const sort of ['quantity', 'amount']) {
+      const ranking = await as(app, seller.token).get(`/orders/ranking?sort=${sort}&from=${today()}&to=${today()}`);
+      expect(ranking.status).toBe(200);
+      const labels = ranking.body.rows.map((r: any) => r.label);
+      expect(labels).not.toContain('全退券');
+      const kept = ranking.body.rows.find((r: any) => r.key === keptId);
+      expect(kept).toMatchObject({ quantity: 3, refundedQuantity: 1, netQuantity: 2, amount: 2400, refunded: 800, net: 1600 });
+      const measure = sort === 'quantity' ? 'netQuantity' : 'net';
+      const figures = ranking.body.rows.map((r: any) => r[measure]);
+      expect(figures).toEqual([...figures].sort((a: number, b: number) => b - a));
+    }
+    expect(await app.strapi.plugin('orders').service('summaries').check()).toEqual([]);
+    await app.strapi.plugin('orders').service('summaries').rebuild();
+    const rebuilt = await as(app, seller.token).get(`/orders/ranking?sort=quantity&from=${today()}&to=${today()}`);
+    expect(rebuilt.body.rows.find((r: any) => r.key === keptId)).toMatchObject({ refundedQuantity: 1, netQuantity: 2 });
   });
 });

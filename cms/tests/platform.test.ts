@@ -61,3 +61,90 @@ describe('OpenAPI document', () => {
     expect(res.body.components.schemas.Accounts.properties.password.writeOnly).toBe(true);
   });
 });
+
+describe('OpenAPI document: structure (validated with ajv, JSON Schema 2020-12 as OpenAPI 3.1)', () => {
+  const METHODS = ['get', 'post', 'put', 'delete', 'patch'];
+  // operations that take no body at all (signing out, paying an order): the one exception to "POST/PUT documents its body"
+  const BODYLESS = ['post /auth/logout', 'post /mini/auth/logout', 'post /mini/orders/{id}/pay'];
+  let doc: any;
+  beforeAll(async () => { doc = (await app.http.get('/api/openapi.json')).body; });
+
+  const walk = (node: unknown, visit: (node: Record<string, unknown>, path: string) => void, path = '#') => {
+    if (!node || typeof node !== 'object') return;
+    visit(node as Record<string, unknown>, path);
+    for (const [key, value] of Object.entries(node)) walk(value, visit, `${path}/${key}`);
+  };
+  const pointer = (ref: string) => ref.slice(2).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<any>((node, key) => (node === undefined ? undefined : node[key]), doc);
+  const operations = () => Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({ path, method, item, operation: item[method] })));
+  const bodySchema = (path: string, media = 'application/json') => doc.paths[path].post.requestBody?.content?.[media]?.schema;
+
+  it('resolves every $ref', () => {
+    const broken: string[] = [];
+    walk(doc, (node, at) => {
+      if (typeof node.$ref === 'string' && (!node.$ref.startsWith('#/') || pointer(node.$ref) === undefined)) broken.push(`${at}: ${node.$ref}`);
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('compiles every schema of every body and response with ajv', () => {
+    const Ajv2020 = require('ajv/dist/2020').default;
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ $id: 'openapi.json', components: doc.components });
+    const local = (schema: unknown) => JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi.json#/components/'));
+    const failures: string[] = [];
+    for (const { path, method, operation } of operations()) {
+      const schemas = [
+        ...Object.values<any>(operation.requestBody?.content ?? {}).map((media) => media.schema),
+        ...Object.values<any>(operation.responses ?? {}).flatMap((response) => Object.values<any>(response.content ?? {}).map((media) => media.schema)),
+        ...(operation.parameters ?? []).map((parameter: any) => parameter.schema),
+      ].filter(Boolean);
+      for (const schema of schemas) {
+        try { ajv.compile(local(schema)); } catch (error) { failures.push(`${method} ${path}: ${(error as Error).message}`); }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('gives every operation its responses, declares every path parameter, and documents the body of every POST and PUT', () => {
+    const problems: string[] = [];
+    for (const { path, method, item, operation } of operations()) {
+      const where = `${method} ${path}`;
+      const responses = Object.entries<any>(operation.responses ?? {});
+      if (!responses.length) problems.push(`${where}: no responses`);
+      for (const [status, response] of responses) if (!response?.description) problems.push(`${where} ${status}: no description`);
+      const declared = [...(item.parameters ?? []), ...(operation.parameters ?? [])].filter((p: any) => p.in === 'path').map((p: any) => p.name);
+      for (const [, name] of path.matchAll(/\{(\w+)\}/g)) if (!declared.includes(name)) problems.push(`${where}: path parameter ${name} undeclared`);
+      if ((method === 'post' || method === 'put') && !BODYLESS.includes(where)) {
+        const content = operation.requestBody?.content ?? {};
+        if (!Object.keys(content).length || !Object.values<any>(content).every((media) => media.schema)) problems.push(`${where}: no requestBody schema`);
+      }
+    }
+    expect(problems).toEqual([]);
+    for (const where of BODYLESS) {
+      const [method, path] = where.split(' ');
+      expect([where, Boolean(doc.paths[path]?.[method])]).toEqual([where, true]);
+    }
+  });
+
+  it('documents the bodies of checkout, upload (multipart), stock maintenance, employee import (multipart) and read-all', () => {
+    const checkout = bodySchema('/console/cart-items/checkout');
+    expect(checkout.required).toEqual(expect.arrayContaining(['ids', 'channel']));
+    expect(Object.keys(checkout.properties)).toEqual(expect.arrayContaining(['ids', 'channel', 'paymentMode', 'customerName', 'visitDate']));
+    expect(bodySchema('/console/files/upload', 'multipart/form-data').properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(bodySchema('/console/files/upload', 'multipart/form-data').required).toContain('file');
+    const maintain = bodySchema('/console/stock-days/maintain');
+    expect(maintain.required).toEqual(expect.arrayContaining(['productId', 'mode', 'quantity']));
+    expect(maintain.properties).toMatchObject({ from: { format: 'date' }, to: { format: 'date' }, mode: { enum: ['set', 'add'] } });
+    expect(bodySchema('/console/employees/import', 'multipart/form-data').properties.file).toMatchObject({ format: 'binary' });
+    expect(Object.keys(bodySchema('/console/notifications/read-all').properties)).toEqual(['filter']);
+  });
+
+  it('gives /mini/catalogue items a schema and lists 429 for the mini-program sign-in', () => {
+    const items = doc.paths['/mini/catalogue'].get.responses['200'].content['application/json'].schema.items;
+    expect(items.required).toEqual(expect.arrayContaining(['id', 'name', 'offers']));
+    expect(items.properties.offers.items.properties).toHaveProperty('price');
+    expect(Object.keys(doc.paths['/mini/auth/login'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']));
+  });
+});

@@ -418,6 +418,9 @@ export const enApp = {
       ranking_by_quantity: 'By quantity',
       ranking_by_amount: 'By amount',
       ranking_empty: 'No paid orders in this period',
+      ranking_net_quantity: 'Net units',
+      ranking_net_amount: 'Net sales',
+      ranking_net_hint: 'Refunds deducted',
       rank: 'Rank',
     },
     coming_soon: {
@@ -433,6 +436,7 @@ export const enApp = {
       phone: 'Enter a valid phone number',
       integer: 'Enter a whole number',
       date_order: 'The end date cannot be before the start date',
+      stock_not_past: 'Cannot be before today: past days take no stock',
     },
     enterprise_status: {
       active: 'Active',
@@ -485,6 +489,7 @@ export const enApp = {
       import: 'Import',
       importing: 'Importing…',
       import_done: 'One employee imported |||| %{smart_count} employees imported',
+      import_done_skipped: 'One employee imported (example row %{rows} skipped) |||| %{smart_count} employees imported (example rows %{rows} skipped)',
       import_failed_title: 'Import failed',
       row: 'Row',
       field: 'Field',

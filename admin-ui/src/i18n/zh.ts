@@ -419,6 +419,9 @@ export const zhApp: AppMessages = {
       ranking_by_quantity: '按数量',
       ranking_by_amount: '按金额',
       ranking_empty: '该期间暂无已支付的订单',
+      ranking_net_quantity: '净销量',
+      ranking_net_amount: '净销售额',
+      ranking_net_hint: '已扣除退款',
       rank: '排名',
     },
     coming_soon: {
@@ -434,6 +437,7 @@ export const zhApp: AppMessages = {
       phone: '请输入有效的电话号码',
       integer: '请输入整数',
       date_order: '结束日期不能早于开始日期',
+      stock_not_past: '不能早于今天：过去的日期不能维护库存',
     },
     enterprise_status: {
       active: '正常',
@@ -486,6 +490,7 @@ export const zhApp: AppMessages = {
       import: '导入',
       importing: '正在导入…',
       import_done: '成功导入 %{smart_count} 名员工',
+      import_done_skipped: '成功导入 %{smart_count} 名员工（已跳过示例行：第 %{rows} 行）',
       import_failed_title: '导入失败',
       row: '行号',
       field: '字段',

@@ -7,6 +7,7 @@ import { PendingOrdersCard, PendingPaymentCard } from './PendingOrders';
 import { LatestAnnouncementsCard } from './LatestAnnouncements';
 import { OrdersByStatusCard } from './OrdersByStatus';
 import { HotRankingCard } from './HotRanking';
+import { homeSections } from './statistics';
 import { lazy, Suspense } from 'react';
 
 // recharts is a large library: the statistics card (and its chart) load after the home page renders
@@ -19,7 +20,8 @@ export const homeTitleKey = (kind: EnterpriseKind | undefined) =>
  * 首页: 供货方首页 / 销售方首页. Both show the newest received announcements (announcements.read).
  * The seller sees its payment / refund statistics, its 热销排行 and its orders waiting for payment, the
  * supplier the same figures of its side, its orders of the last 30 days by status and channel and its
- * orders waiting for audit or fulfilment (orders.read on the side).
+ * orders waiting for audit or fulfilment. Each card needs the key of its data: the payment statistics
+ * ledger.read, the order cards orders.read on the side.
  */
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -27,11 +29,11 @@ export const Dashboard = () => {
   const { permissions } = usePermissions<CopPermissions>();
   const kind = permissions?.kind;
   const enterprise = identity?.enterprise as { name?: string } | undefined;
-  const sellerSide = canAccessWith(permissions, 'my-orders', 'list');
-  const supplierSide = canAccessWith(permissions, 'orders/individual', 'list');
+  // money figures need ledger.read, order figures orders.read (as the server checks them)
+  const { sellerOrders: sellerSide, supplierOrders: supplierSide, statistics } = homeSections(permissions);
   const announcements = canAccessWith(permissions, 'received-announcements', 'list');
   // next to the announcements: the statistics of the seller side, else of the supplier side (kind both: both, the supplier's below)
-  const firstStats = sellerSide ? 'seller' : supplierSide ? 'supplier' : null;
+  const firstStats = statistics[0] ?? null;
 
   return (
     <Box sx={{ mt: 1 }} data-testid="dashboard" data-kind={kind ?? ''}>
@@ -81,7 +83,7 @@ export const Dashboard = () => {
             {announcements ? <LatestAnnouncementsCard /> : null}
           </Box>
         ) : null}
-        {sellerSide && supplierSide ? <Suspense fallback={null}><SalesStatisticsCard side="supplier" /></Suspense> : null}
+        {statistics[1] ? <Suspense fallback={null}><SalesStatisticsCard side={statistics[1]} /></Suspense> : null}
         {sellerSide ? <HotRankingCard side="seller" /> : null}
         {supplierSide ? <OrdersByStatusCard side="supplier" /> : null}
         {sellerSide ? <PendingPaymentCard /> : null}

@@ -17,7 +17,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CopDataProvider } from '../dataProvider';
 import { formatFen } from '../resources/shared';
 import { HomeCard } from './HomeCard';
-import { RANKING_PERIODS, rankingQueryString, type RankingPeriod, type RankingSort, type StatisticsSide } from './statistics';
+import { RANKING_PERIODS, rankingFigure, rankingQueryString, type RankingPeriod, type RankingSort, type StatisticsSide } from './statistics';
 
 /**
  * 热销排行 (seller home): the 10 products sold most over the last 7 / 30 / 90 days, by quantity or by
@@ -35,7 +35,7 @@ export const HotRankingCard = ({ side = 'seller' }: { side?: StatisticsSide }) =
     placeholderData: keepPreviousData,
   });
   const rows = data?.rows ?? [];
-  const top = Math.max(1, ...rows.map((row) => (sort === 'amount' ? row.amount : row.quantity)));
+  const top = Math.max(1, ...rows.map((row) => rankingFigure(row, sort)));
 
   return (
     <HomeCard
@@ -71,8 +71,8 @@ export const HotRankingCard = ({ side = 'seller' }: { side?: StatisticsSide }) =
             <TableRow>
               <TableCell sx={{ width: 64, whiteSpace: 'nowrap' }}>{translate('cop.home.rank')}</TableCell>
               <TableCell>{translate('cop.reports.col_product')}</TableCell>
-              <TableCell align="right">{translate('cop.reports.col_quantity')}</TableCell>
-              <TableCell align="right">{translate('cop.reports.col_amount')}</TableCell>
+              <TableCell align="right" title={translate('cop.home.ranking_net_hint')}>{translate('cop.home.ranking_net_quantity')}</TableCell>
+              <TableCell align="right" title={translate('cop.home.ranking_net_hint')}>{translate('cop.home.ranking_net_amount')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -104,16 +104,16 @@ export const HotRankingCard = ({ side = 'seller' }: { side?: StatisticsSide }) =
                         height: 4,
                         borderRadius: 2,
                         bgcolor: 'primary.main',
-                        width: `${Math.round(((sort === 'amount' ? row.amount : row.quantity) / top) * 100)}%`,
+                        width: `${Math.round((rankingFigure(row, sort) / top) * 100)}%`,
                       }}
                     />
                   </Box>
                 </TableCell>
                 <TableCell align="right" sx={{ fontWeight: sort === 'quantity' ? 700 : undefined }}>
-                  {row.quantity.toLocaleString('en-US')}
+                  {rankingFigure(row, 'quantity').toLocaleString('en-US')}
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontWeight: sort === 'amount' ? 700 : undefined }}>
-                  {formatFen(row.amount)}
+                  {formatFen(rankingFigure(row, 'amount'))}
                 </TableCell>
               </TableRow>
             ))}

@@ -1,10 +1,26 @@
 import { useDataProvider } from 'react-admin';
+import { sidesOf } from '@cop/config';
+import { canAccessWith, hasPermission, type AccessSubject } from '../auth/access';
 import { useQuery } from '@tanstack/react-query';
-import type { CopDataProvider, OrdersByStatus } from '../dataProvider';
+import type { CopDataProvider, OrdersByStatus, SalesFigures } from '../dataProvider';
 import { ORDER_CHANNELS, ORDER_STATUSES, type OrderChannel } from '../resources/orders/types';
 import { lastDays } from '../resources/reports/logic';
 
 export type StatisticsSide = 'seller' | 'supplier';
+
+/**
+ * What the home page shows a user: each figure needs the key of the data it shows, as the server
+ * checks it — the money figures (收付款统计) `ledger.read`, per side the enterprise has; the order
+ * cards (热销排行, orders by status, pending orders) `orders.read` on that side.
+ */
+export function homeSections(subject: AccessSubject | null | undefined) {
+  const sellerOrders = canAccessWith(subject, 'my-orders', 'list');
+  const supplierOrders = canAccessWith(subject, 'orders/individual', 'list');
+  const money = !!subject && hasPermission(subject, 'ledger.read');
+  const sides = subject ? sidesOf(subject.kind) : [];
+  const statistics = money ? (['seller', 'supplier'] as const).filter((side) => sides.includes(side)) : [];
+  return { sellerOrders, supplierOrders, statistics: statistics as StatisticsSide[] };
+}
 
 /**
  * GET /orders/statistics?side= of the home page, fetched once per side however many cards show it
@@ -78,4 +94,9 @@ export type RankingSort = 'quantity' | 'amount';
 export function rankingQueryString(days: number, sort: RankingSort, side: StatisticsSide = 'seller', today?: string): string {
   const { from, to } = lastDays(days, today);
   return new URLSearchParams({ side, sort, from, to }).toString();
+}
+
+/** The figure 热销排行 shows and ranks by: net of refunds (units or fen), as the server ranks. */
+export function rankingFigure(row: SalesFigures, sort: RankingSort): number {
+  return sort === 'amount' ? row.net : row.netQuantity ?? row.quantity - (row.refundedQuantity ?? 0);
 }

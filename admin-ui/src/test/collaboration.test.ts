@@ -16,7 +16,9 @@ import {
   shanghaiToday,
   subjectPath,
   toIsoDateTime,
+  richTextRequired,
 } from '../resources/collaboration/types';
+import { isRequired } from 'react-admin';
 import { conversationBody, conversationPath } from '../resources/collaboration/ContactButton';
 import { budgetText } from '../resources/collaboration/fields';
 import { isImage, uploadProblem } from '../resources/collaboration/files';
@@ -241,5 +243,16 @@ describe('small helpers', () => {
       }),
     ).toEqual([{ day: '06-01', payments: 123.45, refunds: 1 }]);
     expect(trendPoints(undefined)).toEqual([]);
+  });
+});
+
+describe('announcement body: required and marked *', () => {
+  it('is flagged required for react-admin (the label shows *) and refuses an empty editor', () => {
+    expect(isRequired([richTextRequired])).toBe(true);
+    expect(richTextRequired('<p></p>')).toBe('ra.validation.required');
+    expect(richTextRequired('<p> &nbsp; </p>')).toBe('ra.validation.required');
+    expect(richTextRequired(undefined)).toBe('ra.validation.required');
+    expect(richTextRequired('<p>今晚维护</p>')).toBeUndefined();
+    expect(richTextRequired('<p><img src="https://x/y.png"></p>')).toBeUndefined();
   });
 });

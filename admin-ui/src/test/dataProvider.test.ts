@@ -70,11 +70,14 @@ describe('dataProvider', () => {
     await dataProvider.resetAccountPassword(5, 'abc12345');
     await dataProvider.markNotificationRead(9);
     await dataProvider.markAllNotificationsRead();
+    await dataProvider.markAllNotificationsRead({ type: 'announcement', createdAt_gte: '2026-03-01' });
     const calls = fetchMock.mock.calls.map(([url, init]) => [url, (init as RequestInit).method, (init as RequestInit).body]);
     expect(calls).toEqual([
       ['/api/console/accounts/5/reset-password', 'POST', JSON.stringify({ password: 'abc12345' })],
       ['/api/console/notifications/9/read', 'POST', undefined],
       ['/api/console/notifications/read-all', 'POST', undefined],
+      // 全部标为已读 sends the list's filter (dates as the list sends them, Asia/Shanghai)
+      ['/api/console/notifications/read-all', 'POST', JSON.stringify({ filter: { type: 'announcement', createdAt_gte: '2026-03-01T00:00:00.000+08:00' } })],
     ]);
   });
 

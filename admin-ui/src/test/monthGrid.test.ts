@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, monthGrid, shanghaiToday, shiftMonth } from '../resources/stock/monthGrid';
+import { daysInMonth, maintainRange, monthGrid, shanghaiToday, shiftMonth } from '../resources/stock/monthGrid';
 
 describe('stock calendar month grid (Monday first)', () => {
   it('a month starting on a Sunday begins with six days of the previous month', () => {
@@ -66,5 +66,13 @@ describe('stock calendar month grid (Monday first)', () => {
     expect(shiftMonth(2025, 6, 0)).toEqual({ year: 2025, month: 6 });
     expect(shanghaiToday(new Date('2025-06-30T16:30:00Z'))).toBe('2025-07-01');
     expect(shanghaiToday(new Date('2025-06-30T15:59:00Z'))).toBe('2025-06-30');
+  });
+});
+
+describe('maintainRange: 库存维护 proposes no past day', () => {
+  it('starts the current month at today, leaves later months whole and proposes nothing for a past month', () => {
+    expect(maintainRange('2026-11-01', '2026-11-30', '2026-11-20')).toEqual({ from: '2026-11-20', to: '2026-11-30' });
+    expect(maintainRange('2026-12-01', '2026-12-31', '2026-11-20')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(maintainRange('2026-10-01', '2026-10-31', '2026-11-20')).toEqual({ from: '', to: '' });
   });
 });

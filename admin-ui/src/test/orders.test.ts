@@ -32,7 +32,7 @@ import {
   type OrderAction,
   type OrderSide,
 } from '../resources/orders/logic';
-import { ORDER_STATUSES, type Offer, type OrderLine, type OrderStatus } from '../resources/orders/types';
+import { ORDER_STATUSES, sellerChannelChoices, type Offer, type OrderLine, type OrderStatus } from '../resources/orders/types';
 
 const ALL = [...PERMISSION_KEYS];
 const supplier = { kind: 'supplier' as const, permissions: ALL };
@@ -392,5 +392,12 @@ describe('order requests', () => {
       ['/api/console/orders/5/pay', 'POST', 'k-3'],
       ['/api/console/orders/5/reject', 'POST', null],
     ]);
+  });
+});
+
+describe('我的订单 channel filter', () => {
+  it('offers every channel the list shows, 员工内购 included', () => {
+    expect(sellerChannelChoices.map((choice) => choice.id)).toEqual(['individual', 'gov', 'employee']);
+    expect(sellerChannelChoices.find((choice) => choice.id === 'employee')?.name).toBe('cop.order_channel.employee');
   });
 });

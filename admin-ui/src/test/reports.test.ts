@@ -16,7 +16,7 @@ import {
   rowLabel,
 } from '../resources/reports/logic';
 import { formatPoints, incentiveOrderPage, incentiveOrderPath, ruleChoices } from '../resources/incentives/types';
-import { rankingQueryString, statusChannelTable } from '../pages/statistics';
+import { homeSections, rankingFigure, rankingQueryString, statusChannelTable } from '../pages/statistics';
 
 const ALL = [...PERMISSION_KEYS];
 const supplier = { kind: 'supplier' as const, permissions: ALL };
@@ -223,5 +223,24 @@ describe('协同值 / 奖金值明细', () => {
       { id: 2, name: 'B 协同' },
     ]);
     expect(ruleChoices(undefined, 'bonus')).toEqual([]);
+  });
+});
+
+describe('home sections: each figure needs the key of its data', () => {
+  it('hides the payment figures from a sub-account with ordering rights only', () => {
+    expect(homeSections({ kind: 'seller', permissions: ['orders.place'] })).toEqual({ sellerOrders: false, supplierOrders: false, statistics: [] });
+    expect(homeSections({ kind: 'seller', permissions: ['orders.read', 'orders.place'] }).statistics).toEqual([]);
+    expect(homeSections({ kind: 'seller', permissions: ['orders.read', 'orders.place'] }).sellerOrders).toBe(true);
+    expect(homeSections({ kind: 'seller', permissions: ['ledger.read'] })).toEqual({ sellerOrders: false, supplierOrders: false, statistics: ['seller'] });
+    expect(homeSections({ kind: 'both', permissions: [...PERMISSION_KEYS] })).toEqual({ sellerOrders: true, supplierOrders: true, statistics: ['seller', 'supplier'] });
+    expect(homeSections(null).statistics).toEqual([]);
+  });
+});
+
+describe('热销排行 shows net figures', () => {
+  it('subtracts refunds from the units and the amount', () => {
+    const row = { orders: 2, quantity: 3, amount: 2400, refunded: 800, net: 1600, refundedQuantity: 1, netQuantity: 2 };
+    expect(rankingFigure(row, 'quantity')).toBe(2);
+    expect(rankingFigure(row, 'amount')).toBe(1600);
   });
 });

@@ -10,7 +10,7 @@ import requestIdMiddleware from './middlewares/request-id';
 import routes from './routes';
 
 export type * from './types';
-export { defaultRecord, convert, checkInput, toAttributes } from './services/fields';
+export { defaultRecord, convert, checkInput, filterWhere, toAttributes } from './services/fields';
 export { cleanText, dirtyPath, CLEAN_TEXT } from './services/schema';
 export { isUniqueViolation } from './middlewares/errors';
 export { REQUEST_ID_HEADER, requestIdOf } from './middlewares/request-id';

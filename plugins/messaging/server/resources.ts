@@ -1,5 +1,5 @@
 import { errors, invalid, NOTIFICATION_TYPES } from '@cop/config';
-import { defaultRecord } from '@cop/plugin-console';
+import { defaultRecord, filterWhere } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { audienceFields } from '@cop/plugin-identity';
 import { fileVerb, keepFileIds } from '@cop/plugin-files';
@@ -47,11 +47,18 @@ export const notifications: ResourceDeclaration = {
     },
   },
   collectionActions: {
+    // 全部标为已读: marks what the list shows, so it takes the list's filter (type, read, dates, q); none means all
     'read-all': {
       method: 'POST',
       permission: null,
+      body: { filter: { type: 'json' } },
       async handler(ctx) {
-        return { updated: await service(ctx, 'notifications').markAllRead(ctx.principal.userId) };
+        const filter = ctx.body.filter ?? {};
+        if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+          throw invalid({ filter: t('应为 JSON 对象（与列表的筛选相同）', 'must be a JSON object (the list\'s filter)') });
+        }
+        const where = filterWhere(notifications, filter as Record<string, unknown>);
+        return { updated: await service(ctx, 'notifications').markAllRead(ctx.principal.userId, where) };
       },
     },
   },
@@ -60,7 +67,8 @@ export const notifications: ResourceDeclaration = {
 const announcementContent: Record<string, FieldSpec> = {
   type: { type: 'enum', values: ANNOUNCEMENT_TYPES, required: true, filter: ['eq'] },
   title: { type: 'string', required: true, maxLength: 100, search: true, sort: true },
-  body: { type: 'text', maxLength: 50_000, search: true },
+  // required: text or a picture (an empty editor's <p></p> is refused by the service, 400 on body)
+  body: { type: 'text', required: true, maxLength: 50_000, search: true },
   attachmentIds: { type: 'ids', max: 10 },
   attachments: ro({ type: 'json', attribute: false }),
   ...audienceFields,

@@ -46,6 +46,23 @@ export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
 
 const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const orderView = { type: 'object', properties: { id: { type: 'integer' }, number: { type: 'string' }, status: { type: 'string' }, supplierId: { type: 'integer' }, paymentMode: { type: 'string', enum: ['prepaid', 'credit'] }, totalAmount: { type: 'integer', description: 'fen' }, paidAmount: { type: 'integer' }, expiresAt: { type: 'string', format: 'date-time' }, createdAt: { type: 'string', format: 'date-time' } } };
+/** One product of GET /mini/catalogue, with the offers (strategies of the individual channel) it may be bought at. */
+const catalogueOffer = {
+  type: 'object', additionalProperties: false, required: ['strategyId', 'price'],
+  properties: {
+    strategyId: { type: 'integer' }, strategyName: { type: ['string', 'null'] }, price: { type: 'integer', description: 'fen' },
+    minQuantity: { type: ['integer', 'null'] }, maxQuantity: { type: ['integer', 'null'] },
+    businessMode: { type: ['string', 'null'], enum: ['prepaid', 'credit', 'either', null] },
+  },
+};
+const catalogueItem = {
+  type: 'object', additionalProperties: false, required: ['id', 'name', 'category', 'offers'],
+  properties: {
+    id: { type: 'integer' }, name: { type: 'string' }, category: { type: 'string', enum: ['ticket', 'catering', 'retail', 'coupon'] },
+    description: { type: ['string', 'null'] }, isCombo: { type: 'boolean' }, stockMode: { type: 'string', enum: ['none', 'total', 'daily'] },
+    supplierId: { type: 'integer' }, offers: { type: 'array', items: catalogueOffer },
+  },
+};
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 
 /** The mini-program API in the OpenAPI document (/api/openapi.json). */
@@ -57,7 +74,7 @@ export const miniOpenApi = {
     tags: ['mini-program'], summary: 'Sign out: every token of this employee stops working',
     responses: { 204: { description: 'signed out' }, 401: error },
   } },
-  '/mini/catalogue': { get: { tags: ['mini-program'], summary: 'What the employee\'s enterprise may buy today, with the individual channel\'s offers', responses: { 200: { description: 'products with offers', ...json({ type: 'array', items: { type: 'object' } }) }, 401: error } } },
+  '/mini/catalogue': { get: { tags: ['mini-program'], summary: 'What the employee\'s enterprise may buy today, with the individual channel\'s offers', responses: { 200: { description: 'products with offers', ...json({ type: 'array', items: catalogueItem }) }, 401: error } } },
   '/mini/orders': {
     get: { tags: ['mini-program'], summary: 'My internal-purchase orders (newest 100)', responses: { 200: { description: 'orders', ...json({ type: 'array', items: orderView }) }, 401: error } },
     post: { tags: ['mini-program'], summary: 'Place an internal-purchase order (Idempotency-Key header makes retries safe)',

@@ -29,6 +29,7 @@ import {
   futureDateTime,
   MAX_ANNOUNCEMENT_BODY,
   MAX_ATTACHMENTS,
+  richTextRequired,
 } from '../collaboration/types';
 import { useCanRunVerb } from '../verbs';
 
@@ -41,9 +42,6 @@ const Section = ({ title }: { title: string }) => {
   );
 };
 
-/** The rich text must hold some text (an empty editor answers '<p></p>'). */
-const bodyRequired = (value: unknown) =>
-  typeof value === 'string' && value.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() ? undefined : 'ra.validation.required';
 
 const publishModeChoices = [
   { id: 'now', name: 'cop.announcements.publish_now' },
@@ -108,7 +106,7 @@ export const AnnouncementForm = ({ canPublish, ...props }: Omit<SimpleFormProps,
       <SelectInput source="type" choices={announcementTypeChoices} validate={required()} sx={{ flex: '0 1 220px' }} />
       <TextInput source="title" validate={[required(), maxLength(100)]} sx={{ flex: '1 1 360px' }} />
     </Box>
-    <RichBodyInput source="body" fullWidth validate={[bodyRequired, maxLength(MAX_ANNOUNCEMENT_BODY)]} />
+    <RichBodyInput source="body" fullWidth validate={[richTextRequired, maxLength(MAX_ANNOUNCEMENT_BODY)]} />
     <FilesInput source="attachments" label="resources.announcements.fields.attachments" max={MAX_ATTACHMENTS} />
     <Section title="cop.announcements.section_publish" />
     <PublishMechanism />

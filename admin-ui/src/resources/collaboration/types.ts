@@ -312,3 +312,15 @@ export function subjectPath(conversation: Pick<ConversationRecord, 'subjectType'
     return `/${mine ? 'opportunities' : 'received-opportunities'}/${conversation.subjectId}/show`;
   return null;
 }
+
+/**
+ * The announcement body's validator: the rich text must hold text or a picture (an empty editor answers
+ * '<p></p>'), as the server requires. Flagged `isRequired` so that react-admin marks the label with `*`.
+ */
+export const richTextRequired = Object.assign(
+  (value: unknown) =>
+    typeof value === 'string' && (value.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() || /<img\s[^>]*src=/i.test(value))
+      ? undefined
+      : 'ra.validation.required',
+  { isRequired: true },
+);

@@ -52,8 +52,11 @@ export const ImportButton = () => {
     if (!file) return;
     setBusy(true);
     try {
-      const { imported } = await dataProvider.importEmployees(file);
-      notify('cop.employees.import_done', { type: 'success', messageArgs: { smart_count: imported ?? 0 } });
+      const { imported, skipped } = await dataProvider.importEmployees(file);
+      notify(skipped?.length ? 'cop.employees.import_done_skipped' : 'cop.employees.import_done', {
+        type: 'success',
+        messageArgs: { smart_count: imported ?? 0, rows: (skipped ?? []).join('、') },
+      });
       refresh();
     } catch (e: any) {
       const body = e?.body ?? {};

@@ -69,8 +69,10 @@ export const BulkMarkReadButton = () => {
   );
 };
 
+/** 全部标为已读: marks read what the list shows (its current filter: type, read, dates). */
 export const MarkAllReadButton = () => {
   const dataProvider = useDataProvider<CopDataProvider>();
+  const { filterValues } = useListContext();
   const refresh = useRefresh();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
@@ -82,7 +84,7 @@ export const MarkAllReadButton = () => {
       onClick={async () => {
         setBusy(true);
         try {
-          await dataProvider.markAllNotificationsRead();
+          await dataProvider.markAllNotificationsRead(filterValues ?? {});
           notify('cop.notifications.marked_all_read', { type: 'info' });
         } catch (e: any) {
           notify(e?.message || 'ra.notification.http_error', { type: 'error' });

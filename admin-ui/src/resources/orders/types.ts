@@ -21,7 +21,8 @@ export type { LineStatus as FulfilmentStatus } from '@cop/config';
 import type { LineStatus as FulfilmentStatus } from '@cop/config';
 
 export const orderStatusChoices = enumChoices('order_status', ORDER_STATUSES);
-export const sellerChannelChoices = enumChoices('order_channel', SELLER_CHANNELS);
+/** 我的订单's channel filter: every channel its list shows, the mini program's 员工内购 included. */
+export const sellerChannelChoices = enumChoices('order_channel', ORDER_CHANNELS);
 export const paymentModeChoices = enumChoices('payment_mode', PAYMENT_MODES);
 
 export const orderStatusColors = {

@@ -20,6 +20,7 @@ import { Button, useDataProvider, useNotify, usePermissions, useTranslate, type 
 import { canAccessWith } from '../../auth/access';
 import type { CopPermissions } from '../../auth/session';
 import type { CopDataProvider, StockMaintenance } from '../../dataProvider';
+import { shanghaiToday } from './monthGrid';
 
 type Mode = StockMaintenance['mode'];
 type FieldErrors = Partial<Record<'mode' | 'quantity' | 'from' | 'to', string>>;
@@ -71,6 +72,10 @@ export const MaintainStockButton = ({ productId, daily, defaultFrom = '', defaul
       if (!from) found.from = translate('ra.validation.required');
       if (!to) found.to = translate('ra.validation.required');
       if (from && to && to < from) found.to = translate('cop.validation.date_order');
+      // past days take no stock (the server refuses them too)
+      const today = shanghaiToday();
+      if (from && from < today) found.from = translate('cop.validation.stock_not_past');
+      if (to && to < today) found.to = translate('cop.validation.stock_not_past');
     }
     return found;
   };

@@ -5,7 +5,7 @@ import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { LinearProgress, RecordContextProvider, useGetList, useRefresh, useTranslate, type Identifier } from 'react-admin';
 import { DateTimeField } from '../shared';
 import { MaintainStockButton } from './MaintainStockButton';
-import { monthGrid, shanghaiToday, shiftMonth } from './monthGrid';
+import { maintainRange, monthGrid, shanghaiToday, shiftMonth } from './monthGrid';
 
 export interface StockDay {
   id: Identifier;
@@ -62,8 +62,8 @@ export const DailyStockCalendar = ({ productId }: { productId: Identifier }) => 
           <MaintainStockButton
             productId={productId}
             daily
-            defaultFrom={grid.first}
-            defaultTo={grid.last}
+            defaultFrom={maintainRange(grid.first, grid.last, today).from}
+            defaultTo={maintainRange(grid.first, grid.last, today).to}
             onDone={() => {
               void refetch();
               refresh();

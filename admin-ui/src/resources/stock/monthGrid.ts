@@ -58,3 +58,12 @@ export function shiftMonth(year: number, month: number, delta: number): { year: 
 export function shanghaiToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The range 库存维护 proposes for the month shown: its days from today on (past days take no stock; the
+ * server refuses them), or nothing for a month already over.
+ */
+export function maintainRange(first: string, last: string, today: string): { from: string; to: string } {
+  if (last < today) return { from: '', to: '' };
+  return { from: first < today ? today : first, to: last };
+}

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/types';
 import { errors, FieldErrors, invalid } from '@cop/config';
+import { isUniqueViolation } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
 import { PRODUCT } from '../uids';
 
@@ -33,6 +34,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const allowed = new Set<string>([...rules.required, ...rules.optional]);
     for (const field of ALL_CATEGORY_FIELDS) if (!allowed.has(field) && field in data) data[field] = null;
     if (Object.keys(problems).length) throw invalid(problems);
+  },
+
+  /**
+   * A retail SKU names one product of its supplier: another product of the same supplier holding it is a
+   * 400 on `sku`. The unique index (supplier_id, sku) makes it race-safe (only retail products keep a sku).
+   */
+  async assertSkuFree(supplierId: number, sku: unknown, exceptId?: number) {
+    if (typeof sku !== 'string' || !sku) return;
+    const taken = await strapi.db.query(PRODUCT).findOne({
+      where: { supplierId, sku, ...(exceptId ? { id: { $ne: exceptId } } : {}) }, select: ['id', 'name'],
+    });
+    if (taken) throw invalid({ sku: t(`SKU 已被本企业的产品「${taken.name}」使用`, `is already used by your product "${taken.name}"`) });
+  },
+
+  /** Runs a write; a unique violation (a concurrent product took the SKU) becomes the same 400 on `sku`. */
+  async withSku<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw invalid({ sku: t('SKU 已被本企业的其他产品使用', 'is already used by another of your products') });
+      throw error;
+    }
   },
 
   /** Combo parts: the supplier's own, non-combo, distinct products; the main product is one of them. */
@@ -77,7 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!data.category) throw invalid({ category: required });
     if (data.comboItems || data.mainProductId) throw invalid({ comboItems: t('只有组合产品才有子产品', 'only combos have items') });
     this.checkCategory(data.category, data, data);
-    const row = await strapi.db.query(PRODUCT).create({ data: { ...data, supplierId: principal.enterpriseId, state: 'unlisted', isCombo: false, stockMode: data.stockMode ?? 'none' } });
+    if (data.category === 'retail') await this.assertSkuFree(principal.enterpriseId, data.sku);
+    const row = await this.withSku(() => strapi.db.query(PRODUCT).create({
+      data: { ...data, supplierId: principal.enterpriseId, state: 'unlisted', isCombo: false, stockMode: data.stockMode ?? 'none' },
+    }));
     await strapi.plugin('inventory').service('stock').setPolicy(row.id, principal.enterpriseId, row.stockMode);
     return row;
   },
@@ -91,11 +117,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     } else {
       if (data.comboItems || data.mainProductId) throw invalid({ comboItems: t('只有组合产品才有子产品', 'only combos have items') });
       this.checkCategory(existing.category, merged, data);
+      if (existing.category === 'retail' && 'sku' in data) await this.assertSkuFree(principal.enterpriseId, data.sku, existing.id);
       if (data.stockMode && data.stockMode !== existing.stockMode) {
         await strapi.plugin('inventory').service('stock').setPolicy(existing.id, principal.enterpriseId, data.stockMode);
       }
     }
-    return strapi.db.query(PRODUCT).update({ where: { id: existing.id }, data });
+    return this.withSku(() => strapi.db.query(PRODUCT).update({ where: { id: existing.id }, data }));
   },
 
   async setStatus(existing: { id: number; isCombo: boolean; comboItems?: ComboItem[] }, status: 'listed' | 'unlisted') {

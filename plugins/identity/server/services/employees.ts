@@ -19,6 +19,16 @@ export const IMPORT_COLUMNS = [
   { field: 'position', header: '职位 Position' },
 ] as const;
 
+/**
+ * The template's example row is marked in a note column after the data columns; rows whose note starts
+ * with 示例 / example are skipped on import, as is a row equal to the example (templates from before the mark).
+ */
+export const NOTE_COLUMN = IMPORT_COLUMNS.length + 1;
+export const EXAMPLE_NOTE = '示例行，导入时跳过 Example row, skipped on import';
+export const EXAMPLE_ROW = { employeeNo: 'E0001', name: '张三', phone: '13800000000', email: 'zhangsan@example.com', department: '销售部', position: '经理' };
+const isExampleNote = (note: string) => /^(示例|example)/i.test(note);
+const isExampleRow = (values: string[]) => IMPORT_COLUMNS.every((column, index) => values[index] === EXAMPLE_ROW[column.field]);
+
 export interface RowError { row: number; field: string; message: string; messageEn: string }
 
 /** Employees (staff records) of an enterprise, including the all-or-nothing Excel import. */
@@ -67,9 +77,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const ExcelJS = require('exceljs');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('员工 Employees');
-    sheet.columns = IMPORT_COLUMNS.map((column) => ({ header: column.header, key: column.field, width: 22 }));
+    sheet.columns = [
+      ...IMPORT_COLUMNS.map((column) => ({ header: column.header, key: column.field, width: 22 })),
+      { header: '说明 Note', key: 'note', width: 40 },
+    ];
     sheet.getRow(1).font = { bold: true };
-    sheet.addRow({ employeeNo: 'E0001', name: '张三', phone: '13800000000', email: 'zhangsan@example.com', department: '销售部', position: '经理' });
+    const example = sheet.addRow({ ...EXAMPLE_ROW, note: EXAMPLE_NOTE });
+    example.font = { italic: true, color: { argb: 'FF888888' } };
     return Buffer.from(await workbook.xlsx.writeBuffer());
   },
 
@@ -98,11 +112,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const seen = new Map<string, number>();
     const lastRow = sheet.actualRowCount;
     if (lastRow - 1 > MAX_IMPORT_ROWS) throw invalid({ file: t(`一次最多导入 ${MAX_IMPORT_ROWS} 行`, `can hold at most ${MAX_IMPORT_ROWS} rows`) });
+    const skipped: number[] = [];
     sheet.eachRow({ includeEmpty: false }, (row: any, rowNumber: number) => {
       if (rowNumber === 1) return;
+      const values = IMPORT_COLUMNS.map((_column, index) => cellText(row.getCell(index + 1).value));
+      // the template's example row (marked 示例 in the note column, or left as downloaded) is not an employee
+      if (isExampleNote(cellText(row.getCell(NOTE_COLUMN).value)) || isExampleRow(values)) { skipped.push(rowNumber); return; }
       const record: Record<string, unknown> = {};
       IMPORT_COLUMNS.forEach((column, index) => {
-        const raw = cellText(row.getCell(index + 1).value);
+        const raw = values[index];
         const result = convert(fields[column.field], raw === '' ? null : raw);
         if (!result.ok) rowErrors.push({ row: rowNumber, field: column.field, message: result.error.zh, messageEn: result.error.en });
         else record[column.field] = result.value;
@@ -131,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     const data = records.map(({ __row, ...record }) => ({ ...record, state: 'active', enterpriseId: principal.enterpriseId }));
     for (let i = 0; i < data.length; i += 500) await strapi.db.query(EMPLOYEE).createMany({ data: data.slice(i, i + 500) });
-    return { imported: data.length };
+    return { imported: data.length, ...(skipped.length ? { skipped } : {}) };
   },
 });
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, invalid, FieldErrors, isDay } from '@cop/config';
+import { DomainError, errors, invalid, FieldErrors, isDay, shanghaiDay } from '@cop/config';
 
 export const POLICY = 'plugin::inventory.stock-policy';
 export const ITEM = 'plugin::inventory.stock-item';
@@ -81,6 +81,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (policy.mode === 'daily') {
       if (!isDay(input.from)) problems.from = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
       if (!isDay(input.to)) problems.to = t('应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+      if (!problems.from && !problems.to) {
+        // stock is for days still to come: nothing can be sold on a past day (Asia/Shanghai)
+        const today = shanghaiDay(new Date());
+        const past = t(`不能早于今天（${today}）：过去的日期不能维护库存`, `must not be before today (${today}): past days take no stock`);
+        if (input.from! < today) problems.from = past;
+        if (input.to! < today) problems.to = past;
+      }
       if (!problems.from && !problems.to) {
         if (input.to! < input.from!) problems.to = t('结束日期不能早于开始日期', 'must not be before from');
         else if (daysBetween(input.from!, input.to!).length > MAX_RANGE_DAYS) problems.to = t(`一次最多维护 ${MAX_RANGE_DAYS} 天`, `the range may cover at most ${MAX_RANGE_DAYS} days`);

@@ -25,6 +25,18 @@ export function sanitizeBody(html: unknown): string {
   });
 }
 
+/** Whether a (sanitised) rich-text body holds something to read: text, or a picture; an empty editor's `<p></p>` does not. */
+export function bodyHasContent(html: unknown): boolean {
+  if (typeof html !== 'string') return false;
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;/g, ' ').trim();
+  return text.length > 0 || /<img\s[^>]*src=/i.test(html);
+}
+
+/** The announcement body is required: on every write of the console (create, edit) and again on publishing. */
+const assertBody = (html: unknown) => {
+  if (!bodyHasContent(html)) throw invalid({ body: t('正文不能为空', 'is required') });
+};
+
 /**
  * Announcements 公告 (F40, F41): an enterprise (or the platform, from the admin panel) drafts an
  * announcement, publishes it now or at a time (a cluster-safe job publishes due ones), and may
@@ -40,6 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(principal: Principal, data: Record<string, any>) {
+      assertBody(sanitizeBody(data.body));
       const audienceValues = await this.prepare(principal, data);
       return strapi.db.query(ANNOUNCEMENT).create({
         data: { ...data, ...audienceValues, body: sanitizeBody(data.body), attachmentIds: data.attachmentIds ?? [], pinned: data.pinned ?? false, publisherId: principal.enterpriseId, state: 'draft' },
@@ -47,6 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>) {
+      if (data.body !== undefined) assertBody(sanitizeBody(data.body));
       const audienceValues = await this.prepare(principal, { ...existing, ...data });
       const changes = { ...data, ...audienceValues, ...(data.body !== undefined ? { body: sanitizeBody(data.body) } : {}) };
       // a scheduled one goes back to draft: the new content is published by publishing again
@@ -62,7 +76,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Publish now, or schedule when publishAt is still ahead. */
     async publish(existing: Record<string, any>, now = new Date()) {
-      if (!existing.title || !String(existing.body ?? '').trim()) throw invalid({ body: t('正文不能为空', 'is required to publish') });
+      if (!bodyHasContent(existing.body)) throw invalid({ body: t('正文不能为空', 'is required to publish') });
+      if (!existing.title) throw invalid({ title: t('标题不能为空', 'is required to publish') });
       const at = existing.publishAt ? new Date(existing.publishAt) : null;
       if (at && at.getTime() > now.getTime()) {
         const { count } = await strapi.db.query(ANNOUNCEMENT).updateMany({ where: { id: existing.id, state: 'draft' }, data: { state: 'scheduled' } });

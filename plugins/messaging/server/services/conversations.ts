@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Post a message: the message row, the thread's counters (guarded update: the other side's unread
-     * + 1) and a notification for the other side, in the caller's transaction; a live event after commit.
+     * + 1), in the caller's transaction; a live `message` event after commit (no notification: 我的交流 counts it).
      */
     async send(principal: Principal, conversation: Record<string, any>, input: { body?: unknown; attachmentIds?: unknown }, now = new Date()) {
       const mine = side(conversation, principal.enterpriseId);
@@ -85,9 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         [unreadColumn]: trx.raw('?? + 1', [unreadColumn]), message_count: trx.raw('message_count + 1'),
         last_message_at: now, last_message_preview: body.slice(0, 100), updated_at: now,
       }));
-      await strapi.plugin('messaging').service('notifications').notifyEnterprise(other, {
-        type: 'message', title: `${principal.enterpriseName} 发来消息${conversation.subjectTitle ? `（${conversation.subjectTitle}）` : ''}`, body: body.slice(0, 200), link: `/conversations/${conversation.id}/show`,
-      }, 'conversations.use');
+      // a chat message belongs to 我的交流 alone (its unread counter and badge): no message-centre row, so the bell stays quiet
       events().publish([other, principal.enterpriseId], { type: 'message', conversationId: conversation.id });
       return message;
     },

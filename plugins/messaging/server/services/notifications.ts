@@ -63,8 +63,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.db.query(NOTIFICATION).updateMany({ where: { id, userId, read: false }, data: { read: true, readAt: now } });
   },
 
-  async markAllRead(userId: number, now = new Date()) {
-    const { count } = await strapi.db.query(NOTIFICATION).updateMany({ where: { userId, read: false }, data: { read: true, readAt: now } });
+  /** Marks the user's unread messages read; `where` (the list's filter clauses) limits it to what the list shows. */
+  async markAllRead(userId: number, where: Record<string, unknown>[] = [], now = new Date()) {
+    const { count } = await strapi.db.query(NOTIFICATION).updateMany({
+      where: { $and: [{ userId, read: false }, ...where] },
+      data: { read: true, readAt: now },
+    });
     return count;
   },
 });

@@ -14,7 +14,11 @@ export type GroupBy = ReportGroup;
 const PARAMS = ['side', 'groupBy', 'from', 'to', 'sort', 'limit'];
 
 export interface ReportQuery { side: Side; groupBy: GroupBy; from: string; to: string; sort: 'amount' | 'quantity'; limit: number | null }
-export interface ReportRow { key: string | number; label: string; orders: number; quantity: number; amount: number; refunded: number; net: number }
+/** Gross quantity and amount of the paid orders, what was refunded of them, and the net (gross − refunded). */
+export interface ReportRow {
+  key: string | number; label: string; orders: number; quantity: number; amount: number; refunded: number; net: number;
+  refundedQuantity: number; netQuantity: number;
+}
 
 /**
  * Sales reports (F97) and the home pages' order figures (F03, F04): aggregate SQL over orders and
@@ -54,17 +58,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Rows (orders, quantity, amount, refunded, net) per group plus a totals row, read from the
      * maintained summaries (sales_days; product_sales_days for products), never from the orders.
      */
-    async sales(principal: Principal, q: ReportQuery): Promise<{ query: ReportQuery; rows: ReportRow[]; totals: Omit<ReportRow, 'key' | 'label'> }> {
+    async sales(principal: Principal, q: ReportQuery, options: { net?: boolean } = {}): Promise<{ query: ReportQuery; rows: ReportRow[]; totals: Omit<ReportRow, 'key' | 'label'> }> {
       const db = knex();
       const mine = q.side === 'supplier' ? 'supplier_id' : 'seller_id';
       const other = q.side === 'supplier' ? 'seller_id' : 'supplier_id';
       const days = () => db('sales_days').where(mine, principal.enterpriseId).where('day', '>=', q.from).where('day', '<=', q.to);
-      const measures = (query: any) => query.sum({ orders: 'orders', quantity: 'quantity', amount: 'amount', refunded: 'refunded' });
+      const measures = (query: any) => query.sum({ orders: 'orders', quantity: 'quantity', amount: 'amount', refunded: 'refunded', refundedQuantity: 'refunded_quantity' });
       let grouped = q.groupBy === 'product'
         ? measures(db('product_sales_days').where({ side: q.side, enterprise_id: principal.enterpriseId }).where('day', '>=', q.from).where('day', '<=', q.to)
           .select({ k: 'product_id' }, db.raw('max(product_name) as label'))).groupBy('product_id')
         : measures(days().select({ k: { day: 'day', channel: 'channel', counterparty: other }[q.groupBy] })).groupBy({ day: 'day', channel: 'channel', counterparty: other }[q.groupBy]);
-      grouped = q.groupBy === 'day' ? grouped.orderBy('k', 'asc') : grouped.orderBy(q.sort, 'desc').orderBy('k', 'asc');
+      if (options.net && q.groupBy !== 'day') {
+        // the ranking: net of refunds (what was refunded does not count), and nothing wholly refunded
+        const net = q.sort === 'amount' ? 'sum(amount) - sum(refunded)' : 'sum(quantity) - sum(refunded_quantity)';
+        grouped = grouped.havingRaw('sum(quantity) - sum(refunded_quantity) > 0').orderByRaw(`${net} desc`).orderBy('k', 'asc');
+      } else grouped = q.groupBy === 'day' ? grouped.orderBy('k', 'asc') : grouped.orderBy(q.sort, 'desc').orderBy('k', 'asc');
       if (q.limit) grouped = grouped.limit(q.limit);
       const [rows, [total]] = await Promise.all([grouped, measures(days())]);
       const names = q.groupBy === 'counterparty'
@@ -73,7 +81,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const shape = (r: any) => {
         const amount = Number(r.amount ?? 0);
         const refunded = Number(r.refunded ?? 0);
-        return { orders: Number(r.orders ?? 0), quantity: Number(r.quantity ?? 0), amount, refunded, net: amount - refunded };
+        const quantity = Number(r.quantity ?? 0);
+        const refundedQuantity = Number(r.refundedQuantity ?? 0);
+        return { orders: Number(r.orders ?? 0), quantity, amount, refunded, net: amount - refunded, refundedQuantity, netQuantity: quantity - refundedQuantity };
       };
       return {
         query: q,
@@ -89,12 +99,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The home pages' figures (F03, F04) for one side of the caller's enterprise: payments (captures)
      * and refunds today, this month and per day over the last 30 days, from the ledger's transfers;
-     * and orders and amounts by status and channel over 30 days.
+     * and orders and amounts by status and channel over 30 days. Each part needs the key of the data it
+     * shows: the money figures `ledger.read`, the orders `orders.read`; a part the caller may not read is
+     * left out, and a caller holding neither key is refused (403).
      */
     async statistics(principal: Principal, side?: unknown, now = new Date()) {
+      const money = principal.permissions.has('ledger.read');
+      const orders = principal.permissions.has('orders.read');
+      if (!money && !orders) throw errors.forbidden('ledger.read');
       const sides = sidesOf(principal.enterpriseKind);
       if (side !== undefined && !sides.includes(side as Side)) throw invalid({ side: t('应为 ' + sides.join(' 或 '), 'must be ' + sides.join(' or ')) });
       const chosen = (side as Side | undefined) ?? (sides.includes('seller') ? 'seller' : 'supplier');
+      const byStatus = orders ? { orders: await this.byStatus(principal, chosen, 30, now) } : {};
+      if (!money) return { side: chosen, ...byStatus };
       const today = shanghaiDay(now);
       const monthStart = `${today.slice(0, 8)}01`;
       const trendStart = addDays(today, -29);
@@ -102,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const days: { day: string; payments: number; refunds: number }[] = await strapi.plugin('ledger').service('ledger')
         .flows(party, monthStart < trendStart ? monthStart : trendStart, today);
       const sum = (from: string) => days.filter((d) => d.day >= from).reduce((acc, d) => ({ payments: acc.payments + d.payments, refunds: acc.refunds + d.refunds }), { payments: 0, refunds: 0 });
-      return { side: chosen, today: sum(today), month: sum(monthStart), trend: days.filter((d) => d.day >= trendStart), orders: await this.byStatus(principal, chosen, 30, now) };
+      return { side: chosen, today: sum(today), month: sum(monthStart), trend: days.filter((d) => d.day >= trendStart), ...byStatus };
     },
 
     /** Orders and amounts by status and channel over the last `days` days (the supplier home). */
