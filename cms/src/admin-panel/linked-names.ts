@@ -42,7 +42,8 @@ export async function linkedNames(strapi: Core.Strapi, uid: unknown, key: unknow
   if (!labels || !model) throw errors.notFound('content type', uid);
   const numeric = /^\d+$/.test(key);
   if (numeric && (Number(key) < 1 || Number(key) > MAX_ID)) throw errors.notFound(uid, key);
-  const record = (await strapi.db.query(uid as never).findOne({ where: numeric ? { id: Number(key) } : { documentId: key } })) as Row | null;
+  const where = numeric ? { id: Number(key) } : { documentId: key };
+  const record = (await strapi.db.query(uid as never).findOne({ where })) as Row | null;
   if (!record) throw errors.notFound(uid, key);
 
   // the id fields with a value, grouped by the content type they point at
@@ -57,7 +58,8 @@ export async function linkedNames(strapi: Core.Strapi, uid: unknown, key: unknow
   const found = new Map<string, Map<number, Row>>();
   for (const targetUid of new Set(links.map((link) => link.targetUid))) {
     const nameField = ADMIN_LABELS[targetUid]?.mainField;
-    const ids = [...new Set(links.filter((link) => link.targetUid === targetUid).map((link) => link.id))].filter((id) => id >= 1 && id <= MAX_ID);
+    const ids = [...new Set(links.filter((link) => link.targetUid === targetUid).map((link) => link.id))]
+      .filter((id) => id >= 1 && id <= MAX_ID);
     const rows = ids.length && strapi.contentTypes[targetUid as keyof typeof strapi.contentTypes]
       ? ((await strapi.db.query(targetUid as never).findMany({
         where: { id: { $in: ids } }, select: ['id', 'documentId', ...(nameField ? [nameField] : [])],
@@ -77,8 +79,11 @@ export async function linkedNames(strapi: Core.Strapi, uid: unknown, key: unknow
   });
 }
 
-const isEnumeration = (strapi: Core.Strapi, uid: string, field: string) =>
-  (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes as Record<string, { type: string }>)[field]?.type === 'enumeration';
+const isEnumeration = (strapi: Core.Strapi, uid: string, field: string) => {
+  const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+  const attributes = model?.attributes as Record<string, { type: string }> | undefined;
+  return attributes?.[field]?.type === 'enumeration';
+};
 
 /** Registers the admin route (called from the app's register). */
 export function registerLinkedNamesRoute(strapi: Core.Strapi): void {

@@ -5,7 +5,8 @@
  * written at server bootstrap (cms/src/admin-panel/labels.ts).
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { LINKED_RECORDS_TEXT, LinkedRecordsPanel } from './linked-records';
+import { LinkedRecordsPanel } from './linked-records';
+import { LINKED_RECORDS_TEXT } from './linked-records-text';
 
 /** The Strapi admin's own translation pack (@strapi/admin/dist/admin/admin/src/translations/zh-Hans.json). */
 export const PANEL_LOCALE = 'zh-Hans';

@@ -10,6 +10,7 @@ import type { PanelComponent, PanelComponentProps } from '@strapi/content-manage
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
+import { LINKED_RECORDS_TEXT } from './linked-records-text';
 
 /** One `…Id` field of the open record (the route's answer). */
 interface LinkedName {
@@ -21,18 +22,6 @@ interface LinkedName {
   name: string | null;
 }
 
-export const LINKED_RECORDS_TEXT = {
-  'zh-Hans': {
-    'cop.linked.title': '关联记录',
-    'cop.linked.missing': '（记录不存在）',
-    'cop.linked.error': '无法读取关联记录',
-  },
-  en: {
-    'cop.linked.title': 'Linked records',
-    'cop.linked.missing': '(no such record)',
-    'cop.linked.error': 'Linked records could not be read',
-  },
-} as const;
 
 type State = { links: LinkedName[] } | { error: true } | null;
 
