@@ -4,6 +4,7 @@ import { configureUsersPermissions } from './seed/users-permissions';
 import { assertProductionSecrets } from './secrets';
 import { guardImmutableRecords } from './immutable';
 import { applyAdminLabels } from './admin-panel/apply';
+import { registerLinkedNamesRoute } from './admin-panel/linked-names';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -14,6 +15,8 @@ export default {
     assertProductionSecrets((path) => strapi.config.get(path));
     // the books (transfers, stock, orders, incentive records, summaries) are read-only for every admin role
     guardImmutableRecords(strapi);
+    // 关联记录: the names behind the `…Id` fields of a record, for the admin panel's edit view
+    registerLinkedNamesRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

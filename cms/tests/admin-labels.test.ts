@@ -6,6 +6,9 @@ import adminApp, { PANEL_LOCALE } from '../src/admin/app';
 import { ADMIN_LABELS } from '../src/admin-panel/labels';
 import { applyAdminLabels, labelledConfiguration, labelProblems, resolveField, type PanelModel } from '../src/admin-panel/apply';
 
+// the side panel is a React component of the browser bundle (checked in tests/browser/admin-panel.test.ts)
+jest.mock('../src/admin/linked-records', () => ({ LinkedRecordsPanel: () => null }));
+
 /** Issue 12, item 3: the operator's admin panel is in Chinese and readable. */
 const CJK = /[\u3400-\u9fff]/;
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -28,9 +28,43 @@ export interface TypeLabels {
 /** Fields spelt `status` before the rename and `state` after it are the same field to the panel. */
 export const ALIASES: Record<string, string> = { status: 'state', state: 'status' };
 
+/**
+ * The content types an `…Id` field can point at, by the Chinese name its description gives them. The side
+ * panel 关联记录 (cms/src/admin-panel/linked-names.ts) shows the target's main field (its `mainField` below)
+ * beside the id, so a field made with `ref`, `enterprise` or `user` is also a link in the panel.
+ */
+export const TARGETS = {
+  企业: 'plugin::identity.enterprise',
+  员工: 'plugin::identity.employee',
+  供销关系: 'plugin::identity.partnership',
+  产品: 'plugin::catalogue.product',
+  销售策略: 'plugin::catalogue.strategy',
+  商机: 'plugin::collaboration.opportunity',
+  资源: 'plugin::collaboration.resource',
+  激励规则: 'plugin::incentives.incentive-rule',
+  激励明细: 'plugin::incentives.incentive-record',
+  账户: 'plugin::ledger.account',
+  公告: 'plugin::messaging.announcement',
+  交流会话: 'plugin::messaging.conversation',
+  订单: 'plugin::orders.order',
+  用户: 'plugin::users-permissions.user',
+} as const;
+export type Target = keyof typeof TARGETS;
+
+// which content type a field's text says its id points at (the texts made by `pointsAt` below)
+const POINTS_AT = new WeakMap<FieldText, string>();
+const pointsAt = (target: Target, text: FieldText): FieldText => {
+  POINTS_AT.set(text, TARGETS[target]);
+  return text;
+};
+/** The content type whose record id a field with this text holds, or undefined when it is not such a field. */
+export const targetOf = (text: FieldText | undefined): string | undefined => (text ? POINTS_AT.get(text) : undefined);
+
 const FEN = '单位：分（100 = 1 元）';
-const ref = (label: string, target: string, extra = ''): FieldText => [label, `${target}的编号（${target}）${extra}`];
-const enterprise = (label: string, role: string): FieldText => [label, `${role}企业的编号（企业）`];
+const ref = (label: string, target: Target, extra = ''): FieldText => pointsAt(target, [label, `${target}的编号（${target}）${extra}`]);
+const enterprise = (label: string, role: string): FieldText => pointsAt('企业', [label, `${role}企业的编号（企业）`]);
+/** A login account's id (users-permissions user). */
+const user = (label: string, description: string): FieldText => pointsAt('用户', [label, description]);
 const money = (label: string, extra = ''): FieldText => [label, extra ? `${FEN}；${extra}` : FEN];
 const ids = (label: string, target: string): FieldText => [label, `${target}编号的列表（${target}），JSON 数组，如 [3, 17]`];
 const day = (label: string, extra = ''): FieldText => [label, `日期 YYYY-MM-DD（北京时间）${extra}`];
@@ -53,8 +87,8 @@ export const COMMON: Record<string, FieldText> = {
   strategyId: ref('销售策略', '销售策略'),
   orderId: ref('订单', '订单'),
   accountId: ref('账户', '账户'),
-  userId: ['用户', '登录账户的编号（用户）'],
-  operatorId: ['操作人', '操作的登录账户编号（用户）；空 = 系统或管理后台'],
+  userId: user('用户', '登录账户的编号（用户）'),
+  operatorId: user('操作人', '操作的登录账户编号（用户）；空 = 系统或管理后台'),
   publisherId: enterprise('发布方', '发布方'),
   name: ['名称', ''],
   title: ['标题', ''],
@@ -308,7 +342,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       opportunityId: ref('商机', '商机'),
       publisherId: enterprise('发布方', '商机发布方'),
       responderId: enterprise('响应方', '响应方'),
-      responderUserId: ['响应人', '提交响应的登录账户编号（用户）'],
+      responderUserId: user('响应人', '提交响应的登录账户编号（用户）'),
       message: ['响应内容', ''],
     },
     list: ['message', 'opportunityId', 'responderId', 'status', 'createdAt'],
@@ -351,7 +385,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       size: ['大小', '单位：字节'],
       sha256: ['SHA-256 校验值', ''],
       storageKey: ['存储位置', '文件在私有存储中的键；勿手工修改'],
-      uploadedBy: ['上传人', '上传的登录账户编号（用户）'],
+      uploadedBy: user('上传人', '上传的登录账户编号（用户）'),
     },
     list: ['name', 'mime', 'size', 'ownerEnterpriseId', 'createdAt'],
     mainField: 'name',
@@ -367,7 +401,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       event: ['触发事件', ''],
       method: ['计算方式', ''],
       amount: ['数值', '每单分值（≤ 100000）、每件分值（≤ 10000）或万分比（≤ 10000），按计算方式'],
-      supplierId: ['限供货方', '供货方企业的编号（企业）；只对该供货方的订单生效，空 = 不限'],
+      supplierId: pointsAt('企业', ['限供货方', '供货方企业的编号（企业）；只对该供货方的订单生效，空 = 不限']),
       category: ['限产品类别', '空 = 不限'],
       productId: ref('限产品', '产品', '；空 = 不限'),
       channel: ['限渠道', '空 = 不限'],
@@ -477,7 +511,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
   },
   'plugin::ledger.adjustment': {
     fields: {
-      accountId: ['账户', '要调整的销售方预付款或赊销账户的编号（账户）'],
+      accountId: pointsAt('账户', ['账户', '要调整的销售方预付款或赊销账户的编号（账户）']),
       amount: money('调账金额', '正数调增可用余额（赊销：冲减欠款），负数调减；保存即记账，不可修改'),
       reason: ['调账原因', '必填；写入交易流水的备注，供货方和销售方都能看到'],
       transferId: ['交易编号', '保存时由系统生成（对应交易流水），无需填写'],
@@ -496,7 +530,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       flag: ['记账方式', ''],
       pendingId: ['对应冻结交易', '确认或撤销的冻结交易的交易编号'],
       kind: ['交易类型', ''],
-      accountId: ['账户', '销售方账户的编号（账户）；该笔流水显示在这个账户下'],
+      accountId: pointsAt('账户', ['账户', '销售方账户的编号（账户）；该笔流水显示在这个账户下']),
       direction: ['方向', '对销售方账户而言'],
       availableAfter: money('交易后可用'),
       frozenAfter: money('交易后冻结'),
@@ -510,7 +544,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
   // ---- messaging
   'plugin::messaging.announcement': {
     fields: {
-      publisherId: ['发布方', '发布方企业的编号（企业）；空 = 平台运营方'],
+      publisherId: pointsAt('企业', ['发布方', '发布方企业的编号（企业）；空 = 平台运营方']),
       type: ['公告类型', ''],
       title: ['公告标题', ''],
       body: ['公告内容', '富文本，保存时自动清理'],
@@ -553,7 +587,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       conversationId: ref('会话', '交流会话'),
       senderEnterpriseId: enterprise('发送企业', '发送方'),
       receiverEnterpriseId: enterprise('接收企业', '接收方'),
-      senderUserId: ['发送人', '发送的登录账户编号（用户）'],
+      senderUserId: user('发送人', '发送的登录账户编号（用户）'),
       body: ['消息内容', ''],
     },
     list: ['body', 'conversationId', 'senderEnterpriseId', 'createdAt'],
@@ -562,7 +596,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
   },
   'plugin::messaging.notification': {
     fields: {
-      userId: ['收件人', '收件的登录账户编号（用户）'],
+      userId: user('收件人', '收件的登录账户编号（用户）'),
       enterpriseId: enterprise('企业', '收件人所属'),
       type: ['消息类型', ''],
       link: ['链接', '控制台内的页面地址'],
@@ -598,7 +632,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       refundLineIds: ids('申请退款的明细', '订单明细'),
       refundLines: ['申请退款的数量', '待审核的退款申请：[{ lineId 订单明细编号, quantity 退款数量 }]'],
       refundReason: ['退款原因', ''],
-      placedBy: ['下单人', '下单的登录账户编号（用户）'],
+      placedBy: user('下单人', '下单的登录账户编号（用户）'),
       employeeId: ref('下单员工', '员工', '；员工内购订单'),
     },
     list: ['number', 'channel', 'sellerId', 'supplierId', 'status', 'totalAmount', 'createdAt'],
@@ -632,7 +666,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       action: ['操作', '如 create、pay、cancel、fulfil、request-refund'],
       fromStatus: ['原状态', ''],
       toStatus: ['新状态', ''],
-      actorId: ['操作人', '操作的登录账户编号（用户）；空 = 系统'],
+      actorId: user('操作人', '操作的登录账户编号（用户）；空 = 系统'),
       actorEnterpriseId: enterprise('操作企业', '操作人所属'),
     },
     list: ['action', 'orderId', 'fromStatus', 'toStatus', 'actorId', 'createdAt'],
@@ -651,7 +685,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
   },
   'plugin::orders.cart-item': {
     fields: {
-      userId: ['用户', '购物车所属的登录账户编号（用户）'],
+      userId: user('用户', '购物车所属的登录账户编号（用户）'),
       sellerId: enterprise('销售方', '销售方'),
       day: day('使用日期'),
       unitPrice: money('加入时的单价'),

@@ -5,6 +5,8 @@
  * written at server bootstrap (cms/src/admin-panel/labels.ts).
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { LinkedRecordsPanel } from './linked-records';
+import { LINKED_RECORDS_TEXT } from './linked-records-text';
 
 /** The Strapi admin's own translation pack (@strapi/admin/dist/admin/admin/src/translations/zh-Hans.json). */
 export const PANEL_LOCALE = 'zh-Hans';
@@ -76,15 +78,22 @@ export default {
         'app.components.LeftMenu.navbrand.title': title,
         'app.components.LeftMenu.navbrand.workplace': '运营后台',
         'HomePage.header.subtitle': `${title}运营后台`,
+        ...LINKED_RECORDS_TEXT[PANEL_LOCALE],
       },
       en: {
         'Auth.form.welcome.title': 'Welcome to the operations back office',
         'app.components.LeftMenu.navbrand.title': 'COP operations',
+        ...LINKED_RECORDS_TEXT.en,
       },
     },
   },
   register(_app: StrapiApp) {
     preferChinese();
+  },
+  bootstrap(app: StrapiApp) {
+    // 关联记录: beside the edit form, the names of the records the `…Id` fields point at
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel(panels: unknown[]): void } };
+    contentManager.apis.addEditViewSidePanel([LinkedRecordsPanel]);
   },
 };
 

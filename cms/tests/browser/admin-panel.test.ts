@@ -103,4 +103,24 @@ describe('the admin panel in a real browser (the platform operator)', () => {
     expect((await app.strapi.db.query(ANNOUNCEMENT).findOne({ where: { id: row.id } })).state).toBe('published');
     expect(await told()).toBeGreaterThan(0);
   });
+
+  it('shows beside a partnership the names of its supplier and seller, linked to their records (关联记录)', async () => {
+    const [supplier, seller] = await Promise.all(['华夏文旅集团', '畅游旅行社']
+      .map((name) => app.strapi.db.query(ENTERPRISE).findOne({ where: { name } })));
+    const partnership = await app.strapi.db.query('plugin::identity.partnership')
+      .findOne({ where: { supplierId: supplier.id, sellerId: seller.id } });
+    await page.goto(`${app.url}/admin/content-manager/collection-types/plugin::identity.partnership/${partnership.documentId}`);
+    const panel = page.getByTestId('linked-records');
+    await panel.waitFor();
+    await page.getByText('关联记录', { exact: true }).waitFor();
+    const supplierLink = panel.getByRole('link', { name: `华夏文旅集团 (#${supplier.id})` });
+    await supplierLink.waitFor();
+    await panel.getByRole('link', { name: `畅游旅行社 (#${seller.id})` }).waitFor();
+    expect(await panel.innerText()).toContain('供货方：');
+    await shot(page, 'adm-05-linked-records');
+    await supplierLink.click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/${ENTERPRISE}/${supplier.documentId}`));
+    await page.locator('input[name="name"]').waitFor();
+    expect(await page.locator('input[name="name"]').inputValue()).toBe('华夏文旅集团');
+  });
 });
