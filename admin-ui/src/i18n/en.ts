@@ -1,3 +1,4 @@
+import { codeLabelsIn } from '@cop/config';
 /** Field labels shared by the resources (and page aliases) of one server resource. */
 const partnershipFields = {
   id: 'ID',
@@ -120,6 +121,8 @@ const transactionFields = {
   kind: 'Type',
   direction: 'Direction',
   amount: 'Amount',
+  postedAmount: 'Amount',
+  frozenChange: 'Frozen',
   availableAfter: 'Available after',
   frozenAfter: 'Frozen after',
   orderRef: 'Order number',
@@ -647,15 +650,7 @@ export const enApp = {
       enabled: 'Enabled',
       disabled: 'Disabled',
     },
-    transaction_kind: {
-      topup: 'Top-up',
-      freeze: 'Freeze',
-      capture: 'Payment',
-      release: 'Release',
-      refund: 'Refund',
-      repayment: 'Repayment',
-      adjustment: 'Adjustment',
-    },
+    transaction_kind: codeLabelsIn('transaction_kind', 'en'),
     ledger: {
       title_supplier: 'Seller accounts',
       title_seller: 'My accounts',
@@ -734,24 +729,8 @@ export const enApp = {
       valid_from_gte: 'Valid from on or after',
       valid_to_lte: 'Valid until on or before',
     },
-    order_status: {
-      pending_audit: 'Awaiting audit',
-      pending_payment: 'Awaiting payment',
-      paid: 'Paid',
-      fulfilling: 'Fulfilling',
-      fulfilled: 'Fulfilled',
-      refund_pending: 'Refund under audit',
-      partially_refunded: 'Partially refunded',
-      refunded: 'Refunded',
-      cancelled: 'Cancelled',
-      rejected: 'Rejected',
-      closed: 'Closed (timed out)',
-    },
-    order_channel: {
-      individual: 'Individual',
-      gov: 'Gov-enterprise',
-      employee: 'Employee purchase',
-    },
+    order_status: codeLabelsIn('order_status', 'en'),
+    order_channel: codeLabelsIn('order_channel', 'en'),
     payment_mode: {
       prepaid: 'Prepaid',
       credit: 'Credit',
@@ -914,15 +893,8 @@ export const enApp = {
       fulfil_missing: 'Enter a confirmation code, or a courier and a tracking number',
       fulfilled: 'Line fulfilled',
     },
-    incentive_kind: {
-      collaboration: 'Collaboration points',
-      bonus: 'Bonus points',
-    },
-    incentive_event: {
-      order_paid: 'Order paid',
-      order_fulfilled: 'Order fulfilled',
-      order_refunded: 'Refund reversal',
-    },
+    incentive_kind: codeLabelsIn('incentive_kind', 'en'),
+    incentive_event: codeLabelsIn('incentive_event', 'en'),
     incentives: {
       title_collaboration: 'Collaboration points',
       title_bonus: 'Bonus points',
