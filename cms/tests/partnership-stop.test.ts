@@ -25,9 +25,12 @@ beforeAll(async () => {
   partnership = await partner(app, supplier, seller);
   await agreement(app, supplier, seller);
   ticket = await product(app, supplier, { name: '停合作门票' });
-  await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 20, from: today(), to: shift(today(), 5) });
+  await as(app, supplier.token).post('/stock-days/maintain', {
+    productId: ticket.id, mode: 'set', quantity: 20, from: today(), to: shift(today(), 5),
+  });
   individual = await strategy(app, supplier, [{ productId: ticket.id, price: 15000 }], { businessMode: 'either' });
-  gov = await strategy(app, supplier, [{ productId: ticket.id, price: 12000 }], { channel: 'gov', name: '政企', businessMode: 'either', requiresAudit: true });
+  gov = await strategy(app, supplier, [{ productId: ticket.id, price: 12000 }],
+    { channel: 'gov', name: '政企', businessMode: 'either', requiresAudit: true });
   prepaidId = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: seller.enterpriseId })).body.id;
   await ledger().setStatus(prepaidId, 'enabled');
   await ledger().topUp(prepaidId, 100_000, { transferId: 'stop-topup' });
@@ -47,7 +50,8 @@ describe('stopping a partnership', () => {
     expect((await as(app, seller.token).post(`/orders/${paid.id}/pay`)).body.status).toBe('paid');
     const before = await figures(prepaidId);
     const unpaid = (await place({ lines: [{ productId: ticket.id, strategyId: individual.id, quantity: 2, day }] })).body;
-    const audit = (await place({ channel: 'gov', companyName: '某区文旅局', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 3, day }] })).body;
+    const govLine = { productId: ticket.id, strategyId: gov.id, quantity: 3, day };
+    const audit = (await place({ channel: 'gov', companyName: '某区文旅局', lines: [govLine] })).body;
     expect([unpaid.status, audit.status]).toEqual(['pending_payment', 'pending_audit']);
     expect(await figures(prepaidId)).toMatchObject({ frozen: 30_000 + 36_000 });
     expect(await stockOf(ticket.id)).toMatchObject({ reserved: 5, sold: 1 });
@@ -63,7 +67,8 @@ describe('stopping a partnership', () => {
       expect(events[0]).toMatchObject({ toStatus: 'closed', actorId: supplier.adminId, actorEnterpriseId: supplier.enterpriseId });
       expect(events[0].reason).toContain('合同到期不再续签');
       // the seller hears of each closed order
-      expect(await notices(seller.enterpriseId, order.number)).toEqual(expect.arrayContaining([expect.objectContaining({ body: '合同到期不再续签' })]));
+      expect(await notices(seller.enterpriseId, order.number))
+        .toEqual(expect.arrayContaining([expect.objectContaining({ body: '合同到期不再续签' })]));
     }
     // the paid order is history, not touched
     expect((await as(app, seller.token).get(`/orders/${paid.id}`)).body.status).toBe('paid');

@@ -20,7 +20,15 @@ const ledger = () => app.strapi.plugin('ledger').service('ledger');
 const figures = async (id: number) => ledger().figures(await ledger().account(id));
 
 const download = (token: string, path: string, lang: 'zh' | 'en' = 'zh') => as(app, token).get(path).set('Accept-Language', lang)
-  .buffer(true).parse((res: any, done: any) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); });
+  .buffer(true).parse((res: any, done: any) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+/** The UTF-8 file name of a download (filename*=). */
+const fileName = (res: any) => decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]);
+const statement = (token: string, filter: Record<string, unknown>) =>
+  as(app, token).list('account-transactions', { filter, sort: ['id', 'ASC'] });
 async function sheetOf(body: Buffer) {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(body as any);
@@ -43,7 +51,9 @@ beforeAll(async () => {
   await partner(app, supplier, seller);
   await agreement(app, supplier, seller);
   ticket = await product(app, supplier, { name: '流水门票' });
-  await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 20, from: today(), to: shift(today(), 5) });
+  await as(app, supplier.token).post('/stock-days/maintain', {
+    productId: ticket.id, mode: 'set', quantity: 20, from: today(), to: shift(today(), 5),
+  });
   individual = await strategy(app, supplier, [{ productId: ticket.id, price: 15000 }], { businessMode: 'either' });
   prepaidId = (await as(app, supplier.token).post('/prepaid-accounts', { sellerId: seller.enterpriseId })).body.id;
   creditId = (await as(app, supplier.token).post('/credit-accounts', { sellerId: seller.enterpriseId })).body.id;
@@ -72,7 +82,9 @@ describe('交易流水: every money event, with its operator (item 9)', () => {
       creditLimit: 500_000, validFrom: shift(today(), -1), validTo: shift(today(), 90), note: '年度授信',
     });
     expect(set.status).toBe(200);
-    await as(app, supplier.token).post(`/credit-accounts/${creditId}/set-limit`, { creditLimit: 500_000, validFrom: shift(today(), -1), validTo: shift(today(), 180) });
+    await as(app, supplier.token).post(`/credit-accounts/${creditId}/set-limit`, {
+      creditLimit: 500_000, validFrom: shift(today(), -1), validTo: shift(today(), 180),
+    });
     const lines = (await as(app, seller.token).list('account-transactions', { filter: { accountId: creditId }, sort: ['id', 'ASC'] })).body;
     expect(lines.map((l: any) => [l.kind, l.amount, l.postedAmount, l.frozenChange, l.operatorName])).toEqual([
       ['limit', 0, 0, 0, 'stmt_supplier'], ['limit', 0, 0, 0, 'stmt_supplier'],
@@ -104,7 +116,7 @@ describe('金额 and 冻结 (item 20)', () => {
   it('counts a paid order once in the amount column and shows its freeze and capture in the frozen column', async () => {
     const order = (await place()).body;
     expect((await as(app, seller.token).post(`/orders/${order.id}/pay`)).body.status).toBe('paid');
-    const lines = (await as(app, seller.token).list('account-transactions', { filter: { orderRef: order.number }, sort: ['id', 'ASC'] })).body;
+    const lines = (await statement(seller.token, { orderRef: order.number })).body;
     expect(lines.map((l: any) => [l.kind, l.amount, l.postedAmount, l.frozenChange])).toEqual([
       ['freeze', 15_000, 0, 15_000], ['capture', 15_000, -15_000, 0 - 15_000],
     ]);
@@ -119,7 +131,7 @@ describe('金额 and 冻结 (item 20)', () => {
   it('takes off the whole freeze when a capture takes less', async () => {
     await ledger().freeze(prepaidId, 3_000, { transferId: 'stmt-partial-freeze', orderRef: 'PARTIAL-1' });
     await ledger().capture('stmt-partial-freeze', { transferId: 'stmt-partial-capture', amount: 2_000 });
-    const lines = (await as(app, seller.token).list('account-transactions', { filter: { orderRef: 'PARTIAL-1' }, sort: ['id', 'ASC'] })).body;
+    const lines = (await statement(seller.token, { orderRef: 'PARTIAL-1' })).body;
     expect(lines.map((l: any) => [l.kind, l.postedAmount, l.frozenChange])).toEqual([['freeze', 0, 3_000], ['capture', -2_000, -3_000]]);
   });
 });
@@ -138,11 +150,12 @@ describe('Excel exports (items 15 and 27)', () => {
     expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`交易流水-stmt_supplier 企业-预付款-${from}_${today()}.xlsx`)}`);
     // the seller's file names the supplier; the supplier's names the seller
     const theirs = await download(supplier.token, path, 'zh');
-    expect(decodeURIComponent(theirs.headers['content-disposition'].split("UTF-8''")[1])).toBe(`交易流水-stmt_seller 企业-预付款-${from}_${today()}.xlsx`);
+    expect(fileName(theirs)).toBe(`交易流水-stmt_seller 企业-预付款-${from}_${today()}.xlsx`);
 
     const { header, rows } = await sheetOf(zh.body);
     expect(header.slice(0, 4)).toEqual(['交易时间', '类型', '金额（元）', '冻结（元）']);
-    expect(rows.map((r) => r['类型'])).toEqual(list.map((l: any) => ({ topup: '充值', freeze: '冻结', capture: '扣款', release: '解冻' } as any)[l.kind]));
+    const zhKinds: Record<string, string> = { topup: '充值', freeze: '冻结', capture: '扣款', release: '解冻' };
+    expect(rows.map((r) => r['类型'])).toEqual(list.map((l: any) => zhKinds[l.kind]));
     expect(rows.map((r) => r['交易时间'])).toEqual(list.map((l: any) => beijing(l.createdAt)));
     expect(rows[0]['交易时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(rows.map((r) => r['金额（元）'])).toEqual(list.map((l: any) => l.postedAmount / 100));
@@ -151,7 +164,7 @@ describe('Excel exports (items 15 and 27)', () => {
     expect(JSON.stringify(rows)).not.toMatch(/"(topup|freeze|capture|release|in|out)"/);
 
     const en = await download(seller.token, path, 'en');
-    expect(decodeURIComponent(en.headers['content-disposition'].split("UTF-8''")[1])).toBe(`Account transactions-stmt_supplier 企业-prepaid-${from}_${today()}.xlsx`);
+    expect(fileName(en)).toBe(`Account transactions-stmt_supplier 企业-prepaid-${from}_${today()}.xlsx`);
     const english = await sheetOf(en.body);
     expect(english.header.slice(0, 4)).toEqual(['Time', 'Kind', 'Amount (yuan)', 'Frozen (yuan)']);
     expect(new Set(english.rows.map((r) => r.Kind))).toEqual(new Set(['Top-up', 'Freeze', 'Payment', 'Release']));
@@ -162,7 +175,7 @@ describe('Excel exports (items 15 and 27)', () => {
     const records = (await as(app, seller.token).list('incentive-records', { filter: { kind: 'collaboration' } })).body;
     expect(records.length).toBeGreaterThan(0);
     const zh = await download(seller.token, `/incentive-records/export?filter=${q({ kind: 'collaboration' })}`, 'zh');
-    expect(decodeURIComponent(zh.headers['content-disposition'].split("UTF-8''")[1])).toBe('激励明细-协同值.xlsx');
+    expect(fileName(zh)).toBe('激励明细-协同值.xlsx');
     const sheet = await sheetOf(zh.body);
     expect(sheet.rows[0]).toMatchObject({ 类型: '协同值', 事件: '订单支付', 渠道: '个人客户', 时间: beijing(records[0].createdAt) });
     const en = await sheetOf((await download(seller.token, `/incentive-records/export?filter=${q({ kind: 'collaboration' })}`, 'en')).body);

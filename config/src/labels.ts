@@ -64,7 +64,8 @@ export function codeLabel(set: CodeLabelSet, code: unknown, lang: Lang): string 
 }
 
 const SHANGHAI_TIME = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
 });
 
 /** An instant as Beijing time, `YYYY-MM-DD HH:mm:ss` (how exports and screens show times). */

@@ -193,7 +193,8 @@ export const accountTransactions: ResourceDeclaration = {
   async exportName(filter, ctx, lang) {
     const parts: string[] = [];
     if (typeof filter.accountId === 'number') {
-      const account = await ctx.strapi.db.query(ACCOUNT).findOne({ where: { id: filter.accountId }, select: ['supplierId', 'sellerId', 'kind'] });
+      const account = await ctx.strapi.db.query(ACCOUNT)
+        .findOne({ where: { id: filter.accountId }, select: ['supplierId', 'sellerId', 'kind'] });
       if (account) {
         const other = account.supplierId === ctx.principal.enterpriseId ? account.sellerId : account.supplierId;
         const names = await ctx.strapi.plugin('identity').service('partnerships').namesOf(ENTERPRISE, [other]);

@@ -6,7 +6,8 @@ import { ENTERPRISE, PARTNERSHIP, PARTNERSHIP_EVENT, USER } from '../uids';
 const t = errors.text;
 
 /** What a module does when a partnership stops (orders: close the pair's unpaid orders), inside the stop's transaction. */
-export type PartnershipStopListener = (pair: { supplierId: number; sellerId: number; reason: string; principal: Principal }) => Promise<unknown>;
+export type PartnershipStopListener =
+  (pair: { supplierId: number; sellerId: number; reason: string; principal: Principal }) => Promise<unknown>;
 
 /**
  * Supplier ↔ seller cooperation. Ordering, accounts and agreements ask `isActive` before acting.
@@ -52,10 +53,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Stop: the partnership, what listeners stop with it (the pair's unpaid orders) and the notice, in one transaction. */
     async stop(principal: Principal, row: { id: number; state: string; sellerId: number; supplierId?: number }, reason: unknown) {
-      if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写停止合作的原因（不超过 200 字）', 'is required (at most 200 characters)') });
+      if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) {
+        throw invalid({ reason: t('请填写停止合作的原因（不超过 200 字）', 'is required (at most 200 characters)') });
+      }
       const why = reason.trim();
       return strapi.db.transaction(async () => {
-        const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, state: 'active' }, data: { state: 'stopped', stoppedAt: new Date(), stopReason: why } });
+        const { count } = await strapi.db.query(PARTNERSHIP).updateMany({
+          where: { id: row.id, state: 'active' }, data: { state: 'stopped', stoppedAt: new Date(), stopReason: why },
+        });
         if (!count) throw errors.conflict('合作已处于停止状态', 'The partnership is already stopped');
         await this.record(row.id, 'stop', principal.userId, why);
         const supplierId = row.supplierId ?? principal.enterpriseId;
@@ -69,7 +74,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async resume(principal: Principal, row: { id: number; sellerId: number }) {
       return strapi.db.transaction(async () => {
-        const { count } = await strapi.db.query(PARTNERSHIP).updateMany({ where: { id: row.id, state: 'stopped' }, data: { state: 'active', stoppedAt: null, stopReason: null } });
+        const { count } = await strapi.db.query(PARTNERSHIP).updateMany({
+          where: { id: row.id, state: 'stopped' }, data: { state: 'active', stoppedAt: null, stopReason: null },
+        });
         if (!count) throw errors.conflict('合作未处于停止状态', 'The partnership is not stopped');
         await this.record(row.id, 'resume', principal.userId);
         await strapi.plugin('messaging').service('notifications').notifyEnterprise(row.sellerId, {

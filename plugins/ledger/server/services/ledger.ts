@@ -149,7 +149,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const after = { creditLimit: limit, validFrom: (input.validFrom as string) ?? null, validTo: (input.validTo as string) ?? null };
       await trx('ledger_accounts').where({ id: accountId }).update({ credit_limit: limit, valid_from: after.validFrom, valid_to: after.validTo, updated_at: new Date() });
       await this.recordChange(accountId, 'limit', { creditLimit: account.creditLimit, validFrom: account.validFrom, validTo: account.validTo }, after, operatorId, input.note);
-      await this.statementLine({ ...account, ...after, creditLimit: limit as number }, describeLimit(account, after, input.note), operatorId);
+      const changed = { ...account, ...after, creditLimit: limit as number };
+      await this.statementLine(changed, describeLimit(account, after, input.note), operatorId);
       return this.account(accountId);
     });
   },
@@ -492,8 +493,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
 function meta(options: TransferOptions) {
   return {
-    orderRef: options.orderRef ?? null, reference: options.reference ?? null, note: options.note ?? null, operatorId: options.operatorId ?? null,
-    operatorLabel: options.operatorLabel ?? null,
+    orderRef: options.orderRef ?? null, reference: options.reference ?? null, note: options.note ?? null,
+    operatorId: options.operatorId ?? null, operatorLabel: options.operatorLabel ?? null,
   };
 }
 

@@ -246,7 +246,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async releaseHolds(order: any, by: { operatorId?: number | null; operatorLabel?: string | null } = {}) {
       await inventory().release(await this.stockRefs(await this.lineRefs(order.id)));
       await ledger().release(order.freezeTransferId, {
-        transferId: `order:${order.number}:release`, orderRef: order.number, operatorId: by.operatorId ?? null, operatorLabel: by.operatorLabel ?? null,
+        transferId: `order:${order.number}:release`, orderRef: order.number,
+        operatorId: by.operatorId ?? null, operatorLabel: by.operatorLabel ?? null,
       });
     },
 

@@ -127,7 +127,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const yuan = (fen: number) => Math.round(fen) / 100;
       for (const row of [...report.rows, { key: '', label: lang === 'en' ? 'Total' : '合计', ...report.totals }]) {
         const label = report.query.groupBy === 'channel' && row.key !== '' ? codeLabel('order_channel', row.label, lang) : row.label;
-        sheet.addRow({ label, orders: row.orders, quantity: row.quantity, amount: yuan(row.amount), refunded: yuan(row.refunded), net: yuan(row.net) });
+        sheet.addRow({
+          label, orders: row.orders, quantity: row.quantity, amount: yuan(row.amount), refunded: yuan(row.refunded), net: yuan(row.net),
+        });
       }
       for (const key of ['amount', 'refunded', 'net']) sheet.getColumn(key).numFmt = '#,##0.00';
       sheet.getRow(1).font = { bold: true };
