@@ -131,8 +131,8 @@ describe('statements', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body);
     const sheet = book.worksheets[0];
-    expect((sheet.getRow(1).values as string[]).slice(1, 4)).toEqual(['时间', '类型', '方向']);
-    expect(sheet.getRow(2).getCell(4).value).toBe(1000);
+    expect((sheet.getRow(1).values as string[]).slice(1, 5)).toEqual(['交易时间', '类型', '金额（元）', '冻结（元）']);
+    expect(sheet.getRow(2).getCell(3).value).toBe(1000);
     expect(sheet.actualRowCount - 1).toBe((await as(app, seller.token).list('account-transactions', { filter: { accountId: prepaid.id } })).body.length);
   });
 });

@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './time';
 export * from './orders';
 export * from './idempotency';
+export * from './labels';

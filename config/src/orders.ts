@@ -19,7 +19,8 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, { zh: string; en: string }
   refunded: { zh: '已退款', en: 'Refunded' },
   cancelled: { zh: '已取消', en: 'Cancelled' },
   rejected: { zh: '已驳回', en: 'Rejected' },
-  closed: { zh: '已关闭（超时）', en: 'Closed (timed out)' },
+  // closed unpaid: by the payment timeout or a stopped partnership (the order's events say which)
+  closed: { zh: '已关闭', en: 'Closed' },
 };
 
 /**

@@ -1,5 +1,4 @@
-import { LINE_STATUS_LABELS, labelsIn, ORDER_STATUS_LABELS } from '@cop/config';
-
+import { codeLabelsIn } from '@cop/config';
 /** Field labels shared by the resources (and page aliases) of one server resource. */
 const partnershipFields = {
   id: 'ID',
@@ -122,6 +121,8 @@ const transactionFields = {
   kind: 'Type',
   direction: 'Direction',
   amount: 'Amount',
+  postedAmount: 'Amount',
+  frozenChange: 'Frozen',
   availableAfter: 'Available after',
   frozenAfter: 'Frozen after',
   orderRef: 'Order number',
@@ -654,15 +655,7 @@ export const enApp = {
       enabled: 'Enabled',
       disabled: 'Disabled',
     },
-    transaction_kind: {
-      topup: 'Top-up',
-      freeze: 'Freeze',
-      capture: 'Payment',
-      release: 'Release',
-      refund: 'Refund',
-      repayment: 'Repayment',
-      adjustment: 'Adjustment',
-    },
+    transaction_kind: codeLabelsIn('transaction_kind', 'en'),
     ledger: {
       title_supplier: 'Seller accounts',
       title_seller: 'My accounts',
@@ -741,17 +734,13 @@ export const enApp = {
       valid_from_gte: 'Valid from on or after',
       valid_to_lte: 'Valid until on or before',
     },
-    order_status: labelsIn(ORDER_STATUS_LABELS, 'en'),
-    order_channel: {
-      individual: 'Individual',
-      gov: 'Gov-enterprise',
-      employee: 'Employee purchase',
-    },
+    order_status: codeLabelsIn('order_status', 'en'),
+    order_channel: codeLabelsIn('order_channel', 'en'),
     payment_mode: {
       prepaid: 'Prepaid',
       credit: 'Credit',
     },
-    fulfilment_status: labelsIn(LINE_STATUS_LABELS, 'en'),
+    fulfilment_status: codeLabelsIn('line_status', 'en'),
     order_action: {
       create: 'Order placed',
       approve: 'Creation approved',
@@ -909,15 +898,8 @@ export const enApp = {
       fulfil_missing: 'Enter a confirmation code, or a courier and a tracking number',
       fulfilled: 'Line fulfilled',
     },
-    incentive_kind: {
-      collaboration: 'Collaboration points',
-      bonus: 'Bonus points',
-    },
-    incentive_event: {
-      order_paid: 'Order paid',
-      order_fulfilled: 'Order fulfilled',
-      order_refunded: 'Refund reversal',
-    },
+    incentive_kind: codeLabelsIn('incentive_kind', 'en'),
+    incentive_event: codeLabelsIn('incentive_event', 'en'),
     incentives: {
       title_collaboration: 'Collaboration points',
       title_bonus: 'Bonus points',

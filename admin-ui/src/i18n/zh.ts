@@ -1,4 +1,4 @@
-import { LINE_STATUS_LABELS, labelsIn, ORDER_STATUS_LABELS } from '@cop/config';
+import { codeLabelsIn } from '@cop/config';
 import type { AppMessages } from './en';
 
 /** 同一服务端资源（及其页面别名）共用的字段名。 */
@@ -123,6 +123,8 @@ const transactionFields = {
   kind: '类型',
   direction: '方向',
   amount: '金额',
+  postedAmount: '金额',
+  frozenChange: '冻结',
   availableAfter: '交易后可用',
   frozenAfter: '交易后冻结',
   orderRef: '订单号',
@@ -655,15 +657,7 @@ export const zhApp: AppMessages = {
       enabled: '已启用',
       disabled: '已停用',
     },
-    transaction_kind: {
-      topup: '充值',
-      freeze: '冻结',
-      capture: '扣款',
-      release: '解冻',
-      refund: '退款',
-      repayment: '还款',
-      adjustment: '调整',
-    },
+    transaction_kind: codeLabelsIn('transaction_kind', 'zh'),
     ledger: {
       title_supplier: '供货方账户管理',
       title_seller: '销售方账户管理',
@@ -742,17 +736,13 @@ export const zhApp: AppMessages = {
       valid_from_gte: '生效日期不早于',
       valid_to_lte: '到期日期不晚于',
     },
-    order_status: labelsIn(ORDER_STATUS_LABELS, 'zh'),
-    order_channel: {
-      individual: '个人客户',
-      gov: '政府企业客户',
-      employee: '员工内购',
-    },
+    order_status: codeLabelsIn('order_status', 'zh'),
+    order_channel: codeLabelsIn('order_channel', 'zh'),
     payment_mode: {
       prepaid: '预付款',
       credit: '赊销',
     },
-    fulfilment_status: labelsIn(LINE_STATUS_LABELS, 'zh'),
+    fulfilment_status: codeLabelsIn('line_status', 'zh'),
     order_action: {
       create: '创建订单',
       approve: '通过创建审核',
@@ -910,15 +900,8 @@ export const zhApp: AppMessages = {
       fulfil_missing: '请填写确认码，或填写快递公司和快递单号',
       fulfilled: '已履约',
     },
-    incentive_kind: {
-      collaboration: '协同值',
-      bonus: '奖金值',
-    },
-    incentive_event: {
-      order_paid: '订单支付',
-      order_fulfilled: '订单履约',
-      order_refunded: '退款冲回',
-    },
+    incentive_kind: codeLabelsIn('incentive_kind', 'zh'),
+    incentive_event: codeLabelsIn('incentive_event', 'zh'),
     incentives: {
       title_collaboration: '协同值明细',
       title_bonus: '奖金值明细',

@@ -3,7 +3,10 @@ import { HttpError } from 'react-admin';
 import { dataProvider, exportUrl } from '../dataProvider';
 import { IdempotencyKeeper, newIdempotencyKey, outcomeUnknown, stableStringify } from '../resources/ledger/idempotency';
 import { amountBody, limitBody, limitUsed, validateAmount, validateLimit } from '../resources/ledger/forms';
-import { signedAmount } from '../resources/ledger/types';
+import { signedAmount, statementAmounts } from '../resources/ledger/types';
+import { CODE_LABELS } from '@cop/config';
+import { zhApp } from '../i18n/zh';
+import { enApp } from '../i18n/en';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -118,6 +121,38 @@ describe('ledger forms', () => {
   it('signs transaction amounts by direction', () => {
     expect(signedAmount({ amount: 500, direction: 'in' })).toBe(500);
     expect(signedAmount({ amount: 500, direction: 'out' })).toBe(-500);
+  });
+
+  it('counts a freeze and its capture once in 金额 and shows the freeze in 冻结 (issue 13 item 20)', () => {
+    const rows = [
+      { kind: 'topup', amount: 50_000, direction: 'in' },
+      { kind: 'freeze', amount: 15_000, direction: 'out' },
+      { kind: 'capture', amount: 15_000, direction: 'out' },
+      { kind: 'freeze', amount: 3_000, direction: 'out' },
+      { kind: 'release', amount: 3_000, direction: 'in' },
+      { kind: 'limit', amount: 0, direction: 'in' },
+    ] as const;
+    const figures = rows.map((row) => statementAmounts(row));
+    expect(figures.map((f) => f.posted)).toEqual([50_000, 0, -15_000, 0, 0, 0]);
+    expect(figures.map((f) => f.frozen)).toEqual([0, 15_000, -15_000, 3_000, -3_000, 0]);
+    // the 金额 column adds up to what came in less what was spent; 冻结 nets to what is still held
+    expect(figures.reduce((sum, f) => sum + f.posted, 0)).toBe(35_000);
+    expect(figures.reduce((sum, f) => sum + f.frozen, 0)).toBe(0);
+    // the server's figures win (a capture of less than its freeze takes off the whole freeze)
+    expect(statementAmounts({ kind: 'capture', amount: 10_000, direction: 'out', postedAmount: -10_000, frozenChange: -15_000 }))
+      .toEqual({ posted: -10_000, frozen: -15_000 });
+  });
+
+  it('takes its kind and channel labels from the table the server exports with (issue 13 item 15)', () => {
+    const zh = zhApp.cop as unknown as Record<string, Record<string, string>>;
+    const en = enApp.cop as unknown as Record<string, Record<string, string>>;
+    for (const set of ['transaction_kind', 'order_channel', 'order_status', 'incentive_kind', 'incentive_event'] as const) {
+      for (const [code, text] of Object.entries(CODE_LABELS[set])) {
+        expect(zh[set][code]).toBe(text.zh);
+        expect(en[set][code]).toBe(text.en);
+      }
+    }
+    expect(zh.transaction_kind.limit).toBe('额度变更');
   });
 });
 

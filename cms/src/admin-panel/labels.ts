@@ -535,8 +535,10 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       availableAfter: money('交易后可用'),
       frozenAfter: money('交易后冻结'),
       orderRef: ['订单号', ''],
+      operatorLabel: ['系统操作方', '由定时任务或系统动作产生时的来源，如 job:orders.close-expired'],
     },
     list: ['kind', 'amount', 'direction', 'accountId', 'orderRef', 'createdAt'],
+    codes: { kind: { limit: '额度或有效期变更（金额为 0，不改变余额）' } },
     mainField: 'transferId',
     sort: ['createdAt', 'DESC'],
   },
@@ -638,7 +640,7 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
     list: ['number', 'channel', 'sellerId', 'supplierId', 'status', 'totalAmount', 'createdAt'],
     mainField: 'number',
     sort: ['createdAt', 'DESC'],
-    codes: { paymentMode: { credit: '赊销' }, status: { closed: '已关闭（超时）' } },
+    codes: { paymentMode: { credit: '赊销' }, status: { closed: '已关闭（超时或停止合作）' } },
   },
   'plugin::orders.order-line': {
     fields: {

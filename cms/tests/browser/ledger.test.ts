@@ -70,6 +70,9 @@ describe('accounts in a real browser', () => {
     await page.getByTestId('limit-to').fill(shift(today(), 365));
     await page.locator('[data-testid="account-set-limit-submit"], [data-testid="limit-submit"]').first().click();
     await page.getByTestId('figure-limit').filter({ hasText: '50,000.00' }).first().waitFor();
+    // the change is a line of 交易流水 with who made it (issue 13 item 9)
+    await page.getByTestId('account-transactions').getByText('额度变更').first().waitFor();
+    await page.getByTestId('account-transactions').getByText('额度 0.00 → 50000.00 元', { exact: false }).first().waitFor();
     await shot(page, '21-credit-account');
     const row = await app.strapi.db.query(ACCOUNT).findOne({ where: { id: account.id } });
     expect([row.state, Number(row.creditLimit), row.validTo]).toEqual(['enabled', 5_000_000, shift(today(), 365)]);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import type { EnterpriseKind, PermissionKey, Text } from '@cop/config';
+import type { CodeLabelSet, EnterpriseKind, Lang, PermissionKey, Text } from '@cop/config';
 
 /** Who is calling: a signed-in user of one enterprise, with the permission keys it holds. */
 export interface Principal {
@@ -115,6 +115,15 @@ export interface CollectionAction extends VerbInput {
 
 export type Operation = 'list' | 'get' | 'create' | 'update' | 'delete';
 
+/**
+ * One column of an Excel export. Codes are shown by their labels in the request's language: `labels`
+ * names a set of the shared table (`CODE_LABELS` in @cop/config, the console's too) or gives code → text.
+ * Datetimes are Beijing time, `YYYY-MM-DD HH:mm:ss`; money is yuan.
+ */
+export interface ExportColumn {
+  field: string; header: Text; format?: 'money' | 'datetime'; labels?: CodeLabelSet | Record<string, Text>;
+}
+
 export interface ResourceDeclaration {
   /** URL segment under /api/console. */
   name: string;
@@ -152,6 +161,11 @@ export interface ResourceDeclaration {
    * Excel export of the filtered list (GET /api/console/<resource>/export?filter=…&sort=…), same
    * filters, sort and tenancy as the list; money columns are shown in yuan.
    */
-  exportColumns?: { field: string; header: Text; format?: 'money' | 'datetime' }[];
+  exportColumns?: ExportColumn[];
+  /**
+   * What the export covers beyond its date range, for the file name (e.g. whose account):
+   * parts in the caller's language, from the list's checked filter.
+   */
+  exportName?: (filter: Record<string, unknown>, ctx: ActionContext, lang: Lang) => Promise<string[]>;
   collectionActions?: Record<string, CollectionAction>;
 }

@@ -1,4 +1,4 @@
-import { errors } from '@cop/config';
+import { codeLabel, errors } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { RECORD, RULE } from './services/incentives';
@@ -43,15 +43,21 @@ export const incentiveRecords: ResourceDeclaration = {
   },
   exportColumns: [
     { field: 'createdAt', header: t('时间', 'Time'), format: 'datetime' },
-    { field: 'kind', header: t('类型', 'Kind') },
-    { field: 'event', header: t('事件', 'Event') },
+    { field: 'kind', header: t('类型', 'Kind'), labels: 'incentive_kind' },
+    { field: 'event', header: t('事件', 'Event'), labels: 'incentive_event' },
     { field: 'orderNumber', header: t('订单号', 'Order') },
+    { field: 'channel', header: t('渠道', 'Channel'), labels: 'order_channel' },
     { field: 'counterpartyName', header: t('交易对方', 'Counterparty') },
     { field: 'ruleName', header: t('规则', 'Rule') },
     { field: 'basisAmount', header: t('计算金额（元）', 'Basis (yuan)'), format: 'money' },
     { field: 'points', header: t('分值', 'Points') },
     { field: 'runningTotal', header: t('累计', 'Running total') },
   ],
+  /** 协同值明细 or 奖金值明细, and the event when filtered. */
+  async exportName(filter, _ctx, lang) {
+    return [filter.kind, filter.event].filter((v): v is string => typeof v === 'string')
+      .map((code, i) => codeLabel(i === 0 && filter.kind ? 'incentive_kind' : 'incentive_event', code, lang));
+  },
   collectionActions: {
     balances: {
       method: 'GET',

@@ -1,9 +1,11 @@
-import { errors, FieldErrors, idempotencyKeyOf, invalid } from '@cop/config';
+import { codeLabel, errors, FieldErrors, idempotencyKeyOf, invalid, langOf } from '@cop/config';
+import type { Text } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { ACCOUNT, TRANSFER, clientTransferId, figures } from './services/ledger';
 
 const t = errors.text;
+const ENTERPRISE = 'plugin::identity.enterprise';
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const ledger = (ctx: ActionContext) => ctx.strapi.plugin('ledger').service('ledger');
 /**
@@ -98,7 +100,30 @@ const reload = (ctx: ActionContext, id: number) => ctx.strapi.db.query(ACCOUNT).
 export const prepaidAccounts = accountResource('prepaid');
 export const creditAccounts = accountResource('credit');
 
-const TRANSFER_KINDS = ['topup', 'freeze', 'capture', 'release', 'refund', 'repayment', 'adjustment'];
+const TRANSFER_KINDS = ['topup', 'freeze', 'capture', 'release', 'refund', 'repayment', 'adjustment', 'limit'];
+
+/** Who acted when no user did, by the label the transfer carries (a job or a system action). */
+export const OPERATOR_LABELS: Record<string, Text> = {
+  'job:orders.close-expired': t('系统（订单超时关闭）', 'System (unpaid order timed out)'),
+  'partnership:stop': t('系统（停止合作关闭订单）', 'System (partnership stopped)'),
+};
+
+/**
+ * A statement line's two figures: the posted amount (what the balance gained or lost: top-ups, captures,
+ * refunds, repayments, adjustments; signed) and the change of the frozen amount (a freeze adds, a release
+ * and a capture take off the freeze they resolve). A freeze and its capture thus count once in the
+ * amount column. `held` is the amount of the freeze a capture resolves (it may capture less).
+ */
+export function statementFigures(row: { kind: string; direction: string; amount: number }, held?: number) {
+  const signed = row.direction === 'out' ? -row.amount : row.amount;
+  switch (row.kind) {
+    case 'freeze': return { postedAmount: 0, frozenChange: row.amount };
+    case 'release': return { postedAmount: 0, frozenChange: -row.amount };
+    case 'capture': return { postedAmount: signed, frozenChange: -(held ?? row.amount) };
+    case 'limit': return { postedAmount: 0, frozenChange: 0 };
+    default: return { postedAmount: signed, frozenChange: 0 };
+  }
+}
 export const accountTransactions: ResourceDeclaration = {
   name: 'account-transactions',
   uid: TRANSFER,
@@ -115,6 +140,8 @@ export const accountTransactions: ResourceDeclaration = {
     kind: ro({ type: 'enum', values: TRANSFER_KINDS, filter: ['eq', 'neq'] }),
     direction: ro({ type: 'enum', values: ['in', 'out'] }),
     amount: ro({ type: 'money', sort: true }),
+    postedAmount: ro({ type: 'money', attribute: false }),
+    frozenChange: ro({ type: 'money', attribute: false }),
     availableAfter: ro({ type: 'money' }),
     frozenAfter: ro({ type: 'money' }),
     orderRef: ro({ type: 'string', filter: ['eq'] }),
@@ -122,18 +149,38 @@ export const accountTransactions: ResourceDeclaration = {
     note: ro({ type: 'string' }),
     operatorName: ro({ type: 'string', attribute: false }),
     operatorId: ro({ type: 'integer' }),
+    operatorLabel: ro({ type: 'string' }),
     createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
   },
-  toRecord: (row: Row) => ({ ...defaultRecord(accountTransactions, row), amount: Number(row.amount), availableAfter: Number(row.availableAfter), frozenAfter: Number(row.frozenAfter) }),
+  toRecord: (row: Row) => {
+    const amount = Number(row.amount);
+    return {
+      ...defaultRecord(accountTransactions, row), amount, availableAfter: Number(row.availableAfter), frozenAfter: Number(row.frozenAfter),
+      ...statementFigures({ kind: row.kind, direction: row.direction, amount }),
+      pendingId: row.pendingId ?? null,
+    };
+  },
   async decorate(records, ctx) {
     const operators = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', records.map((r) => r.operatorId), 'displayName');
-    for (const record of records) record.operatorName = operators.get(record.operatorId) ?? null;
+    // a capture takes off the whole freeze it resolves, also when it captured less: one query for those freezes
+    const pendingIds = records.filter((r) => r.kind === 'capture' && r.pendingId).map((r) => r.pendingId as string);
+    const freezes = pendingIds.length
+      ? await ctx.strapi.db.query(TRANSFER).findMany({ where: { transferId: { $in: pendingIds } }, select: ['transferId', 'amount'] })
+      : [];
+    const held = new Map((freezes as { transferId: string; amount: unknown }[]).map((f) => [f.transferId, Number(f.amount)]));
+    const lang = langOf(ctx.koa.get?.('accept-language'));
+    for (const record of records) {
+      const label = record.operatorLabel ? OPERATOR_LABELS[record.operatorLabel as string] : undefined;
+      record.operatorName = operators.get(record.operatorId) ?? (label ? label[lang] : (record.operatorLabel ?? null));
+      if (record.kind === 'capture') Object.assign(record, statementFigures(record as any, held.get(record.pendingId as string)));
+      delete record.pendingId;
+    }
   },
   exportColumns: [
-    { field: 'createdAt', header: t('时间', 'Time'), format: 'datetime' },
-    { field: 'kind', header: t('类型', 'Kind') },
-    { field: 'direction', header: t('方向', 'Direction') },
-    { field: 'amount', header: t('金额（元）', 'Amount (yuan)'), format: 'money' },
+    { field: 'createdAt', header: t('交易时间', 'Time'), format: 'datetime' },
+    { field: 'kind', header: t('类型', 'Kind'), labels: 'transaction_kind' },
+    { field: 'postedAmount', header: t('金额（元）', 'Amount (yuan)'), format: 'money' },
+    { field: 'frozenChange', header: t('冻结（元）', 'Frozen (yuan)'), format: 'money' },
     { field: 'availableAfter', header: t('交易后可用（元）', 'Available after (yuan)'), format: 'money' },
     { field: 'frozenAfter', header: t('交易后冻结（元）', 'Frozen after (yuan)'), format: 'money' },
     { field: 'orderRef', header: t('订单号', 'Order') },
@@ -142,6 +189,22 @@ export const accountTransactions: ResourceDeclaration = {
     { field: 'operatorName', header: t('操作人', 'Operator') },
     { field: 'transferId', header: t('交易编号', 'Transfer id') },
   ],
+  /** Whose account (the other party's name and the account kind) and which kind of line the file holds. */
+  async exportName(filter, ctx, lang) {
+    const parts: string[] = [];
+    if (typeof filter.accountId === 'number') {
+      const account = await ctx.strapi.db.query(ACCOUNT)
+        .findOne({ where: { id: filter.accountId }, select: ['supplierId', 'sellerId', 'kind'] });
+      if (account) {
+        const other = account.supplierId === ctx.principal.enterpriseId ? account.sellerId : account.supplierId;
+        const names = await ctx.strapi.plugin('identity').service('partnerships').namesOf(ENTERPRISE, [other]);
+        parts.push(names.get(other) ?? `#${other}`, (account.kind === 'credit' ? t('赊销', 'credit') : t('预付款', 'prepaid'))[lang]);
+      }
+    }
+    if (typeof filter.kind === 'string') parts.push(codeLabel('transaction_kind', filter.kind, lang));
+    if (typeof filter.orderRef === 'string') parts.push(filter.orderRef);
+    return parts;
+  },
 };
 
 export default [prepaidAccounts, creditAccounts, accountTransactions];

@@ -45,6 +45,9 @@ export default {
     const summary = () => strapi.plugin('orders').service('summaries');
     events.on('paid', (facts: any) => summary().onPaid(facts));
     events.on('refunded', (facts: any, detail: any) => summary().onRefunded(facts, detail.lineIds ?? [], detail.refunds));
+    // a stopped partnership closes its unpaid orders, in the stop's transaction (identity does not import orders)
+    strapi.plugin('identity').service('partnerships').onStop(({ supplierId, sellerId, reason, principal }: any) =>
+      strapi.plugin('orders').service('orders').closeUnpaidOfPair(supplierId, sellerId, reason, principal));
     strapi.plugin('scheduler').service('jobs').define({
       name: 'orders.close-expired',
       cron: '* * * * *',

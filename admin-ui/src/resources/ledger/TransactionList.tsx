@@ -13,7 +13,7 @@ import {
 } from 'react-admin';
 import { DateTimeField, EnumChip, MoneyField } from '../shared';
 import { ExportListButton } from '../ExportButton';
-import { SignedAmountField } from './fields';
+import { StatementAmountField } from './fields';
 import { TRANSACTIONS_RESOURCE, transactionKindChoices, transactionKindColors, type AccountRecord } from './types';
 
 /** 交易时间 (whole days in Asia/Shanghai), 类型, 订单号 always shown; 参考号 on demand. */
@@ -71,8 +71,11 @@ export const AccountTransactions = () => {
           <DataTable.Col source="kind" disableSort>
             <EnumChip source="kind" namespace="transaction_kind" colors={transactionKindColors} />
           </DataTable.Col>
-          <DataTable.Col source="amount" align="right">
-            <SignedAmountField source="amount" />
+          <DataTable.Col source="postedAmount" disableSort align="right">
+            <StatementAmountField which="posted" />
+          </DataTable.Col>
+          <DataTable.Col source="frozenChange" disableSort align="right">
+            <StatementAmountField which="frozen" />
           </DataTable.Col>
           <DataTable.Col source="availableAfter" disableSort align="right">
             <MoneyField source="availableAfter" />

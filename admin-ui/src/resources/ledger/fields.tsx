@@ -1,7 +1,7 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { MoneyField, formatFen } from '../shared';
-import { signedAmount, type AccountKind, type AccountRecord, type TransactionRecord } from './types';
+import { signedAmount, statementAmounts, type AccountKind, type AccountRecord, type TransactionRecord } from './types';
 
 /** 有效期: 'validFrom ~ validTo' of a credit account ('-' when not set). */
 export const ValidityField = ({ testId }: { label?: string; testId?: string }) => {
@@ -19,6 +19,24 @@ export const SignedAmountField = (_props: { label?: string; source?: string; sor
   const value = signedAmount(record);
   return (
     <Box component="span" sx={{ color: value < 0 ? 'error.main' : 'success.main', whiteSpace: 'nowrap' }} data-money-fen={value}>
+      {value > 0 ? '+' : ''}
+      {formatFen(value)}
+    </Box>
+  );
+};
+
+/**
+ * 金额 or 冻结 of a statement line (`which`): signed yuan, '-' when the line does not move it (a freeze
+ * has no 金额, a top-up no 冻结), so the 金额 column adds up to what was spent.
+ */
+export const StatementAmountField = ({ which }: { which: 'posted' | 'frozen'; label?: string; source?: string; sortable?: boolean }) => {
+  const record = useRecordContext<TransactionRecord>();
+  if (!record) return null;
+  const value = statementAmounts(record)[which];
+  if (!value) return <span data-money-fen={0}>-</span>;
+  const color = which === 'frozen' ? 'warning.main' : value < 0 ? 'error.main' : 'success.main';
+  return (
+    <Box component="span" sx={{ color, whiteSpace: 'nowrap' }} data-money-fen={value}>
       {value > 0 ? '+' : ''}
       {formatFen(value)}
     </Box>

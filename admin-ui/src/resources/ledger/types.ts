@@ -10,7 +10,7 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export const accountStatusChoices = enumChoices('account_status', ACCOUNT_STATUSES);
 export const accountStatusColors = { enabled: 'success', disabled: 'default' } as const;
 
-export const TRANSACTION_KINDS = ['topup', 'freeze', 'capture', 'release', 'refund', 'repayment', 'adjustment'] as const;
+export const TRANSACTION_KINDS = ['topup', 'freeze', 'capture', 'release', 'refund', 'repayment', 'adjustment', 'limit'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 export const transactionKindChoices = enumChoices('transaction_kind', TRANSACTION_KINDS);
 export const transactionKindColors = {
@@ -21,6 +21,7 @@ export const transactionKindColors = {
   release: 'default',
   capture: 'error',
   adjustment: 'secondary',
+  limit: 'primary',
 } as const;
 
 /** An account as GET /prepaid-accounts and /credit-accounts answer (money in integer fen). */
@@ -52,6 +53,10 @@ export interface TransactionRecord {
   kind: TransactionKind;
   direction: 'in' | 'out';
   amount: number;
+  /** What the balance gained (+) or lost (−): 0 for freezes, releases and limit changes. */
+  postedAmount?: number;
+  /** How the frozen amount moved: + a freeze, − a release or the freeze a capture resolves. */
+  frozenChange?: number;
   availableAfter: number;
   frozenAfter: number;
   orderRef?: string | null;
@@ -82,3 +87,20 @@ export const MAX_AMOUNT_FEN = 1_000_000_000_000;
 /** A signed amount for a transaction: money in is positive, money out negative. */
 export const signedAmount = (record: Pick<TransactionRecord, 'amount' | 'direction'>) =>
   record.direction === 'out' ? -record.amount : record.amount;
+
+/**
+ * A statement line's 金额 and 冻结 figures: the server's `postedAmount` / `frozenChange`, or (from an
+ * older server) derived from the kind. A freeze and its capture count once in 金额.
+ */
+export function statementAmounts(record: Pick<TransactionRecord, 'kind' | 'amount' | 'direction' | 'postedAmount' | 'frozenChange'>) {
+  if (typeof record.postedAmount === 'number' && typeof record.frozenChange === 'number') {
+    return { posted: record.postedAmount, frozen: record.frozenChange };
+  }
+  switch (record.kind) {
+    case 'freeze': return { posted: 0, frozen: record.amount };
+    case 'release': return { posted: 0, frozen: -record.amount };
+    case 'capture': return { posted: signedAmount(record), frozen: -record.amount };
+    case 'limit': return { posted: 0, frozen: 0 };
+    default: return { posted: signedAmount(record), frozen: 0 };
+  }
+}

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, invalid, langOf, Lang } from '@cop/config';
-import type { ActionContext, CollectionAction, Operation, Principal, RecordAction, ResourceDeclaration, Row } from '../types';
+import { CODE_LABELS, DomainError, errors, invalid, langOf, Lang, shanghaiDay, shanghaiTime } from '@cop/config';
+import type { Text } from '@cop/config';
+import type { ActionContext, CollectionAction, ExportColumn, Operation, Principal, RecordAction, ResourceDeclaration, Row } from '../types';
 import { checkInput, defaultRecord, filterWhere, INT_MAX, sortOrder, toAttributes, validateBody } from '../services/fields';
 import { CLEAN_TEXT, dirtyPath } from '../services/schema';
 
@@ -235,9 +236,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         tenancy().assertPermission(principal, resource.permissions.read);
         const { rows } = await list(ctx, resource, principal, MAX_EXPORT);
         const out = await records(ctx, resource, principal, rows, false);
-        ctx.set('Content-Disposition', `attachment; filename="${resource.name}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${resource.label.zh}.xlsx`)}`);
+        const lang = langOf(ctx.get('accept-language'));
+        const filter = (parseJsonParam(ctx, 'filter') ?? {}) as Record<string, unknown>;
+        const parts = resource.exportName ? await resource.exportName(filter, actionContext(ctx, resource, principal), lang) : [];
+        ctx.set('Content-Disposition', contentDisposition(exportFileName(resource, filter, parts, lang)));
         ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-        ctx.body = await workbook(resource, out, langOf(ctx.get('accept-language')));
+        ctx.body = await workbook(resource, out, lang);
         return;
       }
       const action = resource.collectionActions?.[ctx.params.action];
@@ -251,7 +255,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-/** The export workbook (exceljs): one sheet, a header row in the caller's language, yuan for money. */
+/** The Asia/Shanghai day of a filter's date bound (a day or an instant), or null. */
+function dayOf(value: unknown): string | null {
+  if (typeof value !== 'string' || !value) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : shanghaiDay(at);
+}
+
+/**
+ * An export's file name: the list's name, what it covers (`parts`: whose account, which kind) and the
+ * date range of its `createdAt` filter, e.g. `交易流水-某某旅行社-2026-01-01_2026-01-31.xlsx`; and its ASCII
+ * fallback (the resource's name, the ASCII parts and the range: `account-transactions-2026-01-01_2026-01-31.xlsx`).
+ */
+export function exportFileName(resource: ResourceDeclaration, filter: Record<string, unknown>, parts: string[], lang: Lang) {
+  const from = dayOf(filter.createdAt_gte);
+  const to = dayOf(filter.createdAt_lte);
+  const range = from || to ? `${from ?? (lang === 'en' ? 'start' : '起')}_${to ?? shanghaiDay(new Date())}` : null;
+  const clean = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim();
+  const join = (list: (string | null)[]) => list.filter((p): p is string => !!p).join('-');
+  const name = `${join([resource.label[lang], ...parts, range].map((p) => (p ? clean(p) : null)))}.xlsx`;
+  const asciiParts = parts.map((p) => (/^[\x20-\x7e]+$/.test(p) ? p.replace(/[^A-Za-z0-9._-]+/g, '_') : null));
+  const ascii = `${join([resource.name, ...asciiParts, range ? range.replace(/[^A-Za-z0-9._-]/g, '') : null])}.xlsx`;
+  return { name, ascii };
+}
+
+/** `attachment` with the ASCII fallback in `filename=` and the real name in UTF-8 in `filename*=` (RFC 6266). */
+export function contentDisposition(file: { name: string; ascii: string }): string {
+  const encoded = encodeURIComponent(file.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${file.ascii.replace(/[^A-Za-z0-9._-]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A cell's text for a code: the column's labels (a set of the shared table, or its own map), in `lang`. */
+function labelled(column: ExportColumn, value: unknown, lang: Lang): unknown {
+  if (!column.labels) return value;
+  const table: Record<string, Text> = typeof column.labels === 'string' ? CODE_LABELS[column.labels] : column.labels;
+  return table[String(value)]?.[lang] ?? value;
+}
+
+/**
+ * The export workbook (exceljs): one sheet, a header row in the caller's language, codes by their labels,
+ * yuan for money, times as Beijing time text (`YYYY-MM-DD HH:mm:ss`: a spreadsheet has no time zone).
+ */
 async function workbook(resource: ResourceDeclaration, rows: Record<string, any>[], lang: Lang): Promise<Buffer> {
   const ExcelJS = require('exceljs');
   const book = new ExcelJS.Workbook();
@@ -264,13 +309,12 @@ async function workbook(resource: ResourceDeclaration, rows: Record<string, any>
       const value = row[column.field];
       if (value === null || value === undefined) return [column.field, null];
       if (column.format === 'money') return [column.field, Number(value) / 100];
-      if (column.format === 'datetime') return [column.field, new Date(value)];
-      return [column.field, value];
+      if (column.format === 'datetime') return [column.field, shanghaiTime(value)];
+      return [column.field, labelled(column, value, lang)];
     })));
   }
   columns.forEach((column, i) => {
     if (column.format === 'money') sheet.getColumn(i + 1).numFmt = '#,##0.00';
-    if (column.format === 'datetime') sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd hh:mm:ss';
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

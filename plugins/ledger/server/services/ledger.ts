@@ -10,7 +10,7 @@ export const MAX_AMOUNT = 1_000_000_000_000; // 10^12 fen
 const t = errors.text;
 
 export type AccountKind = 'prepaid' | 'credit' | 'cash' | 'revenue';
-export type TransferKind = 'topup' | 'freeze' | 'capture' | 'release' | 'refund' | 'repayment' | 'adjustment';
+export type TransferKind = 'topup' | 'freeze' | 'capture' | 'release' | 'refund' | 'repayment' | 'adjustment' | 'limit';
 export interface Account {
   id: number; kind: AccountKind; supplierId: number; sellerId: number; state: 'enabled' | 'disabled';
   creditLimit: number; validFrom: string | null; validTo: string | null;
@@ -29,6 +29,8 @@ export const ADJUSTMENT_REASON_MAX = 200;
 
 export interface TransferOptions {
   transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date;
+  /** Who acted when no user did: a job or a system action (`job:orders.close-expired`, `partnership:stop`). */
+  operatorLabel?: string | null;
   /** The id comes from a client's Idempotency-Key: a reuse with a different body is a 422 naming that header. */
   fromIdempotencyKey?: boolean;
 }
@@ -147,8 +149,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const after = { creditLimit: limit, validFrom: (input.validFrom as string) ?? null, validTo: (input.validTo as string) ?? null };
       await trx('ledger_accounts').where({ id: accountId }).update({ credit_limit: limit, valid_from: after.validFrom, valid_to: after.validTo, updated_at: new Date() });
       await this.recordChange(accountId, 'limit', { creditLimit: account.creditLimit, validFrom: account.validFrom, validTo: account.validTo }, after, operatorId, input.note);
+      const changed = { ...account, ...after, creditLimit: limit as number };
+      await this.statementLine(changed, describeLimit(account, after, input.note), operatorId);
       return this.account(accountId);
     });
+  },
+
+  /**
+   * A credit-limit or validity change as a line of the statement (交易流水): a `limit` transfer of 0 fen
+   * from the account to itself. It moves no counter, so `check()` (which sums amounts) recomputes every
+   * account exactly as before, and Σ debits = Σ credits still holds; the figures after the change
+   * (available credit moves with the limit) are on the line.
+   */
+  async statementLine(account: Account, note: string, operatorId?: number) {
+    const after = figures(account);
+    return strapi.db.query(TRANSFER).create({ data: {
+      transferId: `limit:a${account.id}:${randomUUID()}`, debitAccountId: account.id, creditAccountId: account.id, amount: 0,
+      flag: 'plain', kind: 'limit', direction: 'in', accountId: account.id, supplierId: account.supplierId, sellerId: account.sellerId,
+      availableAfter: after.available, frozenAfter: after.frozen, note, operatorId: operatorId ?? null,
+    } });
   },
 
   recordChange(accountId: number, action: string, before: unknown, after: unknown, operatorId?: number, note?: string) {
@@ -473,5 +492,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 });
 
 function meta(options: TransferOptions) {
-  return { orderRef: options.orderRef ?? null, reference: options.reference ?? null, note: options.note ?? null, operatorId: options.operatorId ?? null };
+  return {
+    orderRef: options.orderRef ?? null, reference: options.reference ?? null, note: options.note ?? null,
+    operatorId: options.operatorId ?? null, operatorLabel: options.operatorLabel ?? null,
+  };
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** The statement's text of a limit change: what changed (limit, validity), then the supplier's note; at most 200 characters. */
+export function describeLimit(before: Pick<Account, 'creditLimit' | 'validFrom' | 'validTo'>,
+  after: { creditLimit: unknown; validFrom: string | null; validTo: string | null }, note?: string | null): string {
+  const parts: string[] = [];
+  if (Number(after.creditLimit) !== before.creditLimit) parts.push(`额度 ${yuan(before.creditLimit)} → ${yuan(Number(after.creditLimit))} 元`);
+  const span = (from: string | null, to: string | null) => (from || to ? `${from ?? ''} ~ ${to ?? ''}` : '不限');
+  if ((after.validFrom ?? null) !== (before.validFrom ?? null) || (after.validTo ?? null) !== (before.validTo ?? null)) {
+    parts.push(`有效期 ${span(before.validFrom, before.validTo)} → ${span(after.validFrom, after.validTo)}`);
+  }
+  if (!parts.length) parts.push(`额度 ${yuan(before.creditLimit)} 元不变`);
+  return [...parts, ...(note?.trim() ? [note.trim()] : [])].join('；').slice(0, 200);
 }

@@ -255,15 +255,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return stockLines.map((l: any) => l.reference);
     },
 
-    /** The lines follow their order when it ends unpaid: cancelled (cancel, reject) or closed (timeout). */
+    /** The lines follow their order when it ends unpaid: cancelled (cancel, reject) or closed (timeout, stopped partnership). */
     endLines(orderId: number, to: 'cancelled' | 'closed') {
       return strapi.db.query(LINE).updateMany({ where: { orderId, fulfilmentStatus: 'pending' }, data: { fulfilmentStatus: to } });
     },
 
-    /** Release what the order holds: stock reservations and the money freeze. */
-    async releaseHolds(order: any) {
+    /** Release what the order holds: stock reservations and the money freeze (the statement names who: a user or a job). */
+    async releaseHolds(order: any, by: { operatorId?: number | null; operatorLabel?: string | null } = {}) {
       await inventory().release(await this.stockRefs(await this.lineRefs(order.id)));
-      await ledger().release(order.freezeTransferId, { transferId: `order:${order.number}:release`, orderRef: order.number });
+      await ledger().release(order.freezeTransferId, {
+        transferId: `order:${order.number}:release`, orderRef: order.number,
+        operatorId: by.operatorId ?? null, operatorLabel: by.operatorLabel ?? null,
+      });
     },
 
     async approve(principal: Principal, order: any, now = new Date()) {
@@ -279,7 +282,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写驳回原因（不超过 200 字）', 'is required (at most 200 characters)') });
       return strapi.db.transaction(async () => {
         await this.transition(principal, order, 'reject', 'rejected', reason.trim());
-        await this.releaseHolds(order);
+        await this.releaseHolds(order, { operatorId: principal.userId || null });
         await this.endLines(order.id, 'cancelled');
         await notify(order.sellerId, { type: 'audit', title: `政企订单 ${order.number} 被驳回`, body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
@@ -312,7 +315,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async cancel(principal: Principal, order: any, reason?: string) {
       return strapi.db.transaction(async () => {
         await this.transition(principal, order, 'cancel', 'cancelled', typeof reason === 'string' ? reason.slice(0, 200) : undefined);
-        await this.releaseHolds(order);
+        await this.releaseHolds(order, { operatorId: principal.userId || null });
         await this.endLines(order.id, 'cancelled');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
@@ -324,9 +327,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, state: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, data: { state: 'closed' } });
         if (!count) return false;
         await this.record(order.id, 'close', order.state, 'closed', null, 'timeout');
-        await this.releaseHolds(order);
+        await this.releaseHolds(order, { operatorLabel: 'job:orders.close-expired' });
         await this.endLines(order.id, 'closed');
         return true;
+      });
+    },
+
+    /**
+     * A stopped partnership stops its unpaid orders: every pending_payment and pending_audit order of the
+     * supplier–seller pair is closed with the reason (an event naming the operator), its stock and money
+     * released, in the caller's transaction (the stop's); the seller hears of each. Returns the numbers closed.
+     */
+    async closeUnpaidOfPair(supplierId: number, sellerId: number, reason: string, operator: Principal | null) {
+      return strapi.db.transaction(async () => {
+        const open = await strapi.db.query(ORDER).findMany({
+          where: { supplierId, sellerId, state: { $in: TRANSITIONS.close.from } }, orderBy: { id: 'asc' },
+        });
+        const closed: string[] = [];
+        for (const order of open as any[]) {
+          // guarded like every transition: an order paid or cancelled meanwhile is left alone
+          const { count } = await strapi.db.query(ORDER).updateMany({
+            where: { id: order.id, state: { $in: TRANSITIONS.close.from } }, data: { state: 'closed', expiresAt: null },
+          });
+          if (!count) continue;
+          await this.record(order.id, 'close', order.state, 'closed', operator, `停止合作：${reason}`.slice(0, 200));
+          await this.releaseHolds(order, { operatorId: operator?.userId || null, operatorLabel: operator ? null : 'partnership:stop' });
+          await this.endLines(order.id, 'closed');
+          await notify(order.sellerId, {
+            type: 'system', title: `订单 ${order.number} 因供货方停止合作已关闭`, body: reason, link: `/my-orders/${order.id}/show`,
+          }, 'orders.read');
+          closed.push(order.number);
+        }
+        return closed;
       });
     },
 

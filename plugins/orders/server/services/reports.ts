@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { addDays, errors, FieldErrors, invalid, isDay, REPORT_GROUPS, REPORT_MAX_DAYS, shanghaiDay, sidesOf } from '@cop/config';
+import { addDays, codeLabel, errors, FieldErrors, invalid, isDay, REPORT_GROUPS, REPORT_MAX_DAYS, shanghaiDay, sidesOf } from '@cop/config';
 import type { ReportGroup } from '@cop/config';
 import type { Lang, Side } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
@@ -143,7 +143,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sheet.columns = Object.entries(heads).map(([key, [zh, en]]) => ({ header: lang === 'en' ? en : zh, key, width: key === 'label' ? 28 : 14 }));
       const yuan = (fen: number) => Math.round(fen) / 100;
       for (const row of [...report.rows, { key: '', label: lang === 'en' ? 'Total' : '合计', ...report.totals }]) {
-        sheet.addRow({ label: row.label, orders: row.orders, quantity: row.quantity, amount: yuan(row.amount), refunded: yuan(row.refunded), net: yuan(row.net) });
+        const label = report.query.groupBy === 'channel' && row.key !== '' ? codeLabel('order_channel', row.label, lang) : row.label;
+        sheet.addRow({
+          label, orders: row.orders, quantity: row.quantity, amount: yuan(row.amount), refunded: yuan(row.refunded), net: yuan(row.net),
+        });
       }
       for (const key of ['amount', 'refunded', 'net']) sheet.getColumn(key).numFmt = '#,##0.00';
       sheet.getRow(1).font = { bold: true };
