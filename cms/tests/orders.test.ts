@@ -378,7 +378,11 @@ describe('orders: bad input names the problem and writes nothing', () => {
   it('leaves no order, reservation or freeze when it crashes after the stock step', async () => {
     const principal = await app.strapi.plugin('identity').service('principal').load(seller.adminId);
     const before = { orders: await count(), stock: await stockOf(ticket.id), money: await figures(prepaidId) };
-    await expect(app.strapi.plugin('orders').service('orders').create(principal, { channel: 'individual', paymentMode: 'prepaid', customerName: 'x', lines: [ticketLine(5)] }, { crashAfterStock: true })).rejects.toThrow('simulated crash');
+    // the process dies between the stock step and the money step: the ledger's freeze never returns
+    const freeze = jest.spyOn(app.strapi.plugin('ledger').service('ledger'), 'freeze').mockRejectedValueOnce(new Error('simulated crash after the stock step'));
+    await expect(app.strapi.plugin('orders').service('orders').create(principal, { channel: 'individual', paymentMode: 'prepaid', customerName: 'x', lines: [ticketLine(5)] })).rejects.toThrow('simulated crash');
+    expect(freeze).toHaveBeenCalledTimes(1);
+    freeze.mockRestore();
     expect(await count()).toBe(before.orders);
     expect(await stockOf(ticket.id)).toEqual(before.stock);
     expect(await figures(prepaidId)).toEqual(before.money);

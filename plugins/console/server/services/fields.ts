@@ -1,4 +1,4 @@
-import { DomainError, FieldErrors, invalid, errors, Text } from '@cop/config';
+import { FieldErrors, invalid, errors, Text } from '@cop/config';
 import type { FieldSpec, FilterOp, ResourceDeclaration, Row } from '../types';
 import { cleanText, fieldErrors, fieldSchema, INT_MAX, objectSchema } from './schema';
 
@@ -149,8 +149,4 @@ export function sortOrder(resource: ResourceDeclaration, sort: unknown): Record<
   const attribute = field === 'id' ? 'id' : (attributeOf(field, resource.fields[field]) as string);
   const direction = order === 'ASC' ? 'asc' : 'desc';
   return attribute === 'id' ? [{ id: direction }] : [{ [attribute]: direction }, { id: direction }];
-}
-
-export function isDomain(error: unknown): error is DomainError {
-  return error instanceof DomainError;
 }

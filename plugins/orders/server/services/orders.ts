@@ -61,7 +61,7 @@ export function fingerprint(body: unknown): string {
 export interface IdempotencyOptions {
   idempotencyKey?: string; idempotencyScope?: string; idempotencyAction?: string; requestBody?: unknown;
 }
-type CreateOptions = IdempotencyOptions & { now?: Date; crashAfterStock?: boolean; employeeId?: number };
+type CreateOptions = IdempotencyOptions & { now?: Date; employeeId?: number };
 
 /**
  * The order lifecycle. Each step is one database transaction that changes the order, records the
@@ -191,11 +191,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } });
         const number = `${shanghaiDay(now).replace(/-/g, '')}${String(order.id).padStart(8, '0')}`;
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { number, freezeTransferId: `order:${number}:freeze` } });
-        const created = await strapi.db.query(LINE).createMany({ data: lines.map((line) => ({
+        await strapi.db.query(LINE).createMany({ data: lines.map((line) => ({
           orderId: order.id, productId: line.productId, productName: line.product.name, category: line.product.category, isCombo: line.product.isCombo,
           strategyId: line.strategyId, day: line.day ?? null, quantity: line.quantity, unitPrice: line.offer.price, amount: line.amount, fulfilmentStatus: 'pending',
         })) });
-        void created;
         const rows = await strapi.db.query(LINE).findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
         const stockLines = await products().stockLines((rows as any[]).map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
         await this.record(order.id, 'create', null, status, principal);
@@ -205,7 +204,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         // the contended rows (stock counters, then the account pair) are locked last, back to back
         await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000) });
-        if (options.crashAfterStock) throw new Error('simulated crash after the stock step');
         await ledger().freeze(account.id, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId || null, now });
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
