@@ -192,6 +192,23 @@ describe('refund by quantity (issue 13 item 1)', () => {
   const refund = (orderId: number, lineId: number, quantity: number, extra: Record<string, unknown> = {}) =>
     as(app, seller.token).post(`/orders/${orderId}/request-refund`, { lines: [{ lineId, quantity }], ...extra });
 
+  it('gives back a combo\'s parts as they were reserved, even after the supplier changed the combo', async () => {
+    const combo = await product(app, supplier, { name: '双人套票', isCombo: true, mainProductId: ticket.id, comboItems: [{ productId: ticket.id, quantity: 2 }] });
+    const offer = await strategy(app, supplier, [{ productId: combo.id, price: 18000 }], { name: '套票价' });
+    const placed = await place(seller.token, { lines: [{ productId: combo.id, strategyId: offer.id, quantity: 2, day }] });
+    expect(placed.status).toBe(201);
+    expect((await as(app, seller.token).post(`/orders/${placed.body.id}/pay`)).status).toBe(200);
+    const line = await lineOf(placed.body.id);
+    // the supplier makes the combo three tickets from now on
+    const edited = await as(app, supplier.token).put(`/products/${combo.id}`, { comboItems: [{ productId: ticket.id, quantity: 3 }] });
+    expect(edited.status).toBe(200);
+    const stock = await stockOf(ticket.id);
+    expect((await refund(placed.body.id, line.id, 1)).status).toBe(200);
+    expect(await stockOf(ticket.id)).toMatchObject({ sold: stock.sold - 2 });
+    expect((await refund(placed.body.id, line.id, 1)).status).toBe(200);
+    expect(await stockOf(ticket.id)).toMatchObject({ sold: stock.sold - 4 });
+  });
+
   it('refunds 1 of 2 tickets (money, stock with a movement, remaining 1), refuses too many, then refunds the other', async () => {
     const placed = await place(seller.token, { lines: [ticketLine(2)] });
     const id = placed.body.id;

@@ -219,6 +219,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * guarded update, with a `return` movement; it becomes `returned` once every unit is back. All or
    * nothing, inside the caller's transaction.
    */
+  /**
+   * Give back a share of what references took: `units` of `of` (e.g. 3 of an order line's 5 units). Each
+   * reservation under the reference (the reference itself, and a combo's parts `<reference>/<part>`) gives
+   * back its quantity × units / of, as it was reserved — whatever the product looks like today.
+   */
+  async returnShare(items: { reference: string; units: number; of: number }[]) {
+    if (!items.length) return { returned: 0 };
+    const rows = await strapi.db.transaction(({ trx }) => trx('stock_reservations')
+      .where((q: any) => { for (const item of items) q.orWhere('reference', item.reference).orWhere('reference', 'like', `${item.reference}/%`); })
+      .select('reference', 'quantity'));
+    const share = (reference: string) => items.find((i) => reference === i.reference || reference.startsWith(`${i.reference}/`))!;
+    return this.returnUnits((rows as any[]).map((row) => {
+      const { units, of } = share(row.reference);
+      return { reference: row.reference, quantity: (Number(row.quantity) * units) / of };
+    }).filter((item) => item.quantity > 0));
+  },
+
   async returnUnits(items: { reference: string; quantity: number }[]) {
     const problems: FieldErrors = {};
     items.forEach((item, i) => {

@@ -488,11 +488,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await ledger().refund(order.accountId, amount, { transferId: `order:${order.number}:refund:${key}`, orderRef: order.number, operatorId: principal?.userId ?? null });
       const unfulfilled = chosen.filter((c) => c.line.fulfilmentStatus === 'pending');
       if (unfulfilled.length) {
-        // combos give back their parts (the quantity times each part's units)
-        const parts = await products().stockLines(unfulfilled.map(({ line, quantity }) => ({
-          reference: `line:${line.id}`, productId: line.productId, quantity, day: line.day,
-        })));
-        await inventory().returnUnits(parts.map((p: any) => ({ reference: p.reference, quantity: p.quantity })));
+        // each reservation of the line (a combo's parts as they were reserved) gives back its share of the units
+        await inventory().returnShare(unfulfilled.map(({ line, quantity }) => ({ reference: `line:${line.id}`, units: quantity, of: num(line.quantity) })));
       }
       for (const { line, quantity } of chosen) {
         const refundedQuantity = num(line.refundedQuantity) + quantity;
