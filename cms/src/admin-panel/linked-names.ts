@@ -32,14 +32,16 @@ const MAX_ID = 2 ** 31 - 1;
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
 /** The linked names of one record of one of our content types; 404 for another uid or a missing record. */
-export async function linkedNames(strapi: Core.Strapi, uid: unknown, key: unknown): Promise<LinkedName[]> {
+export async function linkedNames(
+  strapi: Core.Strapi, uid: unknown, key: unknown, canRead: (uid: string) => boolean = () => true,
+): Promise<LinkedName[]> {
   if (typeof uid !== 'string' || !uid) throw invalid({ uid: t('请给出内容类型', 'give the content type uid') });
   if (typeof key !== 'string' || !/^(\d{1,10}|[a-z0-9]{1,64})$/i.test(key)) {
     throw invalid({ id: t('请给出记录编号或文档编号', 'give the record id or documentId') });
   }
   const labels = ADMIN_LABELS[uid];
   const model = labels ? strapi.contentTypes[uid as keyof typeof strapi.contentTypes] : undefined;
-  if (!labels || !model) throw errors.notFound('content type', uid);
+  if (!labels || !model || !canRead(uid)) throw errors.notFound('content type', uid);
   const numeric = /^\d+$/.test(key);
   if (numeric && (Number(key) < 1 || Number(key) > MAX_ID)) throw errors.notFound(uid, key);
   const where = numeric ? { id: Number(key) } : { documentId: key };
@@ -74,7 +76,8 @@ export async function linkedNames(strapi: Core.Strapi, uid: unknown, key: unknow
     const raw = row && nameField ? row[nameField] : undefined;
     const meaning = nameField && raw !== undefined && isEnumeration(strapi, targetUid, nameField)
       ? codeMeaning(targetLabels, nameField, String(raw)) : undefined;
-    const name = raw === undefined || raw === null || raw === '' ? null : meaning ?? String(raw);
+    // a type the admin may not read in the content manager names nothing
+    const name = !canRead(targetUid) || raw === undefined || raw === null || raw === '' ? null : meaning ?? String(raw);
     return { field, label, targetUid, id, targetDocumentId: row?.documentId ?? null, name };
   });
 }
@@ -94,8 +97,10 @@ export function registerLinkedNamesRoute(strapi: Core.Strapi): void {
       {
         method: 'GET',
         path: '/linked-names',
-        handler: async (ctx: { query: Record<string, unknown>; body: unknown }) => {
-          ctx.body = { data: await linkedNames(strapi, ctx.query.uid, ctx.query.id) };
+        handler: async (ctx: { query: Record<string, unknown>; body: unknown; state: any }) => {
+          // what the admin's role may read in the content manager, as the panel itself decides
+          const canRead = (uid: string) => Boolean(ctx.state.userAbility?.can('plugin::content-manager.explorer.read', uid));
+          ctx.body = { data: await linkedNames(strapi, ctx.query.uid, ctx.query.id, canRead) };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors } from '@cop/config';
+import { DomainError, errors, invalid } from '@cop/config';
 import { ADJUST_ACTION } from './admin';
 
 export const ADJUSTMENT = 'plugin::ledger.adjustment';
@@ -25,10 +25,14 @@ export function guardAdjustments(strapi: Core.Strapi): void {
       throw new DomainError(403, 'FORBIDDEN', t('没有人工调账权限', 'You may not adjust balances (人工调账)'));
     }
     const data = context.params.data ?? {};
+    const accountId = Number(data.accountId);
+    if (!Number.isSafeInteger(accountId) || accountId < 1 || accountId > 2_147_483_647) {
+      throw invalid({ accountId: t('应为账户编号', 'must be an account id') });
+    }
     const amount = typeof data.amount === 'string' && /^-?\d{1,16}$/.test(data.amount) ? Number(data.amount) : data.amount;
     const adminId = request?.state?.user?.id ?? null;
     return strapi.db.transaction(async () => {
-      const transfer = await strapi.plugin('ledger').service('ledger').adjust(Number(data.accountId), amount, { reason: data.reason, operatorAdminId: adminId });
+      const transfer = await strapi.plugin('ledger').service('ledger').adjust(accountId, amount, { reason: data.reason, operatorAdminId: adminId });
       context.params.data = { ...data, amount, transferId: transfer.transferId, adminId };
       return next();
     });

@@ -193,8 +193,10 @@ export const accountTransactions: ResourceDeclaration = {
   async exportName(filter, ctx, lang) {
     const parts: string[] = [];
     if (typeof filter.accountId === 'number') {
+      // only the caller's own accounts name a party: another tenant's id names nothing
+      const me = ctx.principal.enterpriseId;
       const account = await ctx.strapi.db.query(ACCOUNT)
-        .findOne({ where: { id: filter.accountId }, select: ['supplierId', 'sellerId', 'kind'] });
+        .findOne({ where: { id: filter.accountId, $or: [{ supplierId: me }, { sellerId: me }] }, select: ['supplierId', 'sellerId', 'kind'] });
       if (account) {
         const other = account.supplierId === ctx.principal.enterpriseId ? account.sellerId : account.supplierId;
         const names = await ctx.strapi.plugin('identity').service('partnerships').namesOf(ENTERPRISE, [other]);

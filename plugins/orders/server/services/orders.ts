@@ -431,6 +431,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The lines and units a refund request names, checked against what each line has left (400 naming the field). */
     refundParts(order: any, lines: any[], body: Record<string, unknown>): RefundPart[] {
       const individual = order.channel !== 'gov';
+      if (Array.isArray(body.lines) && Array.isArray(body.lineIds)) {
+        throw invalid({ lineIds: t('请只用 lines（按数量）或 lineIds（整行）之一', 'send either lines (by quantity) or lineIds (whole lines), not both') });
+      }
       if (Array.isArray(body.lines)) {
         const problems: FieldErrors = {};
         const seen = new Set<number>();
