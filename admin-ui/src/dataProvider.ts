@@ -68,6 +68,8 @@ export interface CopDataProvider extends DataProvider {
   exportSalesReport(query: string): Promise<{ blob: Blob; filename?: string }>;
   /** GET /orders/ranking?<query>: the top 10 products of a period (热销排行, orders.read). */
   orderRanking(query: string): Promise<SalesReport>;
+  /** GET /catalogue/:id/stock?day=: what is left to order (for the day with daily stock); null when not managed. */
+  catalogueStock(id: Identifier, day?: string): Promise<{ available: number | null }>;
 }
 
 export interface OrderStatisticsFigures {
@@ -314,6 +316,12 @@ export const dataProvider: CopDataProvider = {
   async orderStatistics(side) {
     const { json } = await apiFetch(`${API_BASE}/orders/statistics${side ? `?side=${segment(side)}` : ''}`);
     return json as OrderStatistics;
+  },
+
+  async catalogueStock(id, day) {
+    const { json } = await apiFetch(`${API_BASE}/catalogue/${segment(String(id))}/stock${day ? `?day=${segment(day)}` : ''}`);
+    const available = (json as { available?: unknown } | undefined)?.available;
+    return { available: typeof available === 'number' ? available : null };
   },
 
   async incentiveBalances() {

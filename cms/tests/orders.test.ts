@@ -529,3 +529,28 @@ describe('hot-selling ranking (F03): net of refunds', () => {
     expect(rebuilt.body.rows.find((r: any) => r.key === keptId)).toMatchObject({ refundedQuantity: 1, netQuantity: 2 });
   });
 });
+
+describe('orders: stock before ordering (#13.3)', () => {
+  it('answers what is left for the day, names the figures on a refusal, and hides products the seller may not order', async () => {
+    const d = shift(today(), 9);
+    await as(app, supplier.token).post('/stock-days/maintain', { productId: ticket.id, mode: 'set', quantity: 3, from: d, to: d });
+    const stock = (id: number, query = '') => as(app, seller.token).get(`/catalogue/${id}/stock${query}`);
+    expect([(await stock(ticket.id, `?day=${d}`)).body, (await stock(ticket.id, `?day=${shift(today(), 40)}`)).body])
+      .toEqual([{ available: 3 }, { available: 0 }]);
+    expect((await stock(ticket.id)).body).toEqual({ available: null });
+    expect((await stock(coupon.id)).body).toEqual({ available: null });
+    expect((await stock(ticket.id, '?day=2026-02-30')).status).toBe(400);
+
+    const refused = await place(seller.token, { lines: [ticketLine(5, { day: d })] });
+    expect([refused.status, refused.body.code, refused.body.errors]).toEqual([409, 'OUT_OF_STOCK', { quantity: '需要 5，可用 3' }]);
+    const english = await place(seller.token, { lines: [ticketLine(5, { day: d })] }).set('Accept-Language', 'en');
+    expect(english.body.errors).toEqual({ quantity: 'need 5, 3 available' });
+
+    const unlisted = await product(app, supplier, { name: '未上架', unlisted: true });
+    const unoffered = await product(app, supplier, { name: '无策略' });
+    const stranger = await tenant(app, 'supplier', 'ord_stranger');
+    const foreign = await product(app, stranger, { name: '别家门票' });
+    for (const id of [unlisted.id, unoffered.id, foreign.id]) expect([id, (await stock(id, `?day=${d}`)).status]).toEqual([id, 404]);
+    expect((await as(app, other.token).get(`/catalogue/${ticket.id}/stock?day=${d}`)).status).toBe(404);
+  });
+});

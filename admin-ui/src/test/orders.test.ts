@@ -24,6 +24,7 @@ import {
   orderErrors,
   parseQuantity,
   quantityProblem,
+  drawerQuantityProblem,
   refundableLines,
   refundBody,
   refundOutcome,
@@ -174,6 +175,18 @@ describe('the total of a line: price × quantity in fen, shown in yuan', () => {
     expect(quantityProblem(offer(), 2.5)?.message).toBe('cop.ordering.quantity_whole');
     expect(quantityProblem(offer(), null)?.message).toBe('cop.ordering.quantity_whole');
     expect(quantityProblem(offer({ maxQuantity: null, minQuantity: 1 }), 99_999)).toBeNull();
+  });
+
+  it('blocks the drawer buttons outside the limits or above the stock left (#13.12)', () => {
+    expect(drawerQuantityProblem(offer(), 11, null)).toEqual({ message: 'cop.ordering.quantity_max', args: { max: 10 } });
+    expect(drawerQuantityProblem(offer(), 1)).toEqual({ message: 'cop.ordering.quantity_min', args: { min: 2 } });
+    expect(drawerQuantityProblem(offer(), 5, 3)).toEqual({ message: 'cop.ordering.quantity_over_stock', args: { available: 3 } });
+    expect(drawerQuantityProblem(offer(), 3, 3)).toBeNull();
+    expect(drawerQuantityProblem(offer(), 10, undefined)).toBeNull();
+    expect(drawerQuantityProblem(offer(), 10, null)).toBeNull();
+    expect(drawerQuantityProblem(offer(), 2, 0)?.message).toBe('cop.ordering.quantity_over_stock');
+    expect(drawerQuantityProblem(offer(), null, 3)?.message).toBe('cop.ordering.quantity_whole');
+    expect(i18nProvider.translate('cop.ordering.quantity_over_stock', { available: 3 })).toBe('超过剩余库存 3');
   });
 
   it('shows the lowest price of the channel, the channel offers only, and asks a day of daily stock and combos', () => {

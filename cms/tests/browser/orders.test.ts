@@ -69,7 +69,17 @@ describe('orders in a real browser', () => {
     await page.getByTestId(`catalogue-card-${ticket.id}`).click();
     await page.getByTestId(`offer-${individual.id}`).waitFor();
     await page.getByTestId('order-day').fill(day);
+    // over the strategy's limit (#13.12): both buttons disabled, the reason next to them, no total
+    await page.getByTestId('order-quantity').fill('21');
+    await page.getByTestId('order-blocked').waitFor();
+    expect(await page.getByTestId('order-blocked').textContent()).toContain('不能超过限购量 20');
+    expect([await page.getByTestId('add-to-cart').isDisabled(), await page.getByTestId('order-now').isDisabled()]).toEqual([true, true]);
+    expect(await page.getByTestId('order-total').textContent()).toBe('-');
+    await shot(page, '29-seller-drawer-over-limit');
     await page.getByTestId('order-quantity').fill('2');
+    // the stock left for the chosen day (#13.3)
+    await page.getByText('剩余库存 30').waitFor();
+    expect(await page.getByTestId('add-to-cart').isDisabled()).toBe(false);
     expect(await page.getByTestId('order-total').textContent()).toBe('¥200.00');
     await page.getByTestId('add-to-cart').click();
     await page.getByTestId('add-to-cart').waitFor({ state: 'detached' });

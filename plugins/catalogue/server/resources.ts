@@ -187,6 +187,17 @@ export const catalogue: ResourceDeclaration = {
   actions: {
     // a product's pictures are shown to the sellers who may order it
     picture: fileVerb('orders.place', ['pictures']),
+    // GET /catalogue/:id/stock?day=: what is left to order (for the day with daily stock); null when not managed
+    stock: {
+      method: 'GET',
+      permission: 'orders.place',
+      query: { day: DATE },
+      async handler(row, ctx) {
+        const available = await ctx.strapi.plugin('inventory').service('stock').available(row.id, ctx.query.day as string | undefined);
+        ctx.koa.body = { available };
+        return undefined;
+      },
+    },
   },
   async decorate(records, ctx) {
     // offers only for the products on this page, through the strategies found for the query

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import CloseIcon from '@mui/icons-material/Close';
 import AddShoppingCartIcon from '@mui/icons-material/AddShoppingCart';
 import ShoppingCartCheckoutIcon from '@mui/icons-material/ShoppingCartCheckout';
@@ -18,9 +18,10 @@ import {
 } from '@mui/material';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import type { CopDataProvider } from '../../dataProvider';
 import { formatFen } from '../shared';
 import { shanghaiToday } from '../stock/monthGrid';
-import { channelOffers, dayProblem, lineTotal, needsDay, parseQuantity, quantityProblem, quantityRange } from '../orders/logic';
+import { channelOffers, dayProblem, drawerQuantityProblem, lineTotal, needsDay, parseQuantity, quantityRange } from '../orders/logic';
 import { orderingPage, type CatalogueRecord, type Offer, type SellerChannel } from '../orders/types';
 
 /** The attributes each category shows (labels at resources.products.fields.*). */
@@ -134,7 +135,7 @@ export const ProductPanel = ({
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
-  const dataProvider = useDataProvider();
+  const dataProvider = useDataProvider<CopDataProvider>();
   const offers = channelOffers(product, channel);
   const [strategyId, setStrategyId] = useState<number | undefined>(offers[0]?.strategyId);
   const offer = offers.find((candidate) => candidate.strategyId === strategyId) ?? offers[0];
@@ -143,14 +144,32 @@ export const ProductPanel = ({
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // the stock left (for the chosen day with daily stock): undefined until known, null when not managed
+  const [available, setAvailable] = useState<number | null | undefined>(undefined);
 
   const today = shanghaiToday();
   const withDay = needsDay(product);
   const quantity = parseQuantity(quantityText);
-  const quantityIssue = offer ? quantityProblem(offer, quantity) : null;
+  const quantityIssue = offer ? drawerQuantityProblem(offer, quantity, available) : null;
   const dayIssue = withDay ? dayProblem(day, today, true) : null;
-  const total = offer ? lineTotal(offer.price, quantity) : null;
+  // the total only for a quantity that may be ordered
+  const total = offer && !quantityIssue ? lineTotal(offer.price, quantity) : null;
   const invalid = !offer || !!quantityIssue || !!dayIssue;
+  const managed = product.stockMode === 'total' || product.stockMode === 'daily';
+  const stockDay = product.stockMode === 'daily' && day && !dayIssue ? day : undefined;
+
+  useEffect(() => {
+    setAvailable(undefined);
+    if (!managed || (product.stockMode === 'daily' && !stockDay)) return undefined;
+    let live = true;
+    dataProvider
+      .catalogueStock(product.id, stockDay)
+      .then(({ available: left }) => live && setAvailable(left))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [dataProvider, product.id, product.stockMode, managed, stockDay]);
 
   const chooseOffer = (id: number) => {
     setStrategyId(id);
@@ -194,7 +213,10 @@ export const ProductPanel = ({
 
   const quantityHelper =
     serverErrors.quantity ??
-    (quantityIssue && (touched || quantityText !== '') ? translate(quantityIssue.message, quantityIssue.args) : undefined);
+    (quantityIssue && (touched || quantityText !== '') ? translate(quantityIssue.message, quantityIssue.args) : undefined) ??
+    (typeof available === 'number' ? translate('cop.ordering.stock_left', { available }) : undefined) ??
+    (managed && product.stockMode === 'daily' && !stockDay ? translate('cop.ordering.stock_pick_day') : undefined);
+  const quantityError = !!serverErrors.quantity || (!!quantityIssue && (touched || quantityText !== ''));
   const dayHelper = serverErrors.day ?? (dayIssue && touched ? translate(dayIssue) : translate('cop.ordering.day_help'));
   const otherErrors = Object.entries(serverErrors)
     .filter(([field]) => field !== 'quantity' && field !== 'day')
@@ -264,7 +286,7 @@ export const ProductPanel = ({
                 setQuantityText(event.target.value);
                 setServerErrors({});
               }}
-              error={!!quantityHelper}
+              error={quantityError}
               helperText={quantityHelper}
               slotProps={{
                 htmlInput: {
@@ -288,12 +310,12 @@ export const ProductPanel = ({
               {otherErrors.join('; ')}
             </Alert>
           ) : null}
-          <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
+          <Stack direction="row" spacing={2} sx={{ mt: 2 }} alignItems="center" flexWrap="wrap" useFlexGap>
             <Button
               variant="outlined"
               startIcon={<AddShoppingCartIcon />}
               onClick={() => void addToCart()}
-              disabled={busy}
+              disabled={busy || !!quantityIssue}
               data-testid="add-to-cart"
             >
               {translate('cop.ordering.add_to_cart')}
@@ -302,11 +324,16 @@ export const ProductPanel = ({
               variant="contained"
               startIcon={<ShoppingCartCheckoutIcon />}
               onClick={orderNow}
-              disabled={busy}
+              disabled={busy || !!quantityIssue}
               data-testid="order-now"
             >
               {translate('cop.ordering.order_now')}
             </Button>
+            {quantityIssue ? (
+              <Typography variant="body2" color="error.main" data-testid="order-blocked">
+                {translate('cop.ordering.cannot_order', { reason: translate(quantityIssue.message, quantityIssue.args) })}
+              </Typography>
+            ) : null}
           </Stack>
         </>
       ) : (

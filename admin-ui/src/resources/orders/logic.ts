@@ -170,6 +170,24 @@ export function lineTotal(unitPrice: number | null | undefined, quantity: unknow
   return unitPrice * quantity;
 }
 
+/**
+ * Why the product drawer cannot add or order this quantity (the buttons are disabled and this shown next
+ * to them): outside the strategy's min/max, or above the stock left when it is known (`available` null or
+ * undefined: not managed or not known yet). null when the quantity may be ordered.
+ */
+export function drawerQuantityProblem(
+  offer: Pick<Offer, 'minQuantity' | 'maxQuantity'>,
+  quantity: unknown,
+  available?: number | null,
+): { message: string; args?: Record<string, unknown> } | null {
+  const problem = quantityProblem(offer, quantity);
+  if (problem) return problem;
+  if (typeof available === 'number' && (quantity as number) > available) {
+    return { message: 'cop.ordering.quantity_over_stock', args: { available } };
+  }
+  return null;
+}
+
 /** A quantity typed in an input: the number, or null when empty or not a number. */
 export function parseQuantity(text: string): number | null {
   if (!text.trim()) return null;

@@ -44,7 +44,9 @@ export function daysBetween(from: string, to: string): string[] {
 const outOfStock = (lines: { productId: number; slot: string; wanted: number; available: number }[]) => new DomainError(409, 'OUT_OF_STOCK',
   t(`库存不足：${lines.map((l) => `产品 ${l.productId}${l.slot === TOTAL ? '' : ` ${l.slot}`} 需要 ${l.wanted}，可用 ${l.available}`).join('；')}`,
     `Not enough stock: ${lines.map((l) => `product ${l.productId}${l.slot === TOTAL ? '' : ` on ${l.slot}`} needs ${l.wanted}, ${l.available} available`).join('; ')}`),
-  { quantity: t('库存不足', 'exceeds the available stock') }, { lines });
+  // the line's field message names the figures (the console shows it next to the quantity)
+  { quantity: t(lines.map((l) => `需要 ${l.wanted}，可用 ${l.available}`).join('；'),
+    lines.map((l) => `need ${l.wanted}, ${l.available} available`).join('; ')) }, { lines });
 
 /**
  * The stock calendar. Counters live on one row per (product, day) or (product, 'total'); every change
@@ -66,6 +68,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async policies(productIds: number[]): Promise<Map<number, { productId: number; supplierId: number; mode: StockMode }>> {
     const rows = productIds.length ? await strapi.db.query(POLICY).findMany({ where: { productId: { $in: [...new Set(productIds)] } } }) : [];
     return new Map((rows as any[]).map((row) => [row.productId, row]));
+  },
+
+  /**
+   * What is left to order: for the day (daily stock) or in total; null when the product's stock is not managed
+   * (or a daily product is asked without a day).
+   */
+  async available(productId: number, day?: string): Promise<number | null> {
+    const policy = (await this.policies([productId])).get(productId);
+    if (!policy || policy.mode === 'none' || (policy.mode === 'daily' && !isDay(day))) return null;
+    const row: any = await strapi.db.query(ITEM).findOne({ where: { productId, slot: policy.mode === 'daily' ? day : TOTAL } });
+    return row ? Math.max(0, Number(row.total) - Number(row.reserved) - Number(row.sold)) : 0;
   },
 
   /** Set or add stock for a day range (daily) or the total, all or nothing, never below what is taken. */
