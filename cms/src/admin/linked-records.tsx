@@ -11,16 +11,9 @@ import { Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 import { useIntl } from 'react-intl';
 import { LINKED_RECORDS_TEXT } from './linked-records-text';
+// the route's answer, one per `…Id` field of the open record (a type only: nothing of the server is bundled)
+import type { LinkedName } from '../admin-panel/linked-names';
 
-/** One `…Id` field of the open record (the route's answer). */
-interface LinkedName {
-  field: string;
-  label: string;
-  targetUid: string;
-  id: number;
-  targetDocumentId: string | null;
-  name: string | null;
-}
 
 
 type State = { links: LinkedName[] } | { error: true } | null;
