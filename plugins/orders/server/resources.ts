@@ -2,7 +2,7 @@ import { errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EVENT, LINE, ORDER, remainingOf, TRANSITIONS } from './services/orders';
-import { ORDER_LINES } from './fields';
+import { CHECKOUT, ORDER_FORM, ORDER_LINES } from './fields';
 
 const t = errors.text;
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
@@ -35,20 +35,20 @@ export const ordersResource: ResourceDeclaration = {
     sellerName: ro({ type: 'string', attribute: false }),
     supplierName: ro({ type: 'string', attribute: false }),
     status: ro({ type: 'enum', values: ORDER_STATUSES, filter: ['eq', 'neq'], attribute: 'state' }),
-    paymentMode: { type: 'enum', values: ['prepaid', 'credit'], required: true, createOnly: true, filter: ['eq'] },
+    paymentMode: { ...ORDER_FORM.paymentMode, createOnly: true, filter: ['eq'] },
     accountId: ro({ type: 'id' }),
     totalAmount: ro({ type: 'money', sort: true, filter: ['gte', 'lte'] }),
     paidAmount: ro({ type: 'money' }),
     refundedAmount: ro({ type: 'money' }),
     expiresAt: ro({ type: 'datetime' }),
-    customerName: { type: 'string', required: true, createOnly: true, maxLength: 50, search: true },
-    customerPhone: { type: 'string', createOnly: true, maxLength: 20, pattern: /^[0-9+\-() ]{5,20}$/, patternText: t('电话格式不正确', 'is not a phone number'), search: true },
-    customerIdNo: { type: 'string', createOnly: true, maxLength: 32 },
-    companyName: { type: 'string', createOnly: true, maxLength: 100, search: true },
-    invoiceTitle: { type: 'string', createOnly: true, maxLength: 100 },
-    invoiceTaxNo: { type: 'string', createOnly: true, maxLength: 32 },
-    visitDate: { type: 'date', createOnly: true },
-    remarks: { type: 'string', createOnly: true, maxLength: 500 },
+    customerName: { ...ORDER_FORM.customerName, createOnly: true, search: true },
+    customerPhone: { ...ORDER_FORM.customerPhone, createOnly: true, search: true },
+    customerIdNo: { ...ORDER_FORM.customerIdNo, createOnly: true },
+    companyName: { ...ORDER_FORM.companyName, createOnly: true, search: true },
+    invoiceTitle: { ...ORDER_FORM.invoiceTitle, createOnly: true },
+    invoiceTaxNo: { ...ORDER_FORM.invoiceTaxNo, createOnly: true },
+    visitDate: { ...ORDER_FORM.visitDate, createOnly: true },
+    remarks: { ...ORDER_FORM.remarks, createOnly: true },
     refundReason: ro({ type: 'string' }),
     refundLineIds: ro({ type: 'json' }),
     refundLines: ro({ type: 'json' }),
@@ -181,12 +181,7 @@ export const cartItems: ResourceDeclaration = {
     checkout: {
       method: 'POST',
       permission: 'orders.place',
-      body: {
-        ids: { type: 'ids', required: true, max: 100 },
-        channel: { type: 'enum', values: ['individual', 'gov'], required: true },
-        ...Object.fromEntries(['paymentMode', 'customerName', 'customerPhone', 'customerIdNo', 'companyName', 'invoiceTitle', 'invoiceTaxNo', 'visitDate', 'remarks']
-          .map((field) => [field, { ...ordersResource.fields[field], createOnly: false }])),
-      },
+      body: CHECKOUT,
       async handler(ctx) {
         const orders = await cart(ctx).checkout(ctx.principal, ctx.body, key(ctx));
         ctx.koa.status = 201;

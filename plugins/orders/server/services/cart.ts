@@ -1,16 +1,13 @@
 import type { Core } from '@strapi/types';
 import { DomainError, errors, FieldErrors, invalid, isDomainError } from '@cop/config';
-import { convert } from '@cop/plugin-console';
+import { checkInput } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
-import { ordersResource } from '../resources';
+import { CHECKOUT } from '../fields';
 
 export const CART = 'plugin::orders.cart-item';
 const t = errors.text;
 const MAX_ITEMS = 100;
 /** What a checkout sends besides `ids` and `channel`: the order form's fields. */
-const CHECKOUT_FIELDS = [
-  'paymentMode', 'customerName', 'customerPhone', 'customerIdNo', 'companyName', 'invoiceTitle', 'invoiceTaxNo', 'visitDate', 'remarks',
-];
 const cartChanged = () => new DomainError(409, 'CART_CHANGED', t(
   '购物车已变化：这些商品可能已在别处下单或被删除，请刷新购物车后重试',
   'The cart changed: these lines may have been ordered elsewhere or removed; refresh the cart and try again',
@@ -43,30 +40,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * The checkout body, checked field by field with the order form's rules (ordersResource): the line
+   * The checkout body, checked by the same declaration as the verb's body (CHECKOUT in ../fields): the line
    * ids, the channel, the payment mode and the customer fields; unknown fields and NUL are refused.
    */
-  checkoutInput(body: Record<string, unknown>) {
-    const problems: FieldErrors = {};
-    const customer: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(body)) {
-      if (field === 'ids' || field === 'channel') continue;
-      if (!CHECKOUT_FIELDS.includes(field)) { problems[field] = t('不是可提交的字段', 'is not a known field'); continue; }
-      if (typeof value === 'string' && value.includes('\u0000')) {
-        problems[field] = t('不能包含 NUL 字符', 'must not contain NUL characters');
-        continue;
-      }
-      const result = convert(ordersResource.fields[field], value);
-      if (result.ok) customer[field] = result.value; else problems[field] = result.error;
-    }
-    for (const field of CHECKOUT_FIELDS) {
-      if (ordersResource.fields[field].required && !(field in body)) problems[field] = t('不能为空', 'is required');
-    }
-    const ids = convert({ type: 'ids', max: MAX_ITEMS }, body.ids);
-    if (!ids.ok || !(ids.value as number[]).length) problems.ids = t('请选择要下单的购物车商品', 'choose the cart lines to order');
-    if (body.channel !== 'individual' && body.channel !== 'gov') problems.channel = t('应为 individual 或 gov', 'must be individual or gov');
-    if (Object.keys(problems).length) throw invalid(problems);
-    return { ids: (ids as { value: number[] }).value, channel: body.channel as 'individual' | 'gov', customer };
+  checkoutInput(body: unknown) {
+    const { ids, channel, ...customer } = checkInput(CHECKOUT, body);
+    if (!(ids as number[]).length) throw invalid({ ids: t('请选择要下单的购物车商品', 'choose the cart lines to order') });
+    return { ids: ids as number[], channel: channel as 'individual' | 'gov', customer };
   },
 
   /**
