@@ -54,6 +54,19 @@ describe('the operator in the admin panel', () => {
     expect((await as(app, seller.token).get('/session')).status).toBe(200);
   });
 
+  it('blocking a user or setting its password in the panel ends its sessions at once', async () => {
+    const token = await signIn(app, 'op_seller');
+    const user = await app.strapi.db.query(USER).findOne({ where: { username: 'op_seller' } });
+    expect((await panel.update(USER, user.documentId, { blocked: true })).status).toBe(200);
+    expect((await panel.update(USER, user.documentId, { blocked: false })).status).toBe(200);
+    expect((await as(app, token).get('/session')).status).toBe(401);
+    const again = await signIn(app, 'op_seller');
+    expect((await panel.update(USER, user.documentId, { password: 'Another123x' })).status).toBe(200);
+    expect((await as(app, again).get('/session')).status).toBe(401);
+    expect((await as(app, await signIn(app, 'op_seller', 'Another123x')).get('/session')).status).toBe(200);
+    seller.token = await signIn(app, 'op_seller', 'Another123x');
+  });
+
   it('publishes an announcement to sellers: sellers are notified once, suppliers not, and the body is cleaned', async () => {
     const created = await panel.create(ANNOUNCEMENT, {
       type: 'notice', title: '平台春节服务安排', body: '<p>安排如下</p><script>alert(1)</script>', audience: 'sellers', state: 'published', pinned: false,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/types';
+import { USER } from './uids';
 import contentTypes from './content-types';
 import principal from './services/principal';
 import signIn from './services/sign-in';
@@ -22,6 +23,19 @@ export default {
   services: { principal, 'sign-in': signIn, accounts, roles, employees, provisioning, partnerships, audience },
   controllers: { auth },
   routes,
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // A user's tokens die with a new password or a block, whoever writes it (console, services, the
+    // admin panel's content manager): the write itself bumps the token version unless it sets one.
+    strapi.db.lifecycles.subscribe({
+      models: [USER],
+      async beforeUpdate(event: any) {
+        const data = event.params?.data;
+        if (!data || data.tokenVersion !== undefined || !(data.password !== undefined || data.blocked === true)) return;
+        const user = await strapi.db.query(USER).findOne({ where: event.params.where, select: ['tokenVersion'] });
+        if (user) data.tokenVersion = Number(user.tokenVersion ?? 0) + 1;
+      },
+    });
+  },
   bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.plugin('console').service('registry').register(...resources);
     strapi.plugin('scheduler').service('jobs').define({
