@@ -108,14 +108,14 @@ describe('transfers', () => {
     await as(app, supplier.token).post(`/credit-accounts/${credit.id}/set-limit`, { creditLimit: 500000, validFrom: '2026-01-01', validTo: '2099-12-31' });
   });
 
-  it('refuses freezes on a disabled account or a stopped partnership', async () => {
+  // a stopped partnership is the caller's rule (orders refuses to place: partnership-stop.test.ts);
+  // the ledger knows only its own tables
+  it('refuses freezes on a disabled account, and on a revenue account that is not the pair\'s', async () => {
     await as(app, supplier.token).post(`/prepaid-accounts/${prepaid.id}/disable`);
     await expect(ledger().freeze(prepaid.id, 100, { transferId: 'd-1' })).rejects.toMatchObject({ code: 'ACCOUNT_DISABLED' });
     await as(app, supplier.token).post(`/prepaid-accounts/${prepaid.id}/enable`);
-    const p = (await as(app, supplier.token).list('partnerships')).body[0];
-    await as(app, supplier.token).post(`/partnerships/${p.id}/stop`, { reason: '测试' });
-    await expect(ledger().freeze(prepaid.id, 100, { transferId: 'd-2' })).rejects.toMatchObject({ code: 'PARTNERSHIP_STOPPED' });
-    await as(app, supplier.token).post(`/partnerships/${p.id}/resume`);
+    await expect(ledger().freeze(prepaid.id, 100, { transferId: 'd-2', revenueId: prepaid.id })).rejects.toMatchObject({ status: 404 });
+    await expect(ledger().freeze(prepaid.id, 100, { transferId: 'd-3', revenueId: credit.id })).rejects.toMatchObject({ status: 404 });
   });
 });
 

@@ -86,6 +86,12 @@ describe('stopping a partnership', () => {
     const late = await as(app, seller.token).post(`/orders/${unpaid.id}/pay`);
     expect(late.status).toBe(409);
     expect(await figures(prepaidId)).toEqual(before);
+    // nor can a new order be placed: no offer of a stopped partner, nothing frozen or reserved
+    const refused = await place({ lines: [{ productId: ticket.id, strategyId: individual.id, quantity: 1, day }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toHaveProperty(['lines.0.strategyId']);
+    expect(await figures(prepaidId)).toEqual(before);
+    expect(await stockOf(ticket.id)).toMatchObject({ reserved: 0, sold: 1 });
     expect(await notices(seller.enterpriseId, '已停止与贵司的合作')).toHaveLength(1);
   });
 

@@ -5,6 +5,8 @@ import { EVENT, LINE, ORDER, remainingOf, TRANSITIONS } from './services/orders'
 import { CHECKOUT, ORDER_FORM, ORDER_LINES } from './fields';
 
 const t = errors.text;
+/** Where a record keeps the rows it was built from when they came with it (not serialised). */
+const PREFETCHED = Symbol('prefetched');
 const ro = (spec: FieldSpec): FieldSpec => ({ ...spec, readOnly: true });
 const orders = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('orders');
 const reports = (ctx: ActionContext) => ctx.strapi.plugin('orders').service('reports');
@@ -55,13 +57,21 @@ export const ordersResource: ResourceDeclaration = {
     lines: { ...ORDER_LINES, attribute: false, createOnly: true },
     createdAt: ro({ type: 'datetime', filter: ['gte', 'lte'], sort: true }),
   },
-  toRecord: (row: Row) => ({ ...defaultRecord(ordersResource, row), totalAmount: Number(row.totalAmount), paidAmount: Number(row.paidAmount), refundedAmount: Number(row.refundedAmount) }),
+  toRecord: (row: Row) => {
+    const record = { ...defaultRecord(ordersResource, row), totalAmount: Number(row.totalAmount), paidAmount: Number(row.paidAmount), refundedAmount: Number(row.refundedAmount) };
+    // an order just placed comes with its lines, event and names (see orders.place): kept out of the JSON
+    if (row.lineRows) Object.defineProperty(record, PREFETCHED, { value: row, enumerable: false });
+    return record;
+  },
   async decorate(records, ctx, one) {
-    await ctx.strapi.plugin('identity').service('partnerships').nameParties(records);
-    const lines = await ctx.strapi.db.query(LINE).findMany({ where: { orderId: { $in: records.map((r) => r.id) } }, orderBy: { id: 'asc' } });
-    const events = one ? await ctx.strapi.db.query(EVENT).findMany({ where: { orderId: records[0].id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) : [];
+    const fetched = records.filter((r) => !(r as any)[PREFETCHED]);
+    if (fetched.length) await ctx.strapi.plugin('identity').service('partnerships').nameParties(fetched);
+    const lines = fetched.length ? await ctx.strapi.db.query(LINE).findMany({ where: { orderId: { $in: fetched.map((r) => r.id) } }, orderBy: { id: 'asc' } }) : [];
     for (const record of records) {
-      record.lines = (lines as any[]).filter((l) => l.orderId === record.id).map((l) => ({
+      const pre = (record as any)[PREFETCHED] as Row | undefined;
+      if (pre) Object.assign(record, { supplierName: pre.supplierName, sellerName: pre.sellerName });
+      const own = pre ? (pre.lineRows as any[]) : (lines as any[]).filter((l) => l.orderId === record.id);
+      record.lines = own.map((l) => ({
         id: l.id, productId: l.productId, productName: l.productName, category: l.category, isCombo: l.isCombo, strategyId: l.strategyId,
         day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
         // lines refunded whole before refunds by quantity have no refundedQuantity: all their units were
@@ -70,8 +80,11 @@ export const ordersResource: ResourceDeclaration = {
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
       if (one) {
-        const actors = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', (events as any[]).map((e) => e.actorId), 'displayName');
-        record.events = (events as any[]).map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actorName: actors.get(e.actorId) ?? null, reason: e.reason, at: e.createdAt }));
+        const events = pre ? (pre.eventRows as any[])
+          : await ctx.strapi.db.query(EVENT).findMany({ where: { orderId: record.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) as any[];
+        const actors: Map<number, string> = pre ? new Map(Object.entries(pre.actorNames as Record<string, string>).map(([id, name]) => [Number(id), name]))
+          : await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', events.map((e) => e.actorId), 'displayName');
+        record.events = events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actorName: actors.get(e.actorId) ?? null, reason: e.reason, at: e.createdAt }));
       }
     }
   },

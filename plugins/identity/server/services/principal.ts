@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/types';
 import { errors, EnterpriseKind, DomainError, PermissionKey, permissionsForKind } from '@cop/config';
+import { rowsOf, withKnex } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
-import { ENTERPRISE, USER } from '../uids';
+import { ENTERPRISE, ENTERPRISE_ROLE, USER } from '../uids';
 
 const t = errors.text;
 
@@ -30,25 +31,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * sign-out, password change or disabling is refused — checked on the row this loads anyway.
    */
   async load(userId: number, options: { tokenVersion?: unknown } = {}): Promise<Principal> {
-    const user = await strapi.db.query(USER).findOne({
-      where: { id: userId },
-      populate: { enterpriseRoles: { select: ['id', 'permissions'] } },
-    });
+    // one statement: the user, its enterprise and its roles' keys (a row per role), asked of every request
+    const users = rowsOf(strapi, USER);
+    const enterprises = rowsOf(strapi, ENTERPRISE);
+    const link = (strapi.db.metadata.get(USER as any) as any).attributes.enterpriseRoles.joinTable;
+    const roles = rowsOf(strapi, ENTERPRISE_ROLE);
+    const rows: any[] = await withKnex(strapi, (knex) => knex(`${users.table} as u`)
+      .leftJoin(`${enterprises.table} as e`, 'e.id', `u.${users.column('enterpriseId')}`)
+      .leftJoin(`${link.name} as l`, `l.${link.joinColumn.name}`, 'u.id')
+      .leftJoin(`${roles.table} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
+      .where('u.id', userId)
+      .select('u.id', 'u.username', `u.${users.column('displayName')} as display_name`, 'u.blocked', `u.${users.column('tokenVersion')} as token_version`,
+        `u.${users.column('isEnterpriseAdmin')} as is_admin`, 'e.id as enterprise_id', 'e.name as enterprise_name', 'e.kind as enterprise_kind',
+        'e.state as enterprise_state', 'r.permissions as permissions'));
+    const user = rows[0];
     if (!user) throw errors.unauthenticated();
-    if ('tokenVersion' in options && Number(user.tokenVersion ?? 0) !== options.tokenVersion) throw errors.unauthenticated();
-    if (user.blocked) throw new DomainError(401, 'ACCOUNT_DISABLED', t('账号已被停用', 'This account has been disabled'));
-    const enterprise = user.enterpriseId ? await strapi.db.query(ENTERPRISE).findOne({ where: { id: user.enterpriseId } }) : null;
-    if (!enterprise) throw new DomainError(401, 'NO_ENTERPRISE', t('账号未关联企业', 'This account belongs to no enterprise'));
-    if (enterprise.state !== 'active') throw new DomainError(401, 'ENTERPRISE_DISABLED', t('所属企业已被停用', 'This account\'s enterprise has been disabled'));
+    if ('tokenVersion' in options && Number(user.token_version ?? 0) !== options.tokenVersion) throw errors.unauthenticated();
+    if (user.blocked === true || user.blocked === 1) throw new DomainError(401, 'ACCOUNT_DISABLED', t('账号已被停用', 'This account has been disabled'));
+    if (!user.enterprise_id) throw new DomainError(401, 'NO_ENTERPRISE', t('账号未关联企业', 'This account belongs to no enterprise'));
+    if (user.enterprise_state !== 'active') throw new DomainError(401, 'ENTERPRISE_DISABLED', t('所属企业已被停用', 'This account\'s enterprise has been disabled'));
+    const isAdmin = user.is_admin === true || user.is_admin === 1;
+    const granted = rows.filter((row) => row.permissions != null)
+      .map((row) => ({ permissions: typeof row.permissions === 'string' ? JSON.parse(row.permissions) : row.permissions }));
     return {
       userId: user.id,
       username: user.username,
-      displayName: user.displayName ?? user.username,
-      enterpriseId: enterprise.id,
-      enterpriseName: enterprise.name,
-      enterpriseKind: enterprise.kind as EnterpriseKind,
-      isEnterpriseAdmin: Boolean(user.isEnterpriseAdmin),
-      permissions: new Set(permissionsOf(enterprise.kind, Boolean(user.isEnterpriseAdmin), user.enterpriseRoles ?? [])),
+      displayName: user.display_name ?? user.username,
+      enterpriseId: user.enterprise_id,
+      enterpriseName: user.enterprise_name,
+      enterpriseKind: user.enterprise_kind as EnterpriseKind,
+      isEnterpriseAdmin: isAdmin,
+      permissions: new Set(permissionsOf(user.enterprise_kind, isAdmin, granted)),
     };
   },
 

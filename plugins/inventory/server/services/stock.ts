@@ -149,7 +149,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * summed per stock row before checking, rows are updated in a fixed order (no deadlocks), and each
    * update is guarded by `total - reserved - sold >= quantity`.
    */
-  async reserve(lines: ReserveLine[], options: { expiresAt: Date }) {
+  /**
+   * `policies`: the lines' stock policies when the caller has just read them (orders' offers query);
+   * `fresh`: the references are new (rows created in this transaction), so no lookup for a taken one.
+   */
+  async reserve(lines: ReserveLine[], options: { expiresAt: Date; policies?: Map<number, { productId: number; supplierId: number; mode: StockMode } | null>; fresh?: boolean }) {
     const problems: FieldErrors = {};
     if (!Array.isArray(lines) || !lines.length || lines.length > 200) throw invalid({ lines: t('应为 1–200 行', 'must hold 1 to 200 lines') });
     const references = new Set<string>();
@@ -160,7 +164,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!Number.isSafeInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) problems[`lines.${i}.quantity`] = t('应为正整数', 'must be a positive whole number');
     });
     if (Object.keys(problems).length) throw invalid(problems);
-    const policies = await this.policies(lines.map((l) => l.productId));
+    const given = options.policies;
+    const policies = given && lines.every((l) => given.get(l.productId)) ? given : await this.policies(lines.map((l) => l.productId));
     const resolved = lines.map((line, i) => {
       const policy = policies.get(line.productId);
       if (!policy) { problems[`lines.${i}.productId`] = t('产品不存在', 'is not a known product'); return null; }
@@ -178,8 +183,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       wanted.set(key, entry);
     }
     return strapi.db.transaction(async ({ trx }) => {
-      const taken = await strapi.db.query(RESERVATION).count({ where: { reference: { $in: [...references] } } });
-      if (taken) throw errors.conflict('预占引用已存在', 'A reservation with this reference already exists');
+      if (!options.fresh) {
+        const taken = await strapi.db.query(RESERVATION).count({ where: { reference: { $in: [...references] } } });
+        if (taken) throw errors.conflict('预占引用已存在', 'A reservation with this reference already exists');
+      }
       // rows first, counters last: the contended stock rows stay locked for as short a time as possible
       // (a refusal below rolls these inserts back with everything else)
       await strapi.db.query(RESERVATION).createMany({ data: ready.map((line) => ({

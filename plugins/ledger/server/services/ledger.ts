@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/types';
 import { createHash, randomUUID } from 'crypto';
 import { DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, shanghaiDay } from '@cop/config';
-import { cleanText } from '@cop/plugin-console';
+import { cleanText, insertRows } from '@cop/plugin-console';
 
 export const ACCOUNT = 'plugin::ledger.account';
 export const TRANSFER = 'plugin::ledger.transfer';
@@ -26,6 +26,14 @@ export interface AdjustmentOptions {
   now?: Date;
 }
 export const ADJUSTMENT_REASON_MAX = 200;
+
+/** What a caller that has just read them already knows about a freeze, so the ledger need not ask again. */
+export interface FreezeOptions {
+  /** The transfer id is new (made from a row created in this transaction): no replay lookup. */
+  fresh?: boolean;
+  /** The pair's revenue account (checked against the locked rows). */
+  revenueId?: number;
+}
 
 export interface TransferOptions {
   transferId: string; orderRef?: string | null; reference?: string | null; note?: string | null; operatorId?: number | null; now?: Date;
@@ -205,24 +213,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  /** Write counters and the transfer row. `deltas` per account id: counter → change. */
+  /**
+   * Write counters and the transfer row. `deltas` per account id: counter → change. Two statements:
+   * one UPDATE of the locked accounts (each counter a CASE over the account ids) and the transfer's
+   * INSERT … RETURNING (no re-read).
+   */
   async write(trx: any, accounts: Map<number, Account>, deltas: Record<number, Partial<Record<(typeof COUNTERS)[number], number>>>, transfer: Record<string, unknown>, customerId: number) {
     const now = new Date();
-    for (const id of Object.keys(deltas).map(Number).sort((a, b) => a - b)) {
-      const account = accounts.get(id)!;
-      const update: Record<string, unknown> = { updated_at: now };
-      for (const [counter, delta] of Object.entries(deltas[id])) {
-        (account as any)[counter] += delta as number;
-        update[COLUMNS[counter]] = (account as any)[counter];
-      }
-      await trx('ledger_accounts').where({ id }).update(update);
+    const ids = Object.keys(deltas).map(Number).sort((a, b) => a - b);
+    const update: Record<string, unknown> = { updated_at: now };
+    for (const counter of COUNTERS) {
+      const changed = ids.filter((id) => deltas[id][counter] !== undefined);
+      if (!changed.length) continue;
+      for (const id of changed) (accounts.get(id) as any)[counter] += deltas[id][counter] as number;
+      const column = COLUMNS[counter];
+      update[column] = changed.length === 1 && ids.length === 1
+        ? (accounts.get(ids[0]) as any)[counter]
+        : trx.raw(`CASE ${changed.map(() => 'WHEN id = ? THEN ?').join(' ')} ELSE ${column} END`, changed.flatMap((id) => [id, (accounts.get(id) as any)[counter]]));
     }
+    await trx('ledger_accounts').whereIn('id', ids).update(update);
     const customer = accounts.get(customerId)!;
     const after = figures(customer);
-    return strapi.db.query(TRANSFER).create({ data: {
+    const [row] = await insertRows(strapi, trx, TRANSFER, [{
       ...transfer, accountId: customerId, supplierId: customer.supplierId, sellerId: customer.sellerId,
       availableAfter: after.available, frozenAfter: after.frozen,
-    } });
+    }], now);
+    return row;
   },
 
   /** Bounds of a customer account after its counters changed. */
@@ -276,21 +292,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** A pending debit (冻结): funds held for an order, refused past the available amount. */
-  async freeze(accountId: number, amount: unknown, options: TransferOptions) {
+  async freeze(accountId: number, amount: unknown, options: TransferOptions & FreezeOptions) {
     const value = checkAmount(amount);
     const transferId = checkTransferId(options.transferId);
     return strapi.db.transaction(async ({ trx }) => {
-      const replayed = await this.replay(transferId, { kind: 'freeze', accountId, amount: value });
-      if (replayed) return replayed;
-      const account = await this.account(accountId);
-      if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
-      const revenue = await this.control(account.supplierId, account.sellerId, 'revenue');
-      // reads that need no lock come before the locks, so the account rows are held briefly
-      if (!(await strapi.plugin('identity').service('partnerships').isActive(account.supplierId, account.sellerId))) {
-        throw new DomainError(409, 'PARTNERSHIP_STOPPED', t('供销合作已停止', 'The partnership is stopped'));
+      if (!options.fresh) {
+        const replayed = await this.replay(transferId, { kind: 'freeze', accountId, amount: value });
+        if (replayed) return replayed;
       }
+      let revenue = options.revenueId;
+      if (!revenue) {
+        const account = await this.account(accountId);
+        if (!account || (account.kind !== 'prepaid' && account.kind !== 'credit')) throw errors.notFound('account', accountId);
+        revenue = await this.control(account.supplierId, account.sellerId, 'revenue');
+      }
+      // the caller (orders) has checked the partnership: the ledger knows only its own tables
       const accounts = await this.lock(trx, [accountId, revenue]);
-      const locked = accounts.get(accountId)!;
+      const locked = accounts.get(accountId);
+      if (!locked || (locked.kind !== 'prepaid' && locked.kind !== 'credit') || accounts.get(revenue)?.kind !== 'revenue'
+        || accounts.get(revenue)!.supplierId !== locked.supplierId || accounts.get(revenue)!.sellerId !== locked.sellerId) throw errors.notFound('account', accountId);
       this.assertUsable(locked, options.now ?? new Date(), true);
       locked.debitsPending += value;
       this.assertBounds(locked);

@@ -5,6 +5,7 @@ import {
   shanghaiDay,
 } from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
+import { insertRows, rowsOf, withKnex } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
 
 export const ORDER = 'plugin::orders.order';
@@ -133,13 +134,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!Array.isArray(input.lines) || !input.lines.length || input.lines.length > 50) problems.lines = t('需要 1–50 个产品', 'must hold 1 to 50 products');
       if (Object.keys(problems).length) throw invalid(problems);
       const offerChannel = input.channel === 'employee' ? 'individual' : input.channel;
-      const offers = await strapi.plugin('catalogue').service('strategies').offers(principal.enterpriseId, now, { channel: offerChannel, productIds: input.lines.map((l) => l.productId) });
-      const items = await strapi.db.query('plugin::catalogue.product').findMany({ where: { id: { $in: input.lines.map((l) => l.productId) } } });
-      const productById = new Map((items as any[]).map((p) => [p.id, p]));
+      const offers = await this.orderable(principal.enterpriseId, now, offerChannel, input.paymentMode, input.lines.map((l) => l.productId));
       const priced = input.lines.map((line, i) => {
         const at = (f: string) => `lines.${i}.${f}`;
-        const offer = (offers as any[]).find((o) => o.productId === line.productId && o.strategyId === line.strategyId);
-        const product = productById.get(line.productId);
+        const offer = offers.find((o) => o.productId === line.productId && o.strategyId === line.strategyId);
+        const product = offer?.product;
         if (!offer || !product || product.state !== 'listed') { problems[at('strategyId')] = t('该产品当前不能通过此策略订购（策略、协议或合作已失效）', 'cannot be ordered through this strategy now (strategy, agreement or partnership not in effect)'); return null; }
         if (!Number.isSafeInteger(line.quantity) || line.quantity < offer.minQuantity || (offer.maxQuantity && line.quantity > offer.maxQuantity) || line.quantity > 100_000) {
           problems[at('quantity')] = t(`数量应在 ${offer.minQuantity}–${offer.maxQuantity ?? '不限'} 之间`, `must be from ${offer.minQuantity} to ${offer.maxQuantity ?? 'any'}`);
@@ -157,7 +156,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ready = priced as NonNullable<(typeof priced)[number]>[];
       const suppliers = new Set(ready.map((l) => l.offer.supplierId));
       if (suppliers.size !== 1) throw invalid({ lines: t('一个订单只能包含同一供货方的产品', 'one order holds products of one supplier') });
-      return { lines: ready, supplierId: [...suppliers][0] as number, requiresAudit: ready.some((l) => l.offer.requiresAudit) };
+      const first = ready[0].offer;
+      return {
+        lines: ready, supplierId: [...suppliers][0] as number, requiresAudit: ready.some((l) => l.offer.requiresAudit),
+        supplierName: first.supplierName as string, accountId: first.accountId as number | null, revenueId: first.revenueId as number | null,
+      };
     },
 
     /** Place an order: order rows, stock reserved and money frozen, all in one transaction. */
@@ -174,39 +177,124 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = options.now ?? new Date();
       // employee orders are the mini-program's (an employee signed in places them); nobody else makes one
       if (input.channel === 'employee' && !options.employeeId) throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
-      const { lines, supplierId, requiresAudit } = await this.priced(principal, input, now);
-      const account = await strapi.db.query('plugin::ledger.account').findOne({ where: { supplierId, sellerId: principal.enterpriseId, kind: input.paymentMode } });
-      if (!account) throw invalid({ paymentMode: t('该供货方尚未为贵司开立此类账户', 'the supplier has opened no such account for you') });
+      const { lines, supplierId, requiresAudit, supplierName, accountId, revenueId } = await this.priced(principal, input, now);
+      if (!accountId || !revenueId) throw invalid({ paymentMode: t('该供货方尚未为贵司开立此类账户', 'the supplier has opened no such account for you') });
       const total = lines.reduce((sum, line) => sum + line.amount, 0);
       const status: OrderStatus = input.channel === 'gov' && requiresAudit ? 'pending_audit' : 'pending_payment';
       const { paymentMinutes, auditHours } = settings();
       const expiresAt = new Date(now.getTime() + (status === 'pending_audit' ? auditHours * 3600_000 : paymentMinutes * 60_000));
-      return strapi.db.transaction(async () => {
-        const order = await strapi.db.query(ORDER).create({ data: {
-          number: `tmp-${now.getTime()}-${Math.random().toString(36).slice(2)}`, channel: input.channel, sellerId: principal.enterpriseId, supplierId,
-          state: status, paymentMode: input.paymentMode, accountId: account.id, totalAmount: total, paidAmount: 0, refundedAmount: 0, expiresAt,
+      return strapi.db.transaction(async ({ trx }) => {
+        const { order, event } = await this.insertOrder(trx, {
+          channel: input.channel, sellerId: principal.enterpriseId, supplierId,
+          state: status, paymentMode: input.paymentMode, accountId, totalAmount: total, paidAmount: 0, refundedAmount: 0, expiresAt,
           customerName: input.customerName.trim(), customerPhone: input.customerPhone ?? null, customerIdNo: input.customerIdNo ?? null,
           companyName: input.companyName ?? null, invoiceTitle: input.invoiceTitle ?? null, invoiceTaxNo: input.invoiceTaxNo ?? null,
           visitDate: input.visitDate ?? null, remarks: input.remarks ?? null, placedBy: principal.userId || null, employeeId: options.employeeId ?? null,
-        } });
-        const number = `${shanghaiDay(now).replace(/-/g, '')}${String(order.id).padStart(8, '0')}`;
-        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { number, freezeTransferId: `order:${number}:freeze` } });
-        await strapi.db.query(LINE).createMany({ data: lines.map((line) => ({
+        }, principal, now);
+        const number = order.number as string;
+        const rows = await insertRows(strapi, trx, LINE, lines.map((line) => ({
           orderId: order.id, productId: line.productId, productName: line.product.name, category: line.product.category, isCombo: line.product.isCombo,
           strategyId: line.strategyId, day: line.day ?? null, quantity: line.quantity, unitPrice: line.offer.price, amount: line.amount, fulfilmentStatus: 'pending',
-        })) });
-        const rows = await strapi.db.query(LINE).findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
-        const stockLines = await products().stockLines((rows as any[]).map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
-        await this.record(order.id, 'create', null, status, principal);
+          refundedQuantity: 0,
+        })), now);
+        // a combo's parts are reserved in its stead (their products are read); other lines as they are
+        const plain = lines.every((line) => !line.product.isCombo);
+        const refs = rows.map((row) => ({ reference: `line:${row.id}`, productId: row.productId as number, quantity: row.quantity as number, day: row.day as string | null }));
+        const stockLines = plain ? refs : await products().stockLines(refs);
+        const policies = plain ? new Map(lines.map((line) => [line.productId, line.offer.policy])) : undefined;
         await this.remember(options.scope, options.idempotencyKey, options.action, order.id, options.body);
         if (status === 'pending_audit') {
           await notify(supplierId, { type: 'audit', title: `${principal.enterpriseName} 提交了待审核的政企订单 ${number}`, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         }
-        // the contended rows (stock counters, then the account pair) are locked last, back to back
-        await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000) });
-        await ledger().freeze(account.id, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId || null, now });
-        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+        // the contended rows (stock counters, then the account pair) are locked last, back to back;
+        // the partnership was checked by the offers (an offer needs an active partnership and agreement)
+        await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000), policies, fresh: true });
+        await ledger().freeze(accountId, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId || null, now, fresh: true, revenueId });
+        // the answer is built from what was just written: no re-read
+        return { ...order, lineRows: rows, eventRows: [event], supplierName, sellerName: principal.enterpriseName, actorNames: { [principal.userId]: principal.displayName } };
       });
+    },
+
+    /**
+     * What a seller may order now of these products, in one statement: the offers (strategy line of an
+     * active, effective strategy for the seller, from a supplier with an active partnership and an
+     * effective agreement), each product, its stock policy, the supplier's name and the pair's account
+     * of the payment mode with its revenue account.
+     */
+    async orderable(sellerId: number, now: Date, channel: string, paymentMode: string, productIds: number[]) {
+      const today = shanghaiDay(now);
+      const product = rowsOf(strapi, 'plugin::catalogue.product');
+      const productColumns = product.columns();
+      const rows: any[] = await withKnex(strapi, (knex) => knex('strategy_lines as sl')
+        .join('strategies as s', 's.id', 'sl.strategy_id')
+        .join('products as p', 'p.id', 'sl.product_id')
+        .join('enterprises as e', 'e.id', 's.supplier_id')
+        .leftJoin('stock_policies as sp', 'sp.product_id', 'p.id')
+        .leftJoin('ledger_accounts as a', (j: any) => j.on('a.supplier_id', 's.supplier_id').andOnVal('a.seller_id', sellerId).andOnVal('a.kind', paymentMode))
+        .leftJoin('ledger_accounts as r', (j: any) => j.on('r.supplier_id', 's.supplier_id').andOnVal('r.seller_id', sellerId).andOnVal('r.kind', 'revenue'))
+        .whereIn('sl.product_id', [...new Set(productIds)])
+        .where({ 's.state': 'active', 's.channel': channel })
+        .where('s.effective_from', '<=', today).where('s.effective_to', '>=', today)
+        .where((q: any) => q.where('s.applies_to', 'all')
+          .orWhereExists(knex('strategy_sellers as ss').select(knex.raw('1')).whereRaw('ss.strategy_id = s.id').where('ss.seller_id', sellerId)))
+        .whereExists(knex('partnerships as pa').select(knex.raw('1')).whereRaw('pa.supplier_id = s.supplier_id').where({ 'pa.seller_id': sellerId, 'pa.state': 'active' }))
+        .whereExists(knex('agreements as ag').select(knex.raw('1')).whereRaw('ag.supplier_id = s.supplier_id')
+          .where({ 'ag.seller_id': sellerId, 'ag.state': 'effective' }).where('ag.valid_from', '<=', today).where('ag.valid_to', '>=', today))
+        .select('sl.product_id', 'sl.strategy_id', 'sl.price', 'sl.min_quantity', 'sl.max_quantity', 'sl.daily_max',
+          's.supplier_id', 's.name as strategy_name', 's.channel', 's.business_mode', 's.requires_audit', 's.effective_to',
+          'e.name as supplier_name', 'sp.mode as policy_mode', 'a.id as account_id', 'r.id as revenue_id',
+          ...productColumns.map((c) => `p.${c} as p__${c}`)));
+      return rows.map((row) => {
+        const productRow: Record<string, unknown> = {};
+        for (const c of productColumns) productRow[c] = row[`p__${c}`];
+        return {
+          productId: row.product_id as number, supplierId: row.supplier_id as number, strategyId: row.strategy_id as number, strategyName: row.strategy_name,
+          channel: row.channel, businessMode: row.business_mode, requiresAudit: row.requires_audit === true || row.requires_audit === 1, effectiveTo: row.effective_to,
+          price: Number(row.price), minQuantity: row.min_quantity, maxQuantity: row.max_quantity, dailyMax: row.daily_max,
+          supplierName: row.supplier_name as string, accountId: row.account_id as number | null, revenueId: row.revenue_id as number | null,
+          policy: row.policy_mode ? { productId: row.product_id as number, supplierId: row.supplier_id as number, mode: row.policy_mode } : null,
+          product: product.fromRow(productRow),
+        };
+      });
+    },
+
+    /**
+     * The order row and its `create` event. On PostgreSQL one statement: the id is taken from the
+     * table's sequence so the number (day + id) is written with the row, and the event is inserted by
+     * the same statement; elsewhere (SQLite, one writer) insert, number, event.
+     */
+    async insertOrder(trx: any, data: Record<string, unknown>, principal: Principal, now: Date) {
+      const orders = rowsOf(strapi, ORDER);
+      const events = rowsOf(strapi, EVENT);
+      const day = shanghaiDay(now).replace(/-/g, '');
+      const eventData = { action: 'create', fromStatus: null, toStatus: data.state, actorId: principal.userId || null, actorEnterpriseId: principal.enterpriseId ?? null, reason: null };
+      if (strapi.db.dialect.client === 'postgres') {
+        const row = orders.toRow(data, now);
+        const eventRow = events.toRow(eventData, now);
+        const cols = Object.keys(row);
+        const eventCols = Object.keys(eventRow).filter((c) => c !== 'order_id');
+        const result = await trx.raw(`
+          WITH n AS (SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id),
+          o AS (
+            INSERT INTO ?? (id, number, freeze_transfer_id, ${cols.map(() => '??').join(', ')})
+            VALUES ((SELECT id FROM n), ? || lpad((SELECT id FROM n)::text, 8, '0'), 'order:' || ? || lpad((SELECT id FROM n)::text, 8, '0') || ':freeze', ${cols.map(() => '?').join(', ')})
+            RETURNING *
+          ),
+          e AS (
+            INSERT INTO ?? (order_id, ${eventCols.map(() => '??').join(', ')})
+            VALUES ((SELECT id FROM n), ${eventCols.map(() => '?').join(', ')})
+            RETURNING *
+          )
+          SELECT row_to_json(o.*) AS o, (SELECT row_to_json(e.*) FROM e) AS e FROM o`,
+        [orders.table, orders.table, ...cols, day, day, ...cols.map((c) => row[c]), events.table, ...eventCols, ...eventCols.map((c) => eventRow[c])]);
+        const [{ o, e }] = result.rows;
+        return { order: orders.fromRow(o), event: events.fromRow(e) };
+      }
+      const [inserted] = await insertRows(strapi, trx, ORDER, [{ ...data, number: `tmp-${now.getTime()}-${Math.random().toString(36).slice(2)}` }], now);
+      const number = `${day}${String(inserted.id).padStart(8, '0')}`;
+      await trx(orders.table).where({ id: inserted.id }).update({ number, freeze_transfer_id: `order:${number}:freeze` });
+      const [event] = await insertRows(strapi, trx, EVENT, [{ ...eventData, orderId: inserted.id }], now);
+      return { order: { ...inserted, number, freezeTransferId: `order:${number}:freeze` }, event };
     },
 
     /** Check side, permission and status; lock the order row; record the transition. */
