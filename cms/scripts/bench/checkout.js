@@ -185,9 +185,13 @@ async function checkoutBench() {
       counts.refund.push((await verb(sellerToken, c.res.body.id, 'request-refund', { lines: [{ lineId: c.res.body.lines[0].id, quantity: 1 }], reason: '压测' })).n);
     }
     if (process.env.BENCH_SHOW_SQL) {
+      // BENCH_SHOW_SQL=1: the statements of one checkout, then of its pay
+      const show = (title, list) => console.log(`  ${title}:\n${list.map((q, i) => `  ${String(i + 1).padStart(2)} ${q.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n')}`);
       proxy.trace(true);
-      await place();
-      console.log(proxy.trace(false).map((q, i) => `  ${String(i + 1).padStart(2)} ${q.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n'));
+      const shown = await place();
+      show('checkout', proxy.trace(true));
+      await verb(sellerToken, shown.res.body.id, 'pay');
+      show('pay', proxy.trace(false));
     }
     console.log(`- statements per request at PostgreSQL (median of ${counts.checkout.length} / 7; the request's sign-in check and its answer included, BEGIN/COMMIT counted): checkout ${median(counts.checkout)}, pay ${median(counts.pay)}, cancel ${median(counts.cancel)}, fulfil ${median(counts.fulfil)}, refund ${median(counts.refund)}`);
     await stop(server); server = null;

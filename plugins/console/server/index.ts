@@ -13,7 +13,7 @@ export type * from './types';
 export { defaultRecord, convert, checkInput, filterWhere, toAttributes } from './services/fields';
 export { cleanText, dirtyPath, CLEAN_TEXT } from './services/schema';
 export { isUniqueViolation } from './middlewares/errors';
-export { insertRows, rowsOf, documentId, withKnex } from './services/rows';
+export { insertRows, rowsOf, documentId, withKnex, updateRow } from './services/rows';
 export { REQUEST_ID_HEADER, requestIdOf } from './middlewares/request-id';
 
 export default {

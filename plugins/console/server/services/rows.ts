@@ -43,6 +43,7 @@ export function rowsOf(strapi: Core.Strapi, uid: string) {
   return {
     table: meta.tableName,
     column,
+    toDb,
     /** The table's own columns (relations live in link tables). */
     columns: () => Object.entries(meta.attributes).filter(([, a]) => a.type !== 'relation').map(([name]) => column(name)),
     /** Attribute-named data → a row of columns, with what Strapi adds on create. */
@@ -83,4 +84,12 @@ export async function insertRows(strapi: Core.Strapi, trx: any, uid: string, dat
 export function withKnex<T>(strapi: Core.Strapi, work: (knex: any) => Promise<T>): Promise<T> {
   if (strapi.db.inTransaction()) return strapi.db.transaction(({ trx }) => work(trx)) as Promise<T>;
   return work(strapi.db.connection);
+}
+
+/** Update the row `id` of `uid` in one statement (no read before or after); attribute-named data. */
+export function updateRow(strapi: Core.Strapi, id: number, uid: string, data: Record<string, unknown>, now = new Date()): Promise<number> {
+  const rows = rowsOf(strapi, uid);
+  const change: Record<string, unknown> = { updated_at: now };
+  for (const [name, value] of Object.entries(data)) if (value !== undefined) change[rows.column(name)] = value === null ? null : rows.toDb(name, value);
+  return withKnex(strapi, (knex) => knex(rows.table).where({ id }).update(change));
 }

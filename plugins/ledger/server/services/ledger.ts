@@ -186,7 +186,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** A transfer with this id already written? Same request: return it (a retry). Different: refuse. */
   async replay(transferId: string, expect: Record<string, unknown>, fromIdempotencyKey = false) {
-    const existing = await strapi.db.query(TRANSFER).findOne({ where: { transferId } });
+    return this.replayOf(await strapi.db.query(TRANSFER).findOne({ where: { transferId } }), expect, fromIdempotencyKey);
+  },
+
+  /** `replay` on a row already read (null: nothing to replay). */
+  replayOf(existing: any, expect: Record<string, unknown>, fromIdempotencyKey = false) {
     if (!existing) return null;
     for (const [key, value] of Object.entries(expect)) {
       if (value !== undefined && String(existing[key] ?? '') !== String(value ?? '')) {
@@ -333,9 +337,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async resolvePending(pendingTransferId: string, flag: 'post' | 'void', options: TransferOptions & { amount?: number }) {
     const transferId = checkTransferId(options.transferId);
     return strapi.db.transaction(async ({ trx }) => {
-      const replayed = await this.replay(transferId, { flag, pendingId: pendingTransferId });
+      // the retry (this transfer id) and the freeze it resolves, in one read
+      const both = await strapi.db.query(TRANSFER).findMany({ where: { transferId: { $in: [transferId, pendingTransferId] } } }) as any[];
+      const replayed = this.replayOf(both.find((row) => row.transferId === transferId), { flag, pendingId: pendingTransferId });
       if (replayed) return replayed;
-      const pending = await strapi.db.query(TRANSFER).findOne({ where: { transferId: pendingTransferId } });
+      const pending = both.find((row) => row.transferId === pendingTransferId);
       if (!pending || pending.flag !== 'pending') throw invalid({ pendingId: t('不是冻结交易', 'is not a pending transfer') });
       const held = num(pending.amount);
       const amount = flag === 'void' ? held : options.amount === undefined ? held : checkAmount(options.amount);

@@ -5,7 +5,7 @@ import {
   shanghaiDay,
 } from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
-import { insertRows, rowsOf, withKnex } from '@cop/plugin-console';
+import { insertRows, rowsOf, updateRow, withKnex } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
 
 export const ORDER = 'plugin::orders.order';
@@ -316,8 +316,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await this.record(order.id, action, order.state, to, principal, reason);
     },
 
-    record(orderId: number, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
-      return strapi.db.query(EVENT).create({ data: { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null } });
+    async record(orderId: number, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
+      const data = { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null };
+      const [event] = await strapi.db.transaction(({ trx }) => insertRows(strapi, trx, EVENT, [data]));
+      return event;
     },
 
     /**
@@ -337,7 +339,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stockRefs(lines: any[]) {
-      const stockLines = await products().stockLines(lines.map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
+      const refs = lines.map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day }));
+      // only a combo's line needs its product (its parts were reserved in its stead)
+      const stockLines = lines.some((row) => row.isCombo) ? await products().stockLines(refs) : refs;
       return stockLines.map((l: any) => l.reference);
     },
 
@@ -390,11 +394,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await this.transition(principal, order, 'pay', 'paid');
         await ledger().capture(order.freezeTransferId, { transferId: `order:${order.number}:capture`, orderRef: order.number, operatorId: principal.userId || null });
         await inventory().consume(await this.stockRefs(await this.lineRefs(order.id)));
-        await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { paidAmount: num(order.totalAmount), expiresAt: null } });
+        await updateRow(strapi, order.id, ORDER, { paidAmount: num(order.totalAmount), expiresAt: null });
         await subscribers().emit('paid', order.id, { now });
         await this.remember(scope, options.idempotencyKey, `pay:${order.id}`, order.id, body);
         await notify(order.supplierId, { type: 'payment', title: `订单 ${order.number} 已支付 ${(num(order.totalAmount) / 100).toFixed(2)} 元`, link: `/orders/${order.channel}/${order.id}/show` }, 'orders.read');
-        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+        // the transition's guarded update made this the order's state; nothing else changed it meanwhile
+        return { ...order, state: 'paid', paidAmount: String(num(order.totalAmount)), expiresAt: null };
       });
     },
 
