@@ -38,8 +38,8 @@ const env = {
   STRAPI_TELEMETRY_DISABLED: 'true',
   DEMO_SEED: production ? 'false' : (process.env.DEMO_SEED || 'true'),
 };
-console.log('\n▶ Starting the platform (strapi start)');
-const server = spawn('npx', ['strapi', 'start'], { cwd: cms, stdio: 'inherit', env });
+console.log('\n▶ Starting the platform (cms/scripts/serve.js: one worker per core on PostgreSQL)');
+const server = spawn(process.execPath, [path.join(cms, 'scripts', 'serve.js')], { cwd: cms, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
 

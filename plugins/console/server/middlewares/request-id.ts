@@ -19,6 +19,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => async 
   const requestId = requestIdOf(ctx.get(REQUEST_ID_HEADER));
   ctx.state.requestId = requestId;
   ctx.set(REQUEST_ID_HEADER, requestId);
+  // which worker answered, when served by a cluster (cms/scripts/serve.js): 1, 2, …
+  if (process.env.COP_WORKER_ID) ctx.set('X-Worker', process.env.COP_WORKER_ID);
   try {
     await next();
   } catch (error) {
