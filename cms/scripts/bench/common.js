@@ -201,7 +201,7 @@ function pgbench(database, script, clients, seconds) {
   try {
     const out = spawnSync('pgbench', ['-n', '-h', '127.0.0.1', '-U', 'postgres', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', file, database], { encoding: 'utf8' });
     const tps = /tps = ([\d.]+)/.exec(out.stdout)?.[1];
-    if (!tps) { console.log(`  (pgbench failed: ${(out.stderr || out.stdout).trim().split('\n').slice(-3).join(' | ')})`); return null; }
+    if (!tps) { console.log(`  (pgbench failed: ${(out.stderr || out.stdout).trim().split('\n').slice(-6).join(' | ')})`); return null; }
     return Number(tps);
   } finally { fs.rmSync(file, { force: true }); }
 }
