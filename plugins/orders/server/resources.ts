@@ -70,6 +70,10 @@ export const ordersResource: ResourceDeclaration = {
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
       if (one) {
+        // each line with its product's pictures (GET /orders/:id/picture?fileId= serves them)
+        const pictures = await ctx.strapi.plugin('catalogue').service('products').picturesOf(record.lines.map((l: any) => l.productId));
+        const described = new Map<number, unknown>((await ctx.strapi.plugin('files').service('files').describe([...pictures.values()].flat())).map((f: any) => [f.id, f]));
+        for (const line of record.lines) line.pictures = (pictures.get(line.productId) ?? []).map((id: number) => described.get(id)).filter(Boolean);
         const actors = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', (events as any[]).map((e) => e.actorId), 'displayName');
         record.events = (events as any[]).map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actorName: actors.get(e.actorId) ?? null, reason: e.reason, at: e.createdAt }));
       }
@@ -132,6 +136,18 @@ export const ordersResource: ResourceDeclaration = {
     }),
     'approve-refund': verb('approve-refund', (row, ctx) => orders(ctx).approveRefund(ctx.principal, row)),
     'reject-refund': verb('reject-refund', (row, ctx) => orders(ctx).rejectRefund(ctx.principal, row, ctx.body.reason), reasonRequired),
+    // GET /orders/:id/picture?fileId=[&disposition=]: a picture of a product on the order, for either party
+    // (the query of the files plugin's FILE_QUERY: fileId, disposition)
+    picture: {
+      method: 'GET',
+      permission: 'orders.read',
+      query: { fileId: { type: 'integer', required: true, min: 1 }, disposition: { type: 'enum', values: ['inline', 'attachment'] } },
+      async handler(row, ctx) {
+        const lines = await ctx.strapi.db.query(LINE).findMany({ where: { orderId: row.id }, select: ['productId'] });
+        const pictures: Map<number, number[]> = await ctx.strapi.plugin('catalogue').service('products').picturesOf((lines as any[]).map((l) => l.productId));
+        return ctx.strapi.plugin('files').service('files').sendOneOf(ctx.koa, [...pictures.values()].flat(), ctx.query);
+      },
+    },
   },
 };
 
