@@ -166,7 +166,7 @@ describe('product pictures and attachment previews in a real browser', () => {
     await page.getByTestId('file-preview-close').click();
   });
 
-  it('shows the seller the product picture in the catalogue, its drawer and on the order page', async () => {
+  it('shows the seller the product picture in the catalogue, its drawer and on the order page; the supplier on its order page', async () => {
     const pictureId = (await app.strapi.db.query(PRODUCT).findOne({ where: { id: productId } })).pictures[0];
     await go('order/individual');
     const card = page.getByTestId(`catalogue-card-${productId}`);
@@ -182,5 +182,12 @@ describe('product pictures and attachment previews in a real browser', () => {
     await go(`my-orders/${order.body.id}/show`);
     await expectLoaded(page.getByTestId(`order-line-${order.body.lines[0].id}`).getByTestId(`picture-${pictureId}`));
     await shot(page, '67-order-page-picture');
+
+    // the supplier's page of the same order shows it too
+    await signOut(page);
+    await signInThroughUi(page, app.url, 'pic_ui_supplier', PASSWORD);
+    await go(`orders/individual/${order.body.id}/show`);
+    await expectLoaded(page.getByTestId(`order-line-${order.body.lines[0].id}`).getByTestId(`picture-${pictureId}`));
+    await shot(page, '68-supplier-order-page-picture');
   });
 });
