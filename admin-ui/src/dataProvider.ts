@@ -48,9 +48,12 @@ export interface CopDataProvider extends DataProvider {
   exportList(resource: string, params: ExportParams): Promise<{ blob: Blob; filename?: string }>;
   maintainStock(body: StockMaintenance): Promise<{ changed: number; slots: unknown }>;
   uploadFile(file: File): Promise<UploadedFile>;
-  downloadAgreementAttachment(agreementId: Identifier, fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
-  /** GET /<resource>/<id>/file?fileId=N: one of the record's pictures or attachments (collaboration records). */
-  downloadRecordFile(resource: string, id: Identifier, fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
+  downloadAgreementAttachment(agreementId: Identifier, fileId: Identifier, options?: FileOptions): Promise<FileDownload>;
+  /**
+   * GET /<resource>/<id>/<verb>?fileId=N: one of the record's pictures or attachments (verb `file` on
+   * collaboration records, `picture` on products, the catalogue and orders).
+   */
+  downloadRecordFile(resource: string, id: Identifier, fileId: Identifier, options?: FileOptions & { verb?: string }): Promise<FileDownload>;
   /** GET /files/<id>/download: a file my enterprise uploaded (previews in forms before the record is saved). */
   downloadOwnFile(fileId: Identifier): Promise<{ blob: Blob; filename?: string }>;
   /** GET /conversations/unread: the unread messages over my enterprise's threads. */
@@ -70,6 +73,18 @@ export interface CopDataProvider extends DataProvider {
   orderRanking(query: string): Promise<SalesReport>;
   /** GET /catalogue/:id/stock?day=: what is left to order (for the day with daily stock); null when not managed. */
   catalogueStock(id: Identifier, day?: string): Promise<{ available: number | null }>;
+}
+
+/** How a file is asked for: `inline` previews it in the page (images and PDFs; the rest stay attachments). */
+export interface FileOptions {
+  disposition?: 'inline' | 'attachment';
+}
+
+/** A downloaded file: its bytes (typed by the answer's Content-Type), its name, and the API URL it came from. */
+export interface FileDownload {
+  blob: Blob;
+  filename?: string;
+  url: string;
 }
 
 export interface OrderStatisticsFigures {
@@ -197,7 +212,7 @@ function filenameFrom(disposition: string | null): string | undefined {
   return plain ? plain[1].trim() : undefined;
 }
 
-async function download(url: string): Promise<{ blob: Blob; filename?: string }> {
+async function download(url: string): Promise<FileDownload> {
   const response = await apiFetchRaw(url);
   if (!response.ok) {
     let body: any;
@@ -211,10 +226,15 @@ async function download(url: string): Promise<{ blob: Blob; filename?: string }>
   return {
     blob: await response.blob(),
     filename: filenameFrom(response.headers.get('Content-Disposition')),
+    url,
   };
 }
 
 const segment = (value: Identifier | string) => encodeURIComponent(String(value));
+
+/** `fileId=N[&disposition=inline]`: the query of the GET file verbs. */
+const fileQuery = (fileId: Identifier, { disposition }: FileOptions) =>
+  `fileId=${segment(fileId)}${disposition ? `&disposition=${disposition}` : ''}`;
 
 /** POST a JSON body, with the Idempotency-Key header when given. */
 function postJson(url: string, body: Record<string, unknown>, options: VerbOptions = {}) {
@@ -295,12 +315,12 @@ export const dataProvider: CopDataProvider = {
     return json as UploadedFile;
   },
 
-  downloadAgreementAttachment(agreementId, fileId) {
-    return download(`${API_BASE}/agreements/${segment(agreementId)}/attachment?fileId=${segment(fileId)}`);
+  downloadAgreementAttachment(agreementId, fileId, options = {}) {
+    return download(`${API_BASE}/agreements/${segment(agreementId)}/attachment?${fileQuery(fileId, options)}`);
   },
 
-  downloadRecordFile(resource, id, fileId) {
-    return download(`${API_BASE}/${apiResource(resource)}/${segment(id)}/file?fileId=${segment(fileId)}`);
+  downloadRecordFile(resource, id, fileId, { verb = 'file', ...options } = {}) {
+    return download(`${API_BASE}/${apiResource(resource)}/${segment(id)}/${segment(verb)}?${fileQuery(fileId, options)}`);
   },
 
   downloadOwnFile(fileId) {

@@ -15,7 +15,12 @@ export default [
   'strapi::logger',
   'strapi::errors',
   'plugin::console.errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    // the console previews a private PDF in a frame from an object URL (fetched with the bearer token):
+    // blob: frames of this origin only; everything else as Strapi's defaults
+    config: { contentSecurityPolicy: { directives: { 'frame-src': ["'self'", 'blob:'] } } },
+  },
   {
     name: 'strapi::cors',
     config: {

@@ -29,6 +29,7 @@ const productFields = {
     quantity: 'Quantity',
   },
   pictures: 'Pictures',
+  pictureFiles: 'Pictures',
   scenicSpot: 'Scenic spot',
   ticketType: 'Ticket type',
   entryRule: 'Entry rule',
@@ -963,6 +964,9 @@ export const enApp = {
       named_required: 'Choose at least one enterprise',
     },
     files: {
+      preview: 'Preview',
+      preview_failed: 'This file cannot be previewed; download it instead',
+      download: 'Download',
       upload_pictures: 'Upload pictures',
       no_pictures: 'No pictures',
       not_image: '"%{name}" is not a picture (PNG, JPG, GIF or WebP)',

@@ -31,6 +31,7 @@ const productFields = {
     quantity: '数量',
   },
   pictures: '图片',
+  pictureFiles: '图片',
   scenicSpot: '景区',
   ticketType: '票种',
   entryRule: '入园规则',
@@ -965,6 +966,9 @@ export const zhApp: AppMessages = {
       named_required: '请至少选择一家企业',
     },
     files: {
+      preview: '预览',
+      preview_failed: '无法预览该文件，请下载后查看',
+      download: '下载',
       upload_pictures: '上传图片',
       no_pictures: '暂无图片',
       not_image: '“%{name}”不是图片（仅支持 PNG、JPG、GIF、WebP）',

@@ -191,16 +191,24 @@ describe('dataProvider', () => {
     expect(new Headers(downloadInit.headers).get('Authorization')).toBe('Bearer jwt-1');
   });
 
-  it('downloads a collaboration record\'s file through its GET file verb (page aliases mapped), and my own uploads', async () => {
+  it('downloads a record\'s file through its GET file verb (page aliases mapped, inline previews), and my own uploads', async () => {
     fetchMock.mockImplementation(async () => new Response('PNG', { status: 200, headers: { 'Content-Type': 'image/png' } }));
     await dataProvider.downloadRecordFile('all-resources', 4, 17);
     await dataProvider.downloadRecordFile('conversation-messages', 9, 2);
     await dataProvider.downloadOwnFile(17);
+    // product pictures through the page's verb; previews ask for the file inline
+    await dataProvider.downloadRecordFile('order/gov', 5, 3, { verb: 'picture' });
+    await dataProvider.downloadRecordFile('my-orders', 8, 3, { verb: 'picture', disposition: 'inline' });
+    const preview = await dataProvider.downloadAgreementAttachment(6, 31, { disposition: 'inline' });
+    expect(preview.url).toBe('/api/console/agreements/6/attachment?fileId=31&disposition=inline');
     const urls = fetchMock.mock.calls.map(([url]) => url);
     expect(urls).toEqual([
       '/api/console/all-resources/4/file?fileId=17',
       '/api/console/conversation-messages/9/file?fileId=2',
       '/api/console/files/17/download',
+      '/api/console/catalogue/5/picture?fileId=3',
+      '/api/console/orders/8/picture?fileId=3&disposition=inline',
+      '/api/console/agreements/6/attachment?fileId=31&disposition=inline',
     ]);
     for (const [, init] of fetchMock.mock.calls) expect(new Headers((init as RequestInit).headers).get('Authorization')).toBe('Bearer jwt-1');
   });

@@ -11,6 +11,10 @@ const MONEY: FieldSpec = { type: 'money', max: 2_000_000_000 };
 const createdAt: FieldSpec = { type: 'datetime', readOnly: true, filter: ['gte', 'lte'], sort: true };
 const service = (ctx: ActionContext, name: string) => ctx.strapi.plugin('catalogue').service(name);
 
+/** `pictureFiles`: the product's pictures as { id, name, mime, size } (one query for the page). */
+const describePictures = (records: Record<string, any>[], ctx: ActionContext) =>
+  ctx.strapi.plugin('files').service('files').describeInto(records, { pictures: 'pictureFiles' });
+
 const productFields: Record<string, FieldSpec> = {
   supplierId: { type: 'id', readOnly: true },
   category: { type: 'enum', values: ['ticket', 'catering', 'retail', 'coupon'], createOnly: true, filter: ['eq'] },
@@ -24,6 +28,7 @@ const productFields: Record<string, FieldSpec> = {
   mainProductId: { type: 'id' },
   comboItems: { type: 'list', max: 20, items: { productId: { type: 'id', required: true }, quantity: { type: 'integer', required: true, min: 1, max: 100 } } },
   pictures: { type: 'ids', max: 10 },
+  pictureFiles: { type: 'json', readOnly: true, attribute: false },
   scenicSpot: { type: 'string', maxLength: 100 },
   ticketType: { type: 'enum', values: ['adult', 'child', 'senior', 'student', 'family', 'other'] },
   entryRule: { type: 'string', maxLength: 200 },
@@ -48,7 +53,8 @@ export const products: ResourceDeclaration = {
   permissions: { read: 'products.read', write: 'products.write' },
   operations: ['list', 'get', 'create', 'update'],
   fields: productFields,
-  toRecord: (row: Row) => ({ ...defaultRecord(products, row), pictures: row.pictures ?? [], comboItems: row.comboItems ?? null }),
+  toRecord: (row: Row) => ({ ...defaultRecord(products, row), pictures: row.pictures ?? [], comboItems: row.comboItems ?? null, ...keepFileIds(row, ['pictures']) }),
+  decorate: (records, ctx) => describePictures(records, ctx),
   create: (data, ctx) => service(ctx, 'products').create(ctx.principal, data),
   update: (existing, data, ctx) => service(ctx, 'products').update(ctx.principal, existing, data),
   actions: {
@@ -173,12 +179,14 @@ export const catalogue: ResourceDeclaration = {
     stockMode: { type: 'enum', values: ['none', 'total', 'daily'], readOnly: true },
     comboItems: { type: 'json', readOnly: true },
     pictures: { type: 'ids', readOnly: true },
+    pictureFiles: { type: 'json', readOnly: true, attribute: false },
     scenicSpot: { type: 'string', readOnly: true }, ticketType: { type: 'string', readOnly: true }, entryRule: { type: 'string', readOnly: true },
     venue: { type: 'string', readOnly: true }, mealPeriod: { type: 'string', readOnly: true },
     sku: { type: 'string', readOnly: true }, spec: { type: 'string', readOnly: true }, shippingRequired: { type: 'boolean', readOnly: true },
     faceValue: { type: 'money', readOnly: true }, couponValidFrom: { type: 'string', readOnly: true }, couponValidTo: { type: 'string', readOnly: true }, usageRules: { type: 'text', readOnly: true },
     offers: { type: 'json', readOnly: true, attribute: false },
   },
+  toRecord: (row: Row) => ({ ...defaultRecord(catalogue, row), pictures: row.pictures ?? [], ...keepFileIds(row, ['pictures']) }),
   async extraWhere(filters, ctx) {
     const strategies = await service(ctx, 'strategies').applicableStrategies(ctx.principal.enterpriseId, new Date(), filters.channel as string | undefined);
     ctx.koa.state.catalogueStrategies = strategies;
@@ -203,6 +211,7 @@ export const catalogue: ResourceDeclaration = {
     // offers only for the products on this page, through the strategies found for the query
     const offers: any[] = await service(ctx, 'strategies').offers(ctx.principal.enterpriseId, new Date(), { productIds: records.map((r) => r.id), strategies: ctx.koa.state.catalogueStrategies });
     await ctx.strapi.plugin('identity').service('partnerships').nameParties(records);
+    await describePictures(records, ctx);
     for (const record of records) {
       record.offers = offers.filter((o) => o.productId === record.id).map(({ productId, supplierId, ...offer }) => offer);
     }

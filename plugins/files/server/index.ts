@@ -1,35 +1,36 @@
 import type { Core } from '@strapi/types';
-import { errors, invalid } from '@cop/config';
+import { errors } from '@cop/config';
 import type { PermissionKey } from '@cop/config';
-import type { RecordAction, ResourceDeclaration } from '@cop/plugin-console';
+import type { ActionContext, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import file from './content-types/file/schema.json';
 import files, { FILE } from './services/files';
 import uploads from './middlewares/uploads';
 
-export { ALLOWED_EXTENSIONS, MAX_FILE_BYTES } from './services/files';
+import { FILE_QUERY } from './services/files';
+
+export { ALLOWED_EXTENSIONS, FILE_QUERY, MAX_FILE_BYTES, PREVIEWABLE } from './services/files';
 
 /** For `toRecord`: carry a row's file-id columns to `decorate` (files.describeInto) without answering them. */
 export const keepFileIds = (row: Record<string, any>, columns: string[]) =>
   Object.fromEntries(columns.map((column) => [`__${column}`, row[column] ?? []]));
 
+const service = (ctx: { strapi: any }) => ctx.strapi.plugin('files').service('files');
+
 /**
- * GET <resource>/:id/file?fileId=N: one of the files the record references (in `columns`), for
- * whoever may read the record — the way another enterprise reaches a private file.
+ * GET <resource>/:id/<verb>?fileId=N[&disposition=inline|attachment]: one of the files the record
+ * references — in its `columns`, or among the ids `filesOf` finds for it — for whoever may read the
+ * record: the way another enterprise reaches a private file. Images are served inline unless asked
+ * otherwise; `disposition=inline` previews a PDF in the page too (see the service's `send`).
  */
-export const fileVerb = (permission: PermissionKey | null, columns: string[]): RecordAction => ({
+export const fileVerb = (permission: PermissionKey | null, columns: string[] | ((row: Row, ctx: ActionContext) => Promise<number[]>)): RecordAction => ({
   method: 'GET',
   permission,
-  query: { fileId: { type: 'integer', required: true, min: 1 } },
-  handler(row, ctx) {
-    const fileId = Number(ctx.query.fileId);
-    if (!columns.some((column) => ((row[column] ?? []) as number[]).includes(fileId))) {
-      throw invalid({ fileId: errors.text('不是该记录的附件', 'is not a file of this record') });
-    }
-    return ctx.strapi.plugin('files').service('files').send(ctx.koa, fileId, { inline: true });
+  query: FILE_QUERY,
+  async handler(row, ctx) {
+    const ids = typeof columns === 'function' ? await columns(row, ctx) : columns.flatMap((column) => (row[column] ?? []) as number[]);
+    return service(ctx).sendOneOf(ctx.koa, ids, ctx.query);
   },
 });
-
-const service = (ctx: { strapi: any }) => ctx.strapi.plugin('files').service('files');
 
 /** My enterprise's uploads: upload, list, download. Others reach a file through the record using it. */
 export const filesResource: ResourceDeclaration = {
@@ -47,7 +48,7 @@ export const filesResource: ResourceDeclaration = {
     createdAt: { type: 'datetime', readOnly: true, sort: true, filter: ['gte', 'lte'] },
   },
   actions: {
-    download: { method: 'GET', permission: null, handler: (row, ctx) => service(ctx).send(ctx.koa, row.id) },
+    download: { method: 'GET', permission: null, handler: (row, ctx) => service(ctx).send(ctx.koa, row.id, { disposition: 'attachment' }) },
   },
   collectionActions: {
     upload: {

@@ -82,6 +82,13 @@ export const ordersResource: ResourceDeclaration = {
       if (one) {
         const events = pre ? (pre.eventRows as any[])
           : await ctx.strapi.db.query(EVENT).findMany({ where: { orderId: record.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) as any[];
+        // each line with its product's pictures (GET /orders/:id/picture?fileId= serves them); an order just
+        // placed knows its products' pictures already, and describing none asks nothing
+        const pictures: Map<number, number[]> = pre
+          ? new Map(Object.entries(pre.productPictures as Record<string, number[]>).map(([id, list]) => [Number(id), list]))
+          : await ctx.strapi.plugin('catalogue').service('products').picturesOf(record.lines.map((l: any) => l.productId));
+        const described = new Map<number, unknown>((await ctx.strapi.plugin('files').service('files').describe([...pictures.values()].flat())).map((f: any) => [f.id, f]));
+        for (const line of record.lines) line.pictures = (pictures.get(line.productId) ?? []).map((id: number) => described.get(id)).filter(Boolean);
         const actors: Map<number, string> = pre ? new Map(Object.entries(pre.actorNames as Record<string, string>).map(([id, name]) => [Number(id), name]))
           : await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', events.map((e) => e.actorId), 'displayName');
         record.events = events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actorName: actors.get(e.actorId) ?? null, reason: e.reason, at: e.createdAt }));
@@ -145,6 +152,18 @@ export const ordersResource: ResourceDeclaration = {
     }),
     'approve-refund': verb('approve-refund', (row, ctx) => orders(ctx).approveRefund(ctx.principal, row)),
     'reject-refund': verb('reject-refund', (row, ctx) => orders(ctx).rejectRefund(ctx.principal, row, ctx.body.reason), reasonRequired),
+    // GET /orders/:id/picture?fileId=[&disposition=]: a picture of a product on the order, for either party
+    // (the query of the files plugin's FILE_QUERY: fileId, disposition)
+    picture: {
+      method: 'GET',
+      permission: 'orders.read',
+      query: { fileId: { type: 'integer', required: true, min: 1 }, disposition: { type: 'enum', values: ['inline', 'attachment'] } },
+      async handler(row, ctx) {
+        const lines = await ctx.strapi.db.query(LINE).findMany({ where: { orderId: row.id }, select: ['productId'] });
+        const pictures: Map<number, number[]> = await ctx.strapi.plugin('catalogue').service('products').picturesOf((lines as any[]).map((l) => l.productId));
+        return ctx.strapi.plugin('files').service('files').sendOneOf(ctx.koa, [...pictures.values()].flat(), ctx.query);
+      },
+    },
   },
 };
 

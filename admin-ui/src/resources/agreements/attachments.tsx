@@ -16,7 +16,10 @@ export const AttachmentsInput = ({ source = 'attachments' }: { source?: string }
   />
 );
 
-/** The attachments of an agreement as download links (GET /agreements/<id>/attachment?fileId=, with the bearer token). */
+/**
+ * The attachments of an agreement as download links (GET /agreements/<id>/attachment?fileId=, with the
+ * bearer token); PDFs and images also open in the page (预览: the same verb with disposition=inline).
+ */
 export const AttachmentLinks = ({ source = 'attachments' }: { label?: string; source?: string }) => {
   const record = useRecordContext<AgreementRecord>();
   const dataProvider = useDataProvider<CopDataProvider>();
@@ -24,8 +27,9 @@ export const AttachmentLinks = ({ source = 'attachments' }: { label?: string; so
   return (
     <RecordAttachmentLinks
       source={source}
-      fetchFile={(fileId) => dataProvider.downloadAgreementAttachment(record.id, fileId)}
+      fetchFile={(fileId, options) => dataProvider.downloadAgreementAttachment(record.id, fileId, options)}
       testIdPrefix="agreement-attachment"
+      preview
     />
   );
 };

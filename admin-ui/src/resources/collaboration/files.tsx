@@ -3,6 +3,9 @@ import {
   Alert,
   Box,
   Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
   FormControl,
   FormHelperText,
   FormLabel,
@@ -19,8 +22,11 @@ import {
 } from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import BrokenImageIcon from '@mui/icons-material/BrokenImage';
+import CloseIcon from '@mui/icons-material/Close';
 import DeleteIcon from '@mui/icons-material/Delete';
+import DownloadIcon from '@mui/icons-material/Download';
 import UploadIcon from '@mui/icons-material/Upload';
+import VisibilityIcon from '@mui/icons-material/Visibility';
 import {
   Button,
   useDataProvider,
@@ -31,7 +37,7 @@ import {
   useTranslate,
   type Identifier,
 } from 'react-admin';
-import type { CopDataProvider, UploadedFile } from '../../dataProvider';
+import type { CopDataProvider, FileDownload, FileOptions, UploadedFile } from '../../dataProvider';
 import { saveBlob } from '../shared';
 import { ATTACHMENT_ACCEPT, attachmentProblem, formatBytes } from '../agreements/types';
 
@@ -49,8 +55,11 @@ export function uploadProblem(file: { name: string; size: number }, images = fal
 export const isImage = (file: { mime?: string; name?: string }) =>
   file.mime ? file.mime.startsWith('image/') : IMAGE_EXTENSIONS.includes((file.name ?? '').split('.').pop()?.toLowerCase() ?? '');
 
-/** Where the bytes of a file come from: the record's GET file verb, or my own upload (form previews). */
-export type FileSource = { resource: string; recordId: Identifier } | { own: true };
+/**
+ * Where the bytes of a file come from: the record's GET file verb (`file`, or `picture` for products,
+ * the catalogue and orders), or my own upload (form previews).
+ */
+export type FileSource = { resource: string; recordId: Identifier; verb?: string } | { own: true };
 
 /**
  * An object URL for a file fetched with the bearer token (an <img src> cannot send it); revoked on
@@ -59,14 +68,16 @@ export type FileSource = { resource: string; recordId: Identifier } | { own: tru
 export function useFileObjectUrl(source: FileSource | null, fileId: Identifier | undefined): string | null | undefined {
   const dataProvider = useDataProvider<CopDataProvider>();
   const [url, setUrl] = useState<string | null | undefined>(undefined);
-  const key = source ? ('own' in source ? 'own' : `${source.resource}/${source.recordId}`) : '';
+  const key = source ? ('own' in source ? 'own' : `${source.resource}/${source.recordId}/${source.verb ?? 'file'}`) : '';
   useEffect(() => {
     if (!source || fileId === undefined) return undefined;
     let cancelled = false;
     let objectUrl: string | null = null;
     setUrl(undefined);
     const request =
-      'own' in source ? dataProvider.downloadOwnFile(fileId) : dataProvider.downloadRecordFile(source.resource, source.recordId, fileId);
+      'own' in source
+        ? dataProvider.downloadOwnFile(fileId)
+        : dataProvider.downloadRecordFile(source.resource, source.recordId, fileId, { verb: source.verb });
     request
       .then(({ blob }) => {
         if (cancelled) return;
@@ -124,19 +135,34 @@ export const AuthImage = ({
   );
 };
 
-/** The record's first picture as a small thumbnail (lists). */
-export const Thumbnail = ({ size = 48 }: { label?: string; size?: number }) => {
-  const record = useRecordContext<{ id: Identifier; pictures?: UploadedFile[] }>();
+/** An empty square where a picture would be. */
+export const NoPicture = ({ size }: { size: number }) => (
+  <Box sx={{ width: size, height: size, borderRadius: 1, bgcolor: 'action.hover', flexShrink: 0 }} />
+);
+
+/**
+ * The record's first picture as a small thumbnail (lists): its `source` holds the described files,
+ * served by the record's `verb` (default `file`).
+ */
+export const Thumbnail = ({ size = 48, source = 'pictures', verb }: { label?: string; size?: number; source?: string; verb?: string }) => {
+  const record = useRecordContext<{ id: Identifier } & Record<string, unknown>>();
   const resource = useResourceContext() ?? '';
-  const first = record?.pictures?.[0];
-  if (!record || !first) {
-    return <Box sx={{ width: size, height: size, borderRadius: 1, bgcolor: 'action.hover' }} />;
-  }
-  return <AuthImage source={{ resource, recordId: record.id }} file={first} size={size} />;
+  const first = record && Array.isArray(record[source]) ? (record[source] as UploadedFile[])[0] : undefined;
+  if (!record || !first) return <NoPicture size={size} />;
+  return <AuthImage source={{ resource, recordId: record.id, verb }} file={first} size={size} />;
 };
 
-/** The record's pictures (GET /<resource>/<id>/file?fileId=), as a grid of thumbnails. */
-export const PictureGallery = ({ source = 'pictures', size = 140 }: { source?: string; label?: string; size?: number }) => {
+/** The record's pictures (GET /<resource>/<id>/<verb>?fileId=), as a grid of thumbnails. */
+export const PictureGallery = ({
+  source = 'pictures',
+  size = 140,
+  verb,
+}: {
+  source?: string;
+  label?: string;
+  size?: number;
+  verb?: string;
+}) => {
   const record = useRecordContext<{ id: Identifier } & Record<string, unknown>>();
   const resource = useResourceContext() ?? '';
   const translate = useTranslate();
@@ -146,7 +172,7 @@ export const PictureGallery = ({ source = 'pictures', size = 140 }: { source?: s
   return (
     <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" data-testid="picture-gallery">
       {files.map((file) => (
-        <AuthImage key={file.id} source={{ resource, recordId: record.id }} file={file} size={size} />
+        <AuthImage key={file.id} source={{ resource, recordId: record.id, verb }} file={file} size={size} />
       ))}
     </Stack>
   );
@@ -292,12 +318,85 @@ export const FilesInput = ({
   );
 };
 
-/** How a file of a record is fetched (default: the record's GET file verb). */
-export type FetchFile = (fileId: Identifier) => Promise<{ blob: Blob; filename?: string }>;
+/** How a file of a record is fetched (default: the record's GET file verb); `inline` for a preview. */
+export type FetchFile = (fileId: Identifier, options?: FileOptions) => Promise<FileDownload>;
+
+/** Files the browser can show in the page: images and PDFs. */
+export const isPreviewable = (file: { mime?: string; name?: string }) =>
+  isImage(file) || file.mime === 'application/pdf' || (!file.mime && /\.pdf$/i.test(file.name ?? ''));
+
+/**
+ * A file shown in the page: an image as <img>, a PDF in an <iframe> (the browser's viewer), fetched
+ * inline with the bearer token (GET …?fileId=&disposition=inline); `data-inline-url` names that URL.
+ */
+export const FilePreviewDialog = ({
+  file,
+  fetchFile,
+  onClose,
+  onDownload,
+}: {
+  file: UploadedFile | null;
+  fetchFile: FetchFile;
+  onClose: () => void;
+  onDownload: (file: UploadedFile) => void;
+}) => {
+  const translate = useTranslate();
+  const [shown, setShown] = useState<{ objectUrl: string; url: string; type: string } | null | undefined>(undefined);
+  useEffect(() => {
+    if (!file) return undefined;
+    let cancelled = false;
+    let objectUrl: string | null = null;
+    setShown(undefined);
+    fetchFile(file.id, { disposition: 'inline' })
+      .then(({ blob, url }) => {
+        if (cancelled) return;
+        objectUrl = URL.createObjectURL(blob);
+        setShown({ objectUrl, url, type: blob.type });
+      })
+      .catch(() => !cancelled && setShown(null));
+    return () => {
+      cancelled = true;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [file?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!file) return null;
+  const pdf = shown ? shown.type === 'application/pdf' : file.mime === 'application/pdf';
+  return (
+    <Dialog open onClose={onClose} maxWidth="lg" fullWidth={pdf} data-testid="file-preview">
+      <DialogTitle sx={{ wordBreak: 'break-all' }}>{file.name}</DialogTitle>
+      <DialogContent dividers sx={{ display: 'grid', placeItems: 'center', minHeight: 240, p: pdf ? 0 : 2 }}>
+        {shown === undefined ? (
+          <Skeleton variant="rectangular" width="100%" height={pdf ? '75vh' : 240} />
+        ) : shown === null ? (
+          <Alert severity="error">{translate('cop.files.preview_failed')}</Alert>
+        ) : (
+          // a PDF in a frame (the browser's viewer), an image as itself
+          <Box
+            component={pdf ? 'iframe' : 'img'}
+            src={shown.objectUrl}
+            {...(pdf ? { title: file.name } : { alt: file.name })}
+            data-testid={pdf ? 'file-preview-pdf' : 'file-preview-image'}
+            data-inline-url={shown.url}
+            sx={pdf ? { width: '100%', height: '75vh', border: 0, display: 'block' } : { maxWidth: '100%', maxHeight: '75vh', display: 'block' }}
+          />
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button label="cop.files.download" onClick={() => onDownload(file)} data-testid="file-preview-download">
+          <DownloadIcon />
+        </Button>
+        <Button label="ra.action.close" onClick={onClose} data-testid="file-preview-close">
+          <CloseIcon />
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
 
 /**
  * A list of files as download links, fetched with the bearer token: GET /<resource>/<recordId>/file?fileId=,
- * or `fetchFile` where a resource has its own download (agreements). Links are `<testIdPrefix>-<fileId>`.
+ * or `fetchFile` where a resource has its own download (agreements). Links are `<testIdPrefix>-<fileId>`;
+ * with `preview`, images and PDFs also get 预览 (`<testIdPrefix>-preview-<fileId>`), shown in the page.
  */
 export const FileList = ({
   resource,
@@ -305,21 +404,26 @@ export const FileList = ({
   files,
   fetchFile,
   testIdPrefix = 'attachment',
+  preview = false,
 }: {
   resource: string;
   recordId: Identifier;
   files: UploadedFile[];
   fetchFile?: FetchFile;
   testIdPrefix?: string;
+  preview?: boolean;
 }) => {
   const notify = useNotify();
+  const translate = useTranslate();
   const dataProvider = useDataProvider<CopDataProvider>();
   const [busy, setBusy] = useState<number | null>(null);
+  const [previewed, setPreviewed] = useState<UploadedFile | null>(null);
+  const fetchOne: FetchFile = fetchFile ?? ((fileId, options) => dataProvider.downloadRecordFile(resource, recordId, fileId, options));
 
   const download = async (file: UploadedFile) => {
     setBusy(file.id);
     try {
-      const { blob, filename } = await (fetchFile ? fetchFile(file.id) : dataProvider.downloadRecordFile(resource, recordId, file.id));
+      const { blob, filename } = await fetchOne(file.id);
       saveBlob(blob, filename || file.name);
     } catch (e: any) {
       notify(e?.message || 'ra.notification.http_error', { type: 'error' });
@@ -351,8 +455,31 @@ export const FileList = ({
           <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
             {formatBytes(file.size)}
           </Typography>
+          {preview && isPreviewable(file) ? (
+            <Tooltip title={translate('cop.files.preview')}>
+              <IconButton
+                size="small"
+                aria-label={translate('cop.files.preview')}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  setPreviewed(file);
+                }}
+                data-testid={`${testIdPrefix}-preview-${file.id}`}
+              >
+                <VisibilityIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          ) : null}
         </Stack>
       ))}
+      {preview ? (
+        <FilePreviewDialog
+          file={previewed}
+          fetchFile={fetchOne}
+          onClose={() => setPreviewed(null)}
+          onDownload={(file) => void download(file)}
+        />
+      ) : null}
     </Stack>
   );
 };
@@ -362,11 +489,13 @@ export const AttachmentLinks = ({
   source = 'attachments',
   fetchFile,
   testIdPrefix,
+  preview,
 }: {
   source?: string;
   label?: string;
   fetchFile?: FetchFile;
   testIdPrefix?: string;
+  preview?: boolean;
 }) => {
   const record = useRecordContext<{ id: Identifier } & Record<string, unknown>>();
   const resource = useResourceContext() ?? '';
@@ -374,5 +503,7 @@ export const AttachmentLinks = ({
   if (!record) return null;
   const files = (Array.isArray(record[source]) ? record[source] : []) as UploadedFile[];
   if (!files.length) return <Typography variant="body2" color="text.secondary">{translate('cop.agreements.no_attachments')}</Typography>;
-  return <FileList resource={resource} recordId={record.id} files={files} fetchFile={fetchFile} testIdPrefix={testIdPrefix} />;
+  return (
+    <FileList resource={resource} recordId={record.id} files={files} fetchFile={fetchFile} testIdPrefix={testIdPrefix} preview={preview} />
+  );
 };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Box, Card, CardActionArea, CardContent, Chip, Drawer, Stack, Typography } from '@mui/material';
+import { Box, Card, CardActionArea, CardContent, Drawer, Stack, Typography } from '@mui/material';
 import {
   List,
   Loading,
@@ -17,7 +17,8 @@ import { formatFen, useOwnEnterpriseId } from '../shared';
 import { categoryChoices } from '../products/types';
 import { lowestPrice } from '../orders/logic';
 import { orderingPage, type CatalogueRecord, type SellerChannel } from '../orders/types';
-import { ProductPanel } from './ProductPanel';
+import { CategoryChips, ProductPanel } from './ProductPanel';
+import { AuthImage, NoPicture } from '../collaboration/files';
 
 /** Enough suppliers for one seller in a single request. */
 const SUPPLIERS_PER_PAGE = 500;
@@ -77,24 +78,27 @@ const filtersFor = (suppliers: { id: number; name: string }[]) => [
 const ProductCard = ({ product, channel, onOpen }: { product: CatalogueRecord; channel: SellerChannel; onOpen: () => void }) => {
   const translate = useTranslate();
   const price = lowestPrice(product, channel);
+  const picture = product.pictureFiles?.[0];
   return (
     <Card variant="outlined" data-testid={`catalogue-card-${product.id}`} sx={{ display: 'flex' }}>
       <CardActionArea onClick={onOpen} sx={{ display: 'flex', alignItems: 'stretch' }}>
         <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1, width: '100%' }}>
-          <Stack direction="row" spacing={1}>
-            <Chip
-              size="small"
-              color="primary"
-              label={translate(`cop.product_category.${product.category}`, { _: product.category })}
-            />
-            {product.isCombo ? <Chip size="small" variant="outlined" label={translate('cop.ordering.combo_chip')} /> : null}
+          <Stack direction="row" spacing={1.5}>
+            {picture ? (
+              <AuthImage source={{ resource: orderingPage(channel), recordId: product.id, verb: 'picture' }} file={picture} size={72} />
+            ) : (
+              <NoPicture size={72} />
+            )}
+            <Stack spacing={0.5} sx={{ minWidth: 0 }}>
+              <CategoryChips product={product} />
+              <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+                {product.name}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                {product.supplierName ?? ''}
+              </Typography>
+            </Stack>
           </Stack>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-            {product.name}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {product.supplierName ?? ''}
-          </Typography>
           <Typography
             variant="body2"
             sx={{ flex: 1, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical' }}

@@ -15,11 +15,14 @@ import {
   Stack,
   TextField,
   Typography,
+  type SxProps,
+  type Theme,
 } from '@mui/material';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { CopDataProvider } from '../../dataProvider';
 import { formatFen } from '../shared';
+import { AuthImage } from '../collaboration/files';
 import { shanghaiToday } from '../stock/monthGrid';
 import { channelOffers, dayProblem, drawerQuantityProblem, lineTotal, needsDay, parseQuantity, quantityRange } from '../orders/logic';
 import { orderingPage, type CatalogueRecord, type Offer, type SellerChannel } from '../orders/types';
@@ -64,6 +67,17 @@ const Attributes = ({ product }: { product: CatalogueRecord }) => {
         </Box>
       ))}
     </Box>
+  );
+};
+
+/** The product's category, and 组合 for a combo. */
+export const CategoryChips = ({ product, sx }: { product: CatalogueRecord; sx?: SxProps<Theme> }) => {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" spacing={1} sx={sx}>
+      <Chip size="small" color="primary" label={translate(`cop.product_category.${product.category}`, { _: product.category })} />
+      {product.isCombo ? <Chip size="small" variant="outlined" label={translate('cop.ordering.combo_chip')} /> : null}
+    </Stack>
   );
 };
 
@@ -230,20 +244,20 @@ export const ProductPanel = ({
           <Typography variant="body2" color="text.secondary">
             {product.supplierName ?? ''}
           </Typography>
-          <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-            <Chip
-              size="small"
-              color="primary"
-              label={translate(`cop.product_category.${product.category}`, { _: product.category })}
-            />
-            {product.isCombo ? <Chip size="small" variant="outlined" label={translate('cop.ordering.combo_chip')} /> : null}
-          </Stack>
+          <CategoryChips product={product} sx={{ mt: 1 }} />
         </Box>
         <IconButton onClick={onClose} aria-label={translate('ra.action.close')}>
           <CloseIcon />
         </IconButton>
       </Stack>
       <Divider sx={{ my: 2 }} />
+      {product.pictureFiles?.length ? (
+        <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" sx={{ mb: 2 }} data-testid="catalogue-pictures">
+          {product.pictureFiles.map((file) => (
+            <AuthImage key={file.id} source={{ resource: orderingPage(channel), recordId: product.id, verb: 'picture' }} file={file} size={96} />
+          ))}
+        </Stack>
+      ) : null}
       <Typography variant="subtitle2" gutterBottom>
         {translate('resources.products.fields.description')}
       </Typography>

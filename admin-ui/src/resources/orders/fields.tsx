@@ -4,6 +4,7 @@ import {
   List as MuiList,
   ListItem,
   ListItemText,
+  Stack,
   Table,
   TableBody,
   TableCell,
@@ -12,7 +13,8 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { RecordContextProvider, useRecordContext, useTranslate } from 'react-admin';
+import { RecordContextProvider, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { AuthImage, NoPicture } from '../collaboration/files';
 import { DateTimeField, formatFen } from '../shared';
 import { FulfilLineButton } from './buttons';
 import { remainingOf } from './logic';
@@ -81,6 +83,7 @@ const FulfilmentDetails = ({ line }: { line: OrderRecord['lines'][number] }) => 
 export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
   const translate = useTranslate();
   const record = useRecordContext<OrderRecord>();
+  const resource = useResourceContext() ?? 'orders';
   if (!record) return null;
   return (
     <Box sx={{ p: 2 }}>
@@ -108,10 +111,19 @@ export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
             {(record.lines ?? []).map((line) => (
               <TableRow key={line.id} data-testid={`order-line-${line.id}`}>
                 <TableCell>
-                  {line.productName}
-                  {line.isCombo ? (
-                    <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('cop.ordering.combo_chip')} />
-                  ) : null}
+                  <Stack direction="row" spacing={1} alignItems="center">
+                    {line.pictures?.[0] ? (
+                      <AuthImage source={{ resource, recordId: record.id, verb: 'picture' }} file={line.pictures[0]} size={40} />
+                    ) : (
+                      <NoPicture size={40} />
+                    )}
+                    <span>
+                      {line.productName}
+                      {line.isCombo ? (
+                        <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('cop.ordering.combo_chip')} />
+                      ) : null}
+                    </span>
+                  </Stack>
                 </TableCell>
                 <TableCell>
                   {line.category ? translate(`cop.product_category.${line.category}`, { _: line.category }) : '-'}

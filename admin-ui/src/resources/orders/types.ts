@@ -1,3 +1,4 @@
+import type { UploadedFile } from '../../dataProvider';
 import { enumChoices } from '../shared';
 
 /** The order channels and statuses are the shared vocabulary (@cop/config), as the server's. */
@@ -66,6 +67,8 @@ export interface OrderLine {
   courierCompany?: string | null;
   trackingNumber?: string | null;
   fulfilledAt?: string | null;
+  /** The product's pictures, on the order page (GET /orders/:id/picture?fileId= serves them). */
+  pictures?: UploadedFile[];
 }
 
 export interface OrderEvent {
@@ -134,6 +137,8 @@ export interface CatalogueRecord {
   fulfilmentMode?: 'code' | 'courier';
   stockMode?: 'none' | 'total' | 'daily';
   comboItems?: { productId: number; quantity: number }[] | null;
+  /** The product's pictures (GET /catalogue/:id/picture?fileId= serves them). */
+  pictureFiles?: UploadedFile[];
   offers: Offer[];
   [attribute: string]: unknown;
 }

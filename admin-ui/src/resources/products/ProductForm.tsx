@@ -21,9 +21,11 @@ import {
 import { useWatch } from 'react-hook-form';
 import { Box } from '@mui/material';
 import { EnumChip, MoneyInput, integer, notBefore, SaveOnlyToolbar } from '../shared';
+import { FilesInput } from '../collaboration/files';
 import {
   fulfilmentModeChoices,
   mealPeriodChoices,
+  MAX_PRODUCT_PICTURES,
   productStatusColors,
   stockModeChoices,
   ticketTypeChoices,
@@ -36,6 +38,13 @@ const CommonFields = () => (
   <>
     <TextInput source="name" validate={[required(), maxLength(100)]} sx={{ minWidth: 360 }} />
     <TextInput source="description" multiline fullWidth minRows={3} validate={maxLength(5000)} />
+    <FilesInput
+      source="pictureFiles"
+      label="resources.products.fields.pictures"
+      images
+      max={MAX_PRODUCT_PICTURES}
+      testId="product-pictures"
+    />
     <MoneyInput source="referencePrice" validate={minValue(0)} />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
       <SelectInput source="fulfilmentMode" choices={fulfilmentModeChoices} validate={required()} />

@@ -10,6 +10,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { DateTimeField, EnumChip, MoneyField } from '../shared';
+import { Thumbnail } from '../collaboration/files';
 import { ListingButtons } from './buttons';
 import { productStatusChoices, productStatusColors, stockModeChoices, type ProductPage } from './types';
 
@@ -61,6 +62,9 @@ export const ProductList = ({ page }: { page: ProductPage }) => (
   >
     <DataTable bulkActionButtons={false} rowClick="edit">
       <DataTable.Col source="id" />
+      <DataTable.Col source="pictureFiles" disableSort>
+        <Thumbnail source="pictureFiles" verb="picture" />
+      </DataTable.Col>
       <DataTable.Col source="name">
         <TextField source="name" />
       </DataTable.Col>

@@ -1,3 +1,4 @@
+import type { UploadedFile } from '../../dataProvider';
 import { enumChoices } from '../shared';
 
 export const PRODUCT_CATEGORIES = ['ticket', 'catering', 'retail', 'coupon'] as const;
@@ -37,6 +38,8 @@ export interface ProductRecord {
   mainProductId?: number | null;
   comboItems?: ComboItem[];
   pictures?: number[];
+  /** The pictures described (GET /products/:id/picture?fileId= serves them). */
+  pictureFiles?: UploadedFile[];
   createdAt?: string;
   [field: string]: unknown;
 }
@@ -69,9 +72,16 @@ export const cleanComboItems = (items: unknown): ComboItem[] =>
         .map((item) => ({ productId: item.productId, quantity: item.quantity }))
     : [];
 
-/** Picks the writable fields and tidies the combo lines. */
+/** At most this many pictures per product (the server's `pictures` max). */
+export const MAX_PRODUCT_PICTURES = 10;
+
+/**
+ * Picks the writable fields and tidies the combo lines; the pictures the form holds as uploaded files
+ * (`pictureFiles`) go as their ids (`pictures`).
+ */
 export function productBody(data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   const body = Object.fromEntries(fields.filter((field) => field in data).map((field) => [field, data[field]]));
   if ('comboItems' in body) body.comboItems = cleanComboItems(body.comboItems);
+  if (Array.isArray(data.pictureFiles)) body.pictures = (data.pictureFiles as UploadedFile[]).map((file) => file.id);
   return body;
 }

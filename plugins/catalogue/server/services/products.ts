@@ -86,8 +86,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { category: byId.get(mainProductId as number).category as Category, items: (items as ComboItem[]).map(({ productId, quantity }) => ({ productId, quantity })) };
   },
 
+  /** Pictures are the supplier's own uploads, and images (the upload checked their structure). */
+  checkPictures(principal: Principal, pictures: number[] | null | undefined) {
+    return strapi.plugin('files').service('files').assertOwned(principal.enterpriseId, pictures ?? [], 'pictures', { images: true });
+  },
+
   async create(principal: Principal, data: Record<string, any>) {
-    await strapi.plugin('files').service('files').assertOwned(principal.enterpriseId, data.pictures ?? [], 'pictures');
+    await this.checkPictures(principal, data.pictures);
     if (data.isCombo) {
       const combo = await this.checkCombo(principal, data.comboItems, data.mainProductId);
       const row = await strapi.db.query(PRODUCT).create({ data: {
@@ -109,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async update(principal: Principal, existing: Record<string, any>, data: Record<string, any>) {
-    await strapi.plugin('files').service('files').assertOwned(principal.enterpriseId, data.pictures ?? [], 'pictures');
+    await this.checkPictures(principal, data.pictures);
     const merged = { ...existing, ...data };
     if (existing.isCombo) {
       const combo = await this.checkCombo(principal, merged.comboItems, merged.mainProductId, existing.id);
@@ -123,6 +128,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       }
     }
     return this.withSku(() => strapi.db.query(PRODUCT).update({ where: { id: existing.id }, data }));
+  },
+
+  /** productId → its picture ids, for these products (order lines show them). */
+  async picturesOf(productIds: number[]): Promise<Map<number, number[]>> {
+    if (!productIds.length) return new Map();
+    const rows = await strapi.db.query(PRODUCT).findMany({ where: { id: { $in: [...new Set(productIds)] } }, select: ['id', 'pictures'] });
+    return new Map((rows as any[]).map((row) => [row.id, (row.pictures ?? []) as number[]]));
   },
 
   async setStatus(existing: { id: number; isCombo: boolean; comboItems?: ComboItem[] }, status: 'listed' | 'unlisted') {

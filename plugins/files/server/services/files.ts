@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'crypto';
 import type { Core } from '@strapi/types';
 import { errors, fieldError, invalid } from '@cop/config';
 import type { Text } from '@cop/config';
-import type { Principal } from '@cop/plugin-console';
+import type { FieldSpec, Principal } from '@cop/plugin-console';
 
 export const FILE = 'plugin::files.file';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -124,6 +124,16 @@ export async function structureProblem(file: string, size: number, extension: st
   return null;
 }
 export const ALLOWED_EXTENSIONS = Object.keys(TYPES);
+/** The query of a GET file verb: which file, and `inline` to preview it in the page. */
+export const FILE_QUERY: Record<string, FieldSpec> = {
+  fileId: { type: 'integer', required: true, min: 1 },
+  disposition: { type: 'enum', values: ['inline', 'attachment'] },
+};
+/** What a browser may show in the page (`Content-Disposition: inline`): images and PDFs. */
+export const PREVIEWABLE = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+/** A served file runs nothing, loads nothing, and only this site may frame it. */
+const FILE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
+const PDF_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
 
 /**
  * Private attachments. Files are stored outside the public folder; an enterprise downloads its own,
@@ -132,6 +142,27 @@ export const ALLOWED_EXTENSIONS = Object.keys(TYPES);
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const root = () => path.resolve((strapi.config.get('plugin::files.dir') as string | undefined)
     ?? process.env.FILES_DIR ?? path.join(strapi.dirs.app.root, '..', 'database', 'files'));
+
+  /**
+   * Where the bytes live: a folder on this machine (FILES_DIR). Every read and write of file content goes
+   * through these four, so another store (object storage) replaces only them.
+   */
+  const storage = {
+    async put(storageKey: string, fromPath: string) {
+      const target = path.join(root(), storageKey);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(fromPath, target);
+    },
+    async remove(storageKey: string) {
+      fs.rmSync(path.join(root(), storageKey), { force: true });
+    },
+    async exists(storageKey: string) {
+      return fs.existsSync(path.join(root(), storageKey));
+    },
+    stream(storageKey: string): NodeJS.ReadableStream {
+      return fs.createReadStream(path.join(root(), storageKey));
+    },
+  };
 
   return {
     async store(principal: Principal, upload: { filepath?: string; size?: number; originalFilename?: string | null } | undefined) {
@@ -155,23 +186,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (problem) throw invalid({ file: problem });
       const now = new Date();
       const storageKey = path.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${randomUUID()}.${extension}`);
-      const target = path.join(root(), storageKey);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(upload.filepath, target);
-      const sha256 = createHash('sha256').update(fs.readFileSync(target)).digest('hex');
+      const sha256 = createHash('sha256').update(fs.readFileSync(upload.filepath)).digest('hex');
+      await storage.put(storageKey, upload.filepath);
       try {
         return await strapi.db.query(FILE).create({ data: { ownerEnterpriseId: principal.enterpriseId, name, mime: type[0], size, sha256, storageKey, uploadedBy: principal.userId } });
       } catch (error) {
-        fs.rmSync(target, { force: true });
+        await storage.remove(storageKey);
         throw error;
       }
     },
 
-    /** The files an enterprise attaches to its own record must be its own. */
-    async assertOwned(enterpriseId: number, ids: number[], field: string) {
+    /**
+     * The files an enterprise attaches to its own record must be its own; with `images`, each must be
+     * an image (pictures: the upload checked its structure).
+     */
+    async assertOwned(enterpriseId: number, ids: number[], field: string, options: { images?: boolean } = {}) {
       if (!ids.length) return;
-      const count = await strapi.db.query(FILE).count({ where: { id: { $in: ids }, ownerEnterpriseId: enterpriseId } });
-      if (count !== new Set(ids).size) throw fieldError(field, '包含不存在或不属于本企业的附件', 'contains files that are not yours');
+      const rows = await strapi.db.query(FILE).findMany({ where: { id: { $in: ids }, ownerEnterpriseId: enterpriseId }, select: ['id', 'mime'] });
+      if (rows.length !== new Set(ids).size) throw fieldError(field, '包含不存在或不属于本企业的附件', 'contains files that are not yours');
+      if (options.images && (rows as { mime: string }[]).some((row) => !row.mime.startsWith('image/'))) {
+        throw invalid({ [field]: t('图片只能是 png、jpg、gif 或 webp', 'must be images (png, jpg, gif, webp)') });
+      }
     },
 
     async describe(ids: number[]): Promise<{ id: number; name: string; mime: string; size: number }[]> {
@@ -196,17 +231,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Stream a file the caller has already been allowed to read. */
-    async send(koa: any, fileId: number, options: { inline?: boolean } = {}) {
+    /**
+     * A GET file verb (query FILE_QUERY): the file `fileId`, which must be one of `ids` (the files of the
+     * record the caller was allowed to read), else a 400 on fileId.
+     */
+    sendOneOf(koa: any, ids: number[], query: { fileId?: unknown; disposition?: 'inline' | 'attachment' }) {
+      const fileId = Number(query.fileId);
+      if (!ids.includes(fileId)) throw invalid({ fileId: t('不是该记录的附件', 'is not a file of this record') });
+      return this.send(koa, fileId, { disposition: query.disposition });
+    },
+
+    /**
+     * Stream a file the caller has already been allowed to read. `disposition: 'inline'` (a preview in
+     * the page) is honoured for images and PDFs only; without a disposition images are inline (pictures)
+     * and the rest attachments. The answer forbids sniffing and carries a CSP under which the file runs
+     * nothing (images also sandboxed; a sandbox would stop the browser's PDF viewer, so a PDF gets no
+     * scripts and no framing by other sites).
+     */
+    async send(koa: any, fileId: number, options: { disposition?: 'inline' | 'attachment' } = {}) {
       const row = await strapi.db.query(FILE).findOne({ where: { id: fileId } });
-      if (!row) throw errors.notFound('file', fileId);
-      const file = path.join(root(), row.storageKey);
-      if (!fs.existsSync(file)) throw errors.notFound('file', fileId);
-      koa.set('Content-Disposition', `${options.inline && row.mime.startsWith('image/') ? 'inline' : 'attachment'}; filename="${encodeURIComponent(row.name)}"; filename*=UTF-8''${encodeURIComponent(row.name)}`);
+      if (!row || !(await storage.exists(row.storageKey))) throw errors.notFound('file', fileId);
+      const inline = PREVIEWABLE.has(row.mime) && (options.disposition === 'inline' || (!options.disposition && row.mime.startsWith('image/')));
+      koa.set('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${encodeURIComponent(row.name)}"; filename*=UTF-8''${encodeURIComponent(row.name)}`);
       koa.set('X-Content-Type-Options', 'nosniff');
+      koa.set('Content-Security-Policy', row.mime === 'application/pdf' ? PDF_CSP : FILE_CSP);
+      koa.set('Cache-Control', 'private, no-store');
       koa.type = row.mime;
       koa.length = row.size;
-      koa.body = fs.createReadStream(file);
+      koa.body = storage.stream(row.storageKey);
       return undefined;
     },
   };

@@ -211,7 +211,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await inventory().reserve(stockLines, { expiresAt: new Date(expiresAt.getTime() + 10 * 60_000), policies, fresh: true });
         await ledger().freeze(accountId, total, { transferId: `order:${number}:freeze`, orderRef: number, operatorId: principal.userId || null, now, fresh: true, revenueId });
         // the answer is built from what was just written: no re-read
-        return { ...order, lineRows: rows, eventRows: [event], supplierName, sellerName: principal.enterpriseName, actorNames: { [principal.userId]: principal.displayName } };
+        return { ...order, lineRows: rows, eventRows: [event], supplierName, sellerName: principal.enterpriseName, actorNames: { [principal.userId]: principal.displayName },
+          productPictures: Object.fromEntries(lines.map((line) => [line.productId, (line.product.pictures ?? []) as number[]])) };
       });
     },
 
