@@ -5,6 +5,8 @@ import type { Core } from '@strapi/types';
 import { errors, fieldError, invalid } from '@cop/config';
 import type { Text } from '@cop/config';
 import type { FieldSpec, Principal } from '@cop/plugin-console';
+import { storageFor } from './storage';
+import type { FileStorage } from './storage';
 
 export const FILE = 'plugin::files.file';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -143,26 +145,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const root = () => path.resolve((strapi.config.get('plugin::files.dir') as string | undefined)
     ?? process.env.FILES_DIR ?? path.join(strapi.dirs.app.root, '..', 'database', 'files'));
 
-  /**
-   * Where the bytes live: a folder on this machine (FILES_DIR). Every read and write of file content goes
-   * through these four, so another store (object storage) replaces only them.
-   */
-  const storage = {
-    async put(storageKey: string, fromPath: string) {
-      const target = path.join(root(), storageKey);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(fromPath, target);
-    },
-    async remove(storageKey: string) {
-      fs.rmSync(path.join(root(), storageKey), { force: true });
-    },
-    async exists(storageKey: string) {
-      return fs.existsSync(path.join(root(), storageKey));
-    },
-    stream(storageKey: string): NodeJS.ReadableStream {
-      return fs.createReadStream(path.join(root(), storageKey));
-    },
-  };
+  /** Where the bytes live (`FILES_DRIVER`: a local folder or an S3-compatible bucket): ./storage.ts. */
+  const storage: FileStorage = storageFor(process.env, root);
 
   return {
     async store(principal: Principal, upload: { filepath?: string; size?: number; originalFilename?: string | null } | undefined) {
@@ -187,7 +171,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       const storageKey = path.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${randomUUID()}.${extension}`);
       const sha256 = createHash('sha256').update(fs.readFileSync(upload.filepath)).digest('hex');
-      await storage.put(storageKey, upload.filepath);
+      await storage.put(storageKey, upload.filepath, type[0]);
       try {
         return await strapi.db.query(FILE).create({ data: { ownerEnterpriseId: principal.enterpriseId, name, mime: type[0], size, sha256, storageKey, uploadedBy: principal.userId } });
       } catch (error) {
@@ -258,7 +242,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       koa.set('Cache-Control', 'private, no-store');
       koa.type = row.mime;
       koa.length = row.size;
-      koa.body = storage.stream(row.storageKey);
+      koa.body = await storage.stream(row.storageKey);
       return undefined;
     },
   };
