@@ -455,6 +455,7 @@ export const enApp = {
       no_roles: 'No roles defined yet',
     },
     roles: {
+      delete_held: 'The role "%{name}" is held by %{holders} (%{smart_count} account(s)). Deleting it takes its permissions from them. Delete it?',
       permission_count: '%{smart_count} permission |||| %{smart_count} permissions',
       select_area: 'Select all in this area',
       areas: {
@@ -482,6 +483,8 @@ export const enApp = {
       left: 'Left',
     },
     employees: {
+      mini_password_set: 'Set',
+      mini_password_unset: 'Not set',
       mini_password: 'Mini-program password',
       mini_password_title: 'Set the mini-program password of %{name}',
       mini_password_done: 'Mini-program password set',
@@ -1166,6 +1169,7 @@ export const enApp = {
         name: 'Role name',
         description: 'Description',
         permissions: 'Permissions',
+        holders: 'Held by',
         createdAt: 'Created at',
       },
     },
@@ -1180,6 +1184,7 @@ export const enApp = {
         department: 'Department',
         position: 'Position',
         status: 'Status',
+        hasMiniPassword: 'Mini-program password',
         createdAt: 'Created at',
       },
     },

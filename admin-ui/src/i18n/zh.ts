@@ -457,6 +457,7 @@ export const zhApp: AppMessages = {
       no_roles: '尚未创建角色',
     },
     roles: {
+      delete_held: '角色「%{name}」由 %{holders} 持有（%{smart_count} 个账号）。删除后他们将失去这个角色的全部权限。确定删除？',
       permission_count: '%{smart_count} 项权限',
       select_area: '全选本组',
       areas: {
@@ -484,6 +485,8 @@ export const zhApp: AppMessages = {
       left: '离职',
     },
     employees: {
+      mini_password_set: '已设置',
+      mini_password_unset: '未设置',
       mini_password: '小程序密码',
       mini_password_title: '设置 %{name} 的小程序登录密码',
       mini_password_done: '小程序密码已设置',
@@ -1168,6 +1171,7 @@ export const zhApp: AppMessages = {
         name: '角色名称',
         description: '描述',
         permissions: '权限',
+        holders: '持有账号',
         createdAt: '创建时间',
       },
     },
@@ -1182,6 +1186,7 @@ export const zhApp: AppMessages = {
         department: '部门',
         position: '职位',
         status: '状态',
+        hasMiniPassword: '小程序密码',
         createdAt: '创建时间',
       },
     },

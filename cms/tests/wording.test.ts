@@ -1,0 +1,63 @@
+import { startApp, TestApp } from './helpers/app';
+import { as, signIn, tenant, Tenant } from './helpers/fixtures';
+
+/** Issue 13 ("business gaps and console polish"): what the server tells a reader, through the real API. */
+let app: TestApp;
+let seller: Tenant;
+beforeAll(async () => {
+  app = await startApp();
+  seller = await tenant(app, 'seller', 'wording_seller');
+});
+afterAll(async () => { await app?.close(); });
+
+describe('roles say who holds them (#31)', () => {
+  it('a role lists the accounts holding it, in the list and in getOne, so deleting it can name them', async () => {
+    const admin = as(app, seller.token);
+    const role = (await admin.post('/roles', { name: '下单员', permissions: ['orders.read'] })).body;
+    const idle = (await admin.post('/roles', { name: '闲置', permissions: [] })).body;
+    expect(role.holders).toEqual([]);
+    await admin.post('/accounts', { username: 'holder1', email: 'holder1@test.local', password: 'Secret123x', displayName: '张三', roleIds: [role.id] }).expect(201);
+    await admin.post('/accounts', { username: 'holder2', email: 'holder2@test.local', password: 'Secret123x', roleIds: [role.id, idle.id] }).expect(201);
+    expect((await admin.get(`/roles/${role.id}`)).body.holders).toEqual(['张三', 'holder2']);
+    const listed = (await admin.list('roles')).body as { id: number; holders: string[] }[];
+    expect(listed.find((r) => r.id === idle.id)?.holders).toEqual(['holder2']);
+    // read-only: sending it back changes nothing
+    expect((await admin.put(`/roles/${idle.id}`, { ...idle, holders: ['x'] })).body.holders).toEqual(['holder2']);
+  });
+});
+
+describe('employees show whether they have a mini-program password (#26)', () => {
+  it('hasMiniPassword turns true once a password is set, and the password never leaves', async () => {
+    const admin = as(app, seller.token);
+    const employee = (await admin.post('/employees', { employeeNo: 'W001', name: '李四' })).body;
+    expect(employee.hasMiniPassword).toBe(false);
+    await admin.post(`/employees/${employee.id}/set-mini-password`, { password: 'Secret123x' }).expect(200);
+    const after = (await admin.get(`/employees/${employee.id}`)).body;
+    expect(after.hasMiniPassword).toBe(true);
+    expect(JSON.stringify(after)).not.toMatch(/miniPassword"|\$2[aby]\$/);
+  });
+});
+
+describe('messages name fields by label and permissions by name (#35)', () => {
+  it('a refused call names the permission it lacks in Chinese, never its key', async () => {
+    const admin = as(app, seller.token);
+    const role = (await admin.post('/roles', { name: '只看订单', permissions: ['orders.read'] })).body;
+    await admin.post('/accounts', { username: 'reader1', email: 'reader1@test.local', password: 'Secret123x', roleIds: [role.id] }).expect(201);
+    const reader = as(app, await signIn(app, 'reader1', 'Secret123x'));
+    const refused = await reader.list('roles');
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('没有权限（需要「查看角色」）');
+  });
+
+  it('a one-field 400 says the message once, without the field key', async () => {
+    const admin = as(app, seller.token);
+    await admin.post('/employees', { employeeNo: 'W002', name: '王五' }).expect(201);
+    const duplicate = await admin.post('/employees', { employeeNo: 'W002', name: '王五' });
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.message).toBe('工号已存在');
+    const missing = await admin.post('/roles', { name: '', permissions: [] });
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).not.toMatch(/^name/);
+    expect(missing.body.message).toMatch(/^名称：/);
+  });
+});
