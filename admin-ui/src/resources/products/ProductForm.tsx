@@ -110,11 +110,12 @@ const MainProductInput = () => {
 const ComboFields = () => (
   <>
     <ArrayInput source="comboItems" label="cop.products.combo_items" validate={required()} data-testid="combo-items">
-      <SimpleFormIterator inline disableReordering>
+      {/* no auto-focus on ⊕: the focused product picker opened before its choices loaded and the first click closed it again */}
+      <SimpleFormIterator inline disableReordering disableAutoFocus>
         <ReferenceInput source="productId" reference="products" filter={{ isCombo: false }} sort={{ field: 'name', order: 'ASC' }}>
           <AutocompleteInput optionText="name" noOptionsText="ra.navigation.no_results" validate={required()} sx={{ minWidth: 280 }} />
         </ReferenceInput>
-        <NumberInput source="quantity" step={1} min={1} validate={[required(), minValue(1), integer]} />
+        <NumberInput source="quantity" step={1} min={1} defaultValue={1} validate={[required(), minValue(1), integer]} />
       </SimpleFormIterator>
     </ArrayInput>
     <MainProductInput />
