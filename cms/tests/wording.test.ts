@@ -61,3 +61,21 @@ describe('messages name fields by label and permissions by name (#35)', () => {
     expect(missing.body.message).toMatch(/^名称：/);
   });
 });
+
+describe('notification titles in the reader\'s language (#35)', () => {
+  it('stores the kind and parameters and renders the title per reader; an old row keeps its stored title', async () => {
+    const supplier = await tenant(app, 'supplier', 'wording_supplier');
+    await as(app, supplier.token).post('/partnerships', { sellerId: seller.enterpriseId }).expect(201);
+    const row = await app.strapi.db.query('plugin::messaging.notification').findOne({ where: { userId: seller.adminId, titleKey: 'partnership_added' } });
+    expect(row).toMatchObject({ titleParams: { enterprise: expect.any(String) } });
+    const name = row.titleParams.enterprise;
+    expect(row.title).toBe(`${name} 已将贵司添加为合作销售方`);
+    await app.strapi.db.query('plugin::messaging.notification').create({ data: { userId: seller.adminId, enterpriseId: seller.enterpriseId, type: 'system', title: '旧消息：系统维护', read: false } });
+    const read = (lang: string) => app.http.get('/api/console/notifications').set('Authorization', `Bearer ${seller.token}`).set('Accept-Language', lang);
+    const titles = async (lang: string) => ((await read(lang)).body as { title: string }[]).map((n) => n.title).sort();
+    expect(await titles('zh-CN')).toEqual([`${name} 已将贵司添加为合作销售方`, '旧消息：系统维护'].sort());
+    expect(await titles('en')).toEqual([`${name} added your company as a partner seller`, '旧消息：系统维护'].sort());
+    const one = await app.http.get(`/api/console/notifications/${row.id}`).set('Authorization', `Bearer ${seller.token}`).set('Accept-Language', 'en');
+    expect(one.body.title).toBe(`${name} added your company as a partner seller`);
+  });
+});
