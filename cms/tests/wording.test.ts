@@ -79,3 +79,43 @@ describe('notification titles in the reader\'s language (#35)', () => {
     expect(one.body.title).toBe(`${name} added your company as a partner seller`);
   });
 });
+
+describe('warnings before saving (#33)', () => {
+  it('the server warns when a sold product switches stock mode, or a part of a listed combo is unlisted; it writes nothing', async () => {
+    const supplier = await tenant(app, 'supplier', 'warn_supplier');
+    const admin = as(app, supplier.token);
+    const make = async (body: Record<string, unknown>) => {
+      const res = await admin.post('/products', body);
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const part = await make({ category: 'ticket', name: '西湖门票', scenicSpot: '西湖', referencePrice: 8000, stockMode: 'daily' });
+    const other = await make({ category: 'ticket', name: '灵隐门票', scenicSpot: '灵隐', referencePrice: 5000, stockMode: 'none' });
+    await admin.post(`/products/${part.id}/list`).expect(200);
+    await admin.post(`/products/${other.id}/list`).expect(200);
+    const combo = await make({ category: 'ticket', isCombo: true, name: '西湖一日游', comboItems: [{ productId: part.id, quantity: 2 }, { productId: other.id, quantity: 1 }], mainProductId: part.id });
+    await admin.post(`/products/${combo.id}/list`).expect(200);
+
+    const warn = (id: number, body: Record<string, unknown>, lang = 'zh-CN') =>
+      app.http.post(`/api/console/products/${id}/warnings`).set('Authorization', `Bearer ${supplier.token}`).set('Accept-Language', lang).send(body);
+    // nothing sold yet: switching says nothing
+    expect((await warn(part.id, { stockMode: 'total' })).body).toEqual({ warnings: [] });
+    await app.strapi.db.query('plugin::orders.order-line').create({ data: {
+      orderId: 999999, productId: part.id, productName: '西湖门票', strategyId: 1, quantity: 3, unitPrice: 8000, amount: 24000, fulfilmentStatus: 'pending',
+    } });
+    const switched = await warn(part.id, { stockMode: 'total' });
+    expect(switched.status).toBe(200);
+    expect(switched.body.warnings).toEqual([expect.stringContaining('已售出 3 件')]);
+    expect(switched.body.warnings[0]).toContain('库存日历上每天的数量不再使用');
+    expect((await warn(part.id, { stockMode: 'total' }, 'en')).body.warnings[0]).toContain('has sold 3');
+    expect((await warn(part.id, { stockMode: 'daily' })).body.warnings).toEqual([]); // not a switch
+    const unlisting = await warn(other.id, { unlist: true });
+    expect(unlisting.body.warnings).toEqual(['该产品属于已上架的组合产品 「西湖一日游」：下架后这些组合产品也无法下单。']);
+    // advice only: the product is unchanged
+    expect((await admin.get(`/products/${part.id}`)).body).toMatchObject({ stockMode: 'daily', status: 'listed' });
+    // a bad body is a 400 naming the field; another tenant's product a 404
+    expect((await warn(part.id, { stockMode: 'weekly' })).body.errors).toHaveProperty('stockMode');
+    const stranger = await tenant(app, 'supplier', 'warn_stranger');
+    expect((await app.http.post(`/api/console/products/${part.id}/warnings`).set('Authorization', `Bearer ${stranger.token}`).send({ unlist: true })).status).toBe(404);
+  });
+});

@@ -8,3 +8,4 @@ export * from './orders';
 export * from './idempotency';
 export * from './labels';
 export * from './fields';
+export * from './warnings';

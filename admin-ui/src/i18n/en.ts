@@ -454,6 +454,11 @@ export const enApp = {
       reset_done: 'The password has been reset',
       no_roles: 'No roles defined yet',
     },
+    warnings: {
+      title: 'Please confirm',
+      question: 'Go ahead anyway?',
+      save_anyway: 'Go ahead',
+    },
     roles: {
       delete_held: 'The role "%{name}" is held by %{holders} (%{smart_count} account(s)). Deleting it takes its permissions from them. Delete it?',
       permission_count: '%{smart_count} permission |||| %{smart_count} permissions',

@@ -456,6 +456,11 @@ export const zhApp: AppMessages = {
       reset_done: '密码已重置',
       no_roles: '尚未创建角色',
     },
+    warnings: {
+      title: '保存前请确认',
+      question: '仍要继续吗？',
+      save_anyway: '仍然继续',
+    },
     roles: {
       delete_held: '角色「%{name}」由 %{holders} 持有（%{smart_count} 个账号）。删除后他们将失去这个角色的全部权限。确定删除？',
       permission_count: '%{smart_count} 项权限',

@@ -1,4 +1,5 @@
-import { errors } from '@cop/config';
+import { errors, langOf } from '@cop/config';
+import type { Text } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import { fileVerb, keepFileIds } from '@cop/plugin-files';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
@@ -55,6 +56,17 @@ export const products: ResourceDeclaration = {
     picture: fileVerb('products.read', ['pictures']),
     list: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'listed') },
     unlist: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'unlisted') },
+    // what saving a new stock mode or unlisting would do that is probably not meant; writes nothing
+    warnings: {
+      permission: 'products.write',
+      body: { stockMode: { type: 'enum', values: ['none', 'total', 'daily'] }, unlist: { type: 'boolean' } },
+      async handler(row, ctx) {
+        const lang = langOf(ctx.koa.get('accept-language'));
+        const found: Text[] = await service(ctx, 'products').warnings(row, ctx.body);
+        ctx.koa.body = { warnings: found.map((warning) => warning[lang]) };
+        return undefined;
+      },
+    },
   },
 };
 

@@ -20,7 +20,8 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Box } from '@mui/material';
-import { EnumChip, MoneyInput, integer, notBefore, SaveOnlyToolbar } from '../shared';
+import { EnumChip, MoneyInput, integer, notBefore } from '../shared';
+import { ProductSaveToolbar } from './warnings';
 import {
   fulfilmentModeChoices,
   mealPeriodChoices,
@@ -147,7 +148,7 @@ interface ProductFormProps extends Omit<SimpleFormProps, 'children'> {
 export const ProductForm = ({ kind, showFacts, ...props }: ProductFormProps) => {
   const CategoryFields = kind === 'combo' ? ComboFields : CATEGORY_FIELDS[kind];
   return (
-    <SimpleForm toolbar={<SaveOnlyToolbar />} {...props}>
+    <SimpleForm toolbar={<ProductSaveToolbar kind={kind} />} {...props}>
       {showFacts ? <ReadOnlyFacts page={kind} /> : null}
       <CommonFields />
       {CategoryFields ? <CategoryFields /> : null}

@@ -18,7 +18,8 @@ import {
   required,
   type SimpleFormProps,
 } from 'react-admin';
-import { EnumChip, MoneyInput, integer, notBefore, SaveOnlyToolbar } from '../shared';
+import { EnumChip, MoneyInput, integer, notBefore } from '../shared';
+import { StrategySaveToolbar } from './warnings';
 import { PartnerSellersInput } from '../partnerships/PartnerSellerInput';
 import { appliesToChoices, businessModeChoices, strategyStatusColors, type StrategyChannel } from './types';
 
@@ -29,7 +30,7 @@ interface StrategyFormProps extends Omit<SimpleFormProps, 'children'> {
 
 /** Base data, the sellers it applies to, and the product lines (price, settlement price, quantities). */
 export const StrategyForm = ({ channel, showStatus, ...props }: StrategyFormProps) => (
-  <SimpleForm toolbar={<SaveOnlyToolbar />} {...props}>
+  <SimpleForm toolbar={<StrategySaveToolbar />} {...props}>
     {showStatus ? (
       <Labeled source="status">
         <EnumChip source="status" namespace="strategy_status" colors={strategyStatusColors} />
