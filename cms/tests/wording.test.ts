@@ -1,5 +1,6 @@
 import { startApp, TestApp } from './helpers/app';
 import { as, signIn, tenant, Tenant } from './helpers/fixtures';
+import { agreement, partner, product, strategy } from './helpers/catalogue';
 
 /** Issue 13 ("business gaps and console polish"): what the server tells a reader, through the real API. */
 let app: TestApp;
@@ -117,5 +118,23 @@ describe('warnings before saving (#33)', () => {
     expect((await warn(part.id, { stockMode: 'weekly' })).body.errors).toHaveProperty('stockMode');
     const stranger = await tenant(app, 'supplier', 'warn_stranger');
     expect((await app.http.post(`/api/console/products/${part.id}/warnings`).set('Authorization', `Bearer ${stranger.token}`).send({ unlist: true })).status).toBe(404);
+  });
+});
+
+describe('the catalogue names a combo\'s parts (#26)', () => {
+  it('a seller reads each part of a combo by name with its quantity', async () => {
+    const supplier = await tenant(app, 'supplier', 'combo_supplier');
+    const buyer = await tenant(app, 'seller', 'combo_seller');
+    await partner(app, supplier, buyer);
+    await agreement(app, supplier, buyer);
+    const a = await product(app, supplier, { name: '西湖门票', stockMode: 'none' });
+    const b = await product(app, supplier, { name: '游船票', stockMode: 'none' });
+    const combo = await product(app, supplier, { name: '西湖套票', isCombo: true, comboItems: [{ productId: a.id, quantity: 2 }, { productId: b.id, quantity: 1 }], mainProductId: a.id });
+    await strategy(app, supplier, [{ productId: combo.id, price: 15000, minQuantity: 1 }]);
+    const listed = await as(app, buyer.token).list('catalogue', { filter: { isCombo: true } });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((p: any) => [p.name, p.comboItems])).toEqual([['西湖套票', [
+      { productId: a.id, quantity: 2, name: '西湖门票' }, { productId: b.id, quantity: 1, name: '游船票' },
+    ]]]);
   });
 });

@@ -871,6 +871,7 @@ export const enApp = {
       pay: 'Pay',
       pay_title: 'Pay the order',
       pay_number: 'Order number: %{number}',
+      pay_available: 'Available in the account: %{amount}',
       pay_from: 'Paid from the %{mode} account at %{supplier}',
       pay_confirm: 'Pay now',
       paid: 'Payment done',

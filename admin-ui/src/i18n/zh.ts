@@ -873,6 +873,7 @@ export const zhApp: AppMessages = {
       pay: '支付',
       pay_title: '支付订单',
       pay_number: '订单号：%{number}',
+      pay_available: '账户可用余额：%{amount}',
       pay_from: '从%{supplier}的%{mode}账户支付',
       pay_confirm: '确认支付',
       paid: '支付成功',

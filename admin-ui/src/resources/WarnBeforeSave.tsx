@@ -59,8 +59,8 @@ export function WarnBeforeSaveToolbar<T extends RaRecord = RaRecord>({
   return (
     <Toolbar>
       <span ref={anchor} />
+      {/* still the form's submit button (Enter and tests find it); its click is held back for the check */}
       <SaveButton
-        type="button"
         disabled={checking}
         onClick={(event) => {
           event.preventDefault();

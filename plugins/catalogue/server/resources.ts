@@ -218,6 +218,15 @@ export const catalogue: ResourceDeclaration = {
     for (const record of records) {
       record.offers = offers.filter((o) => o.productId === record.id).map(({ productId, supplierId, ...offer }) => offer);
     }
+    // a combo's parts by name (the seller cannot read the supplier's products): [{ productId, quantity, name }]
+    const partIds = [...new Set(records.flatMap((r) => (Array.isArray(r.comboItems) ? r.comboItems : []).map((item: any) => item.productId)))];
+    if (partIds.length) {
+      const parts = await ctx.strapi.db.query(PRODUCT).findMany({ where: { id: { $in: partIds } }, select: ['id', 'name'] }) as { id: number; name: string }[];
+      const names = new Map(parts.map((part) => [part.id, part.name]));
+      for (const record of records) {
+        if (Array.isArray(record.comboItems)) record.comboItems = record.comboItems.map((item: any) => ({ ...item, name: names.get(item.productId) ?? null }));
+      }
+    }
   },
 };
 

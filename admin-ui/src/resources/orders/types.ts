@@ -133,7 +133,7 @@ export interface CatalogueRecord {
   referencePrice?: number | null;
   fulfilmentMode?: 'code' | 'courier';
   stockMode?: 'none' | 'total' | 'daily';
-  comboItems?: { productId: number; quantity: number }[] | null;
+  comboItems?: { productId: number; quantity: number; name?: string | null }[] | null;
   offers: Offer[];
   [attribute: string]: unknown;
 }
