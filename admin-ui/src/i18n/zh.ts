@@ -457,7 +457,7 @@ export const zhApp: AppMessages = {
       no_roles: '尚未创建角色',
     },
     warnings: {
-      title: '保存前请确认',
+      title: '请先确认',
       question: '仍要继续吗？',
       save_anyway: '仍然继续',
     },

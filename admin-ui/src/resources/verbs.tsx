@@ -139,6 +139,7 @@ export function VerbButton<T extends RaRecord = RaRecord>({
           isOpen={asking}
           loading={busy}
           title={confirmTitle ?? 'cop.warnings.title'}
+          confirm={warned.length ? 'cop.warnings.save_anyway' : undefined}
           content={warned.length
             ? <WarningList warnings={warned} question={translate(confirmContent ?? 'cop.warnings.question')} />
             : confirmContent ?? ''}
