@@ -7,6 +7,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/Login';
+import { FormNotification } from './layout/FormNotification';
 import { Dashboard } from './pages/Dashboard';
 import { ComingSoon } from './pages/ComingSoon';
 import { theme } from './theme';
@@ -27,6 +28,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     layout={Layout}
     loginPage={LoginPage}
+    notification={FormNotification}
     dashboard={Dashboard}
     theme={theme}
     requireAuth

@@ -96,7 +96,7 @@ describe('resources (F10, F11)', () => {
     expect((await as(app, seller.token).get(`/resource-favourites/${fav.body.id}`)).body).toMatchObject({ resourceId: resource.id, available: false, title: null, status: null });
     const copy = await as(app, supplier.token).post(`/resources/${resource.id}/copy`);
     expect(copy.status).toBe(201);
-    expect(copy.body).toMatchObject({ status: 'draft', title: '景区场地合作 (副本)', region: '杭州' });
+    expect(copy.body).toMatchObject({ status: 'draft', title: '景区场地合作（副本）', region: '杭州' });
     expect(copy.body.id).not.toBe(resource.id);
     expect((await as(app, supplier.token).put(`/resources/${resource.id}`, { title: '已下架可改' })).body.title).toBe('已下架可改');
     expect((await as(app, supplier.token).delete(`/resources/${copy.body.id}`)).status).toBe(200);

@@ -90,7 +90,7 @@ describe('console API speaks ra-data-simple-rest', () => {
     const duplicate = await provider.create('employees', { data: { employeeNo: 'P01', name: '重复' } }).catch((e: any) => e);
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.errors).toEqual({ employeeNo: '工号已存在' });
-    expect(duplicate.message).toBe('employeeNo：工号已存在');
+    expect(duplicate.message).toBe('工号已存在');
   });
 
   it('exposes Content-Range to browsers', async () => {

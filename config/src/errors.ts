@@ -3,6 +3,9 @@
  * Services throw them; the server's error middleware renders them in the caller's language as
  * `{ message, code, errors: { field: message } }`, the shape react-admin shows under form fields.
  */
+import { fieldMessage } from './fields';
+import { permissionNames } from './permissions';
+
 export type Lang = 'zh' | 'en';
 export interface Text { zh: string; en: string }
 
@@ -44,10 +47,9 @@ const t = (zh: string, en: string): Text => ({ zh, en });
 /** 400 naming one or more fields. */
 export function invalid(fields: FieldErrors, text: Text = t('提交的数据有误', 'The submitted data is invalid')): DomainError {
   const names = Object.keys(fields);
-  // one plain field: name it in the message; nested keys (lines.0.price) read badly, keep the summary
-  const summary = names.length === 1 && !names[0].includes('.')
-    ? t(`${names[0]}：${fields[names[0]].zh}`, `${names[0]}: ${fields[names[0]].en}`)
-    : text;
+  // one plain field: its message, naming the field by its label once (never its key); nested keys
+  // (lines.0.price) read badly, keep the summary
+  const summary = names.length === 1 && !names[0].includes('.') ? fieldMessage(names[0], fields[names[0]]) : text;
   return new DomainError(400, 'VALIDATION', summary, fields);
 }
 
@@ -59,7 +61,7 @@ export const errors = {
   unauthenticated: () => new DomainError(401, 'UNAUTHENTICATED', t('未登录或登录已过期，请重新登录', 'Not signed in, or the session has expired')),
   forbidden: (permission?: string) =>
     new DomainError(403, 'FORBIDDEN', permission
-      ? t(`没有权限（需要 ${permission}）`, `Permission denied (requires ${permission})`)
+      ? t(`没有权限（需要${permissionNames([permission], 'zh')}）`, `Permission denied (requires ${permissionNames([permission], 'en')})`)
       : t('没有权限', 'Permission denied')),
   notFound: (what: string, id?: unknown) =>
     new DomainError(404, 'NOT_FOUND', t(`${what} ${id ?? ''} 不存在或无权访问`.replace('  ', ' '), `${what} ${id ?? ''} does not exist or is not yours`.replace('  ', ' '))),

@@ -7,3 +7,5 @@ export * from './time';
 export * from './orders';
 export * from './idempotency';
 export * from './labels';
+export * from './fields';
+export * from './warnings';

@@ -55,3 +55,15 @@ export function permissionsForKind(kind: EnterpriseKind): PermissionKey[] {
     (PERMISSIONS[key].sides as readonly Side[]).some((side) => sides.includes(side)),
   );
 }
+
+/** A permission's name in a language (查看销售策略), never its key; an unknown key is shown as it is. */
+export function permissionName(key: string, lang: 'zh' | 'en'): string {
+  return isPermissionKey(key) ? PERMISSIONS[key][lang] : key;
+}
+
+/** Several permissions' names, joined the way the language lists things (「查看订单」、「申请退款」). */
+export function permissionNames(keys: readonly string[], lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? keys.map((key) => `「${permissionName(key, 'zh')}」`).join('、')
+    : keys.map((key) => `"${permissionName(key, 'en')}"`).join(', ');
+}

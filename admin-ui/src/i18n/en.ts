@@ -455,7 +455,13 @@ export const enApp = {
       reset_done: 'The password has been reset',
       no_roles: 'No roles defined yet',
     },
+    warnings: {
+      title: 'Please confirm',
+      question: 'Go ahead anyway?',
+      save_anyway: 'Go ahead',
+    },
     roles: {
+      delete_held: 'The role "%{name}" is held by %{holders} (%{smart_count} account(s)). Deleting it takes its permissions from them. Delete it?',
       permission_count: '%{smart_count} permission |||| %{smart_count} permissions',
       select_area: 'Select all in this area',
       areas: {
@@ -483,6 +489,8 @@ export const enApp = {
       left: 'Left',
     },
     employees: {
+      mini_password_set: 'Set',
+      mini_password_unset: 'Not set',
       mini_password: 'Mini-program password',
       mini_password_title: 'Set the mini-program password of %{name}',
       mini_password_done: 'Mini-program password set',
@@ -864,6 +872,7 @@ export const enApp = {
       pay: 'Pay',
       pay_title: 'Pay the order',
       pay_number: 'Order number: %{number}',
+      pay_available: 'Available in the account: %{amount}',
       pay_from: 'Paid from the %{mode} account at %{supplier}',
       pay_confirm: 'Pay now',
       paid: 'Payment done',
@@ -1170,6 +1179,7 @@ export const enApp = {
         name: 'Role name',
         description: 'Description',
         permissions: 'Permissions',
+        holders: 'Held by',
         createdAt: 'Created at',
       },
     },
@@ -1184,6 +1194,7 @@ export const enApp = {
         department: 'Department',
         position: 'Position',
         status: 'Status',
+        hasMiniPassword: 'Mini-program password',
         createdAt: 'Created at',
       },
     },

@@ -5,6 +5,7 @@ import { raChineseBase, raChineseSupplement } from './raChinese';
 import { enApp } from './en';
 import { zhApp } from './zh';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
+import { resourceMessages } from './resourceMessages';
 
 type Tree = { [key: string]: unknown };
 
@@ -24,8 +25,8 @@ export function mergeMessages(...sources: object[]): TranslationMessages {
 }
 
 /** Chinese: the 4.x community pack, our translations of the keys it lacks, and the app messages. */
-export const zhMessages = mergeMessages(raChineseBase, raChineseSupplement, zhApp);
-export const enMessages = mergeMessages(englishMessages, enApp);
+export const zhMessages = mergeMessages(raChineseBase, raChineseSupplement, resourceMessages(zhApp.resources, 'zh'), zhApp);
+export const enMessages = mergeMessages(englishMessages, resourceMessages(enApp.resources, 'en'), enApp);
 
 export const i18nProvider = polyglotI18nProvider(
   (locale) => (locale === 'en' ? enMessages : zhMessages),

@@ -41,6 +41,11 @@ export const raChineseSupplement = {
       authentication_error: '认证服务返回错误，无法验证您的身份。',
       select_all_limit_reached: '数据过多，无法全部选中，仅选中了前 %{max} 项。',
       placeholder_data_warning: '网络异常：数据刷新失败。',
+      // the 4.x pack says 删除 员工 #7 / 您确定要删除该条目?: name the record (its recordRepresentation)
+      delete_title: '删除%{name}「%{recordRepresentation}」',
+      delete_content: '确定删除%{name}「%{recordRepresentation}」？',
+      bulk_delete_title: '删除%{name} |||| 删除 %{smart_count} 项%{name}',
+      bulk_delete_content: '确定删除该%{name}？ |||| 确定删除选中的 %{smart_count} 项%{name}？',
     },
     navigation: {
       clear_filters: '清除筛选条件',
@@ -54,6 +59,11 @@ export const raChineseSupplement = {
       access_denied: '无权访问',
       authentication_error: '身份认证错误',
       dashboard: '首页',
+      // names, not ids (企业主数据 #1); list titles are the menu names (resourceMessages.ts)
+      create: '新建%{name}',
+      edit: '编辑%{name}「%{recordRepresentation}」',
+      show: '%{name}「%{recordRepresentation}」',
+      list: '%{name}',
     },
     validation: {
       unique: '必须唯一',

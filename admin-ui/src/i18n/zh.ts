@@ -457,7 +457,13 @@ export const zhApp: AppMessages = {
       reset_done: '密码已重置',
       no_roles: '尚未创建角色',
     },
+    warnings: {
+      title: '请先确认',
+      question: '仍要继续吗？',
+      save_anyway: '仍然继续',
+    },
     roles: {
+      delete_held: '角色「%{name}」由 %{holders} 持有（%{smart_count} 个账号）。删除后他们将失去这个角色的全部权限。确定删除？',
       permission_count: '%{smart_count} 项权限',
       select_area: '全选本组',
       areas: {
@@ -485,6 +491,8 @@ export const zhApp: AppMessages = {
       left: '离职',
     },
     employees: {
+      mini_password_set: '已设置',
+      mini_password_unset: '未设置',
       mini_password: '小程序密码',
       mini_password_title: '设置 %{name} 的小程序登录密码',
       mini_password_done: '小程序密码已设置',
@@ -866,6 +874,7 @@ export const zhApp: AppMessages = {
       pay: '支付',
       pay_title: '支付订单',
       pay_number: '订单号：%{number}',
+      pay_available: '账户可用余额：%{amount}',
       pay_from: '从%{supplier}的%{mode}账户支付',
       pay_confirm: '确认支付',
       paid: '支付成功',
@@ -1172,6 +1181,7 @@ export const zhApp: AppMessages = {
         name: '角色名称',
         description: '描述',
         permissions: '权限',
+        holders: '持有账号',
         createdAt: '创建时间',
       },
     },
@@ -1186,6 +1196,7 @@ export const zhApp: AppMessages = {
         department: '部门',
         position: '职位',
         status: '状态',
+        hasMiniPassword: '小程序密码',
         createdAt: '创建时间',
       },
     },

@@ -18,6 +18,7 @@ import type { CopDataProvider } from '../dataProvider';
 import { canAccessWith, canRunVerb } from '../auth/access';
 import type { CopPermissions } from '../auth/session';
 import { TextDialog } from './TextDialog';
+import { WarningList } from './WarnBeforeSave';
 
 interface VerbButtonProps<T extends RaRecord> {
   /** The verb of POST /<resource>/<id>/<verb>. */
@@ -30,6 +31,11 @@ interface VerbButtonProps<T extends RaRecord> {
   /** Asks for confirmation first (title / content are translation keys). */
   confirmTitle?: string;
   confirmContent?: string;
+  /**
+   * What running the verb would do that is probably not meant (texts in the reader's language); when there
+   * are any the button asks first and the dialog lists them (unlisting a product listed combos contain).
+   */
+  warnings?: (record: T) => Promise<string[]> | string[];
   /** Translation key of the success notification. */
   done: string;
 }
@@ -78,6 +84,7 @@ export function VerbButton<T extends RaRecord = RaRecord>({
   when,
   confirmTitle,
   confirmContent,
+  warnings,
   done,
 }: VerbButtonProps<T>) {
   const record = useRecordContext<T>();
@@ -88,8 +95,17 @@ export function VerbButton<T extends RaRecord = RaRecord>({
   const canWrite = useCanRunVerb(resource, verb);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [warned, setWarned] = useState<string[]>([]);
+  const translate = useTranslate();
 
   if (!record || !canWrite || (when && !when(record))) return null;
+
+  const ask = async () => {
+    const found = warnings ? await Promise.resolve(warnings(record)).catch(() => []) : [];
+    setWarned(found);
+    if (confirmTitle || found.length) setAsking(true);
+    else void run();
+  };
 
   const run = async () => {
     setBusy(true);
@@ -113,18 +129,20 @@ export function VerbButton<T extends RaRecord = RaRecord>({
         data-testid={testId}
         onClick={(event) => {
           event.stopPropagation();
-          if (confirmTitle) setAsking(true);
-          else void run();
+          void ask();
         }}
       >
         {icon}
       </Button>
-      {confirmTitle ? (
+      {confirmTitle || warnings ? (
         <Confirm
           isOpen={asking}
           loading={busy}
-          title={confirmTitle}
-          content={confirmContent ?? ''}
+          title={confirmTitle ?? 'cop.warnings.title'}
+          confirm={warned.length ? 'cop.warnings.save_anyway' : undefined}
+          content={warned.length
+            ? <WarningList warnings={warned} question={translate(confirmContent ?? 'cop.warnings.question')} />
+            : confirmContent ?? ''}
           onConfirm={run}
           onClose={() => setAsking(false)}
         />

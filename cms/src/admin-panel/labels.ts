@@ -601,6 +601,8 @@ export const ADMIN_LABELS: Record<string, TypeLabels> = {
       userId: user('收件人', '收件的登录账户编号（用户）'),
       enterpriseId: enterprise('企业', '收件人所属'),
       type: ['消息类型', ''],
+      titleKey: ['标题类别', '标题的种类（控制台按阅读者的语言显示标题）；空为旧消息，显示存下的标题'],
+      titleParams: ['标题参数', '标题中的订单号、企业名等'],
       link: ['链接', '控制台内的页面地址'],
       read: ['已读', ''],
       readAt: ['阅读时间', ''],

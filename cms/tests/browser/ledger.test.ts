@@ -64,6 +64,13 @@ describe('accounts in a real browser', () => {
     const account = await app.strapi.db.query(ACCOUNT).findOne({ where: { kind: 'credit', sellerId: seller.enterpriseId } });
     await page.goto(`${app.url}/console/#/prepaid-accounts/credit/${account.id}/show`);
     await page.getByTestId('account-enable').click();
+    // its limit is still 0: enabling asks first and says why (issue 13 #33)
+    const warning = page.getByRole('dialog').getByTestId('warnings');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('授信额度为 0');
+    await shot(page, '21a-credit-enable-limit-zero');
+    await page.getByRole('dialog').getByRole('button', { name: '仍然继续' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByTestId('account-set-limit').click();
     await page.getByTestId('limit-amount').fill('50000');
     await page.getByTestId('limit-from').fill(today());

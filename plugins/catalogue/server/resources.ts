@@ -1,4 +1,5 @@
-import { errors } from '@cop/config';
+import { errors, langOf } from '@cop/config';
+import type { Text } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import { fileVerb, keepFileIds } from '@cop/plugin-files';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
@@ -61,6 +62,17 @@ export const products: ResourceDeclaration = {
     picture: fileVerb('products.read', ['pictures']),
     list: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'listed') },
     unlist: { permission: 'products.write', handler: (row, ctx) => service(ctx, 'products').setStatus(row, 'unlisted') },
+    // what saving a new stock mode or unlisting would do that is probably not meant; writes nothing
+    warnings: {
+      permission: 'products.write',
+      body: { stockMode: { type: 'enum', values: ['none', 'total', 'daily'] }, unlist: { type: 'boolean' } },
+      async handler(row, ctx) {
+        const lang = langOf(ctx.koa.get('accept-language'));
+        const found: Text[] = await service(ctx, 'products').warnings(row, ctx.body);
+        ctx.koa.body = { warnings: found.map((warning) => warning[lang]) };
+        return undefined;
+      },
+    },
   },
 };
 
@@ -214,6 +226,15 @@ export const catalogue: ResourceDeclaration = {
     await describePictures(records, ctx);
     for (const record of records) {
       record.offers = offers.filter((o) => o.productId === record.id).map(({ productId, supplierId, ...offer }) => offer);
+    }
+    // a combo's parts by name (the seller cannot read the supplier's products): [{ productId, quantity, name }]
+    const partIds = [...new Set(records.flatMap((r) => (Array.isArray(r.comboItems) ? r.comboItems : []).map((item: any) => item.productId)))];
+    if (partIds.length) {
+      const parts = await ctx.strapi.db.query(PRODUCT).findMany({ where: { id: { $in: partIds } }, select: ['id', 'name'] }) as { id: number; name: string }[];
+      const names = new Map(parts.map((part) => [part.id, part.name]));
+      for (const record of records) {
+        if (Array.isArray(record.comboItems)) record.comboItems = record.comboItems.map((item: any) => ({ ...item, name: names.get(item.productId) ?? null }));
+      }
     }
   },
 };

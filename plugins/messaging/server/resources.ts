@@ -1,4 +1,4 @@
-import { errors, invalid, NOTIFICATION_TYPES } from '@cop/config';
+import { errors, invalid, langOf, notificationTitle, NOTIFICATION_TYPES } from '@cop/config';
 import { defaultRecord, filterWhere } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { audienceFields } from '@cop/plugin-identity';
@@ -31,11 +31,18 @@ export const notifications: ResourceDeclaration = {
   fields: {
     type: { type: 'enum', values: NOTIFICATION_TYPES, readOnly: true, filter: ['eq', 'neq'] },
     title: { type: 'string', readOnly: true, search: true },
+    // the title's kind and parameters (config NOTIFICATION_TITLES): `title` is rendered from them in the reader's language
+    titleKey: { type: 'string', readOnly: true },
+    titleParams: { type: 'json', readOnly: true },
     body: { type: 'text', readOnly: true, search: true },
     link: { type: 'string', readOnly: true },
     read: { type: 'boolean', readOnly: true, filter: ['eq'] },
     readAt: { type: 'datetime', readOnly: true },
     createdAt: { type: 'datetime', readOnly: true, filter: ['gte', 'lte', 'gt', 'lt'], sort: true },
+  },
+  async decorate(records, ctx) {
+    const lang = langOf(ctx.koa?.get?.('accept-language'));
+    for (const record of records) record.title = notificationTitle(record.titleKey, record.titleParams, lang) ?? record.title;
   },
   actions: {
     read: {

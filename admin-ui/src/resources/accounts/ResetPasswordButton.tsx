@@ -12,6 +12,7 @@ import {
   Button,
   useDataProvider,
   useNotify,
+  useRefresh,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -45,6 +46,7 @@ export const ResetPasswordButton = ({
   const record = useRecordContext<{ id: number; username?: string; displayName?: string; name?: string }>();
   const translate = useTranslate();
   const notify = useNotify();
+  const refresh = useRefresh(); // the list shows whether a (mini-program) password is set
   const dataProvider = useDataProvider<CopDataProvider>();
   // not useCanAccess: in the Edit page's actions it would keep the page loading (see useCanWrite)
   const canAccess = useCanWrite(resource);
@@ -73,6 +75,7 @@ export const ResetPasswordButton = ({
       if (resource === 'accounts' && verb === 'reset-password') await dataProvider.resetAccountPassword(record.id, password);
       else await dataProvider.verb(resource, record.id, verb, { password });
       notify(done, { type: 'success' });
+      refresh();
       close();
     } catch (e: any) {
       setError(e?.body?.errors?.password || e?.message || translate('ra.notification.http_error'));

@@ -10,7 +10,10 @@ import {
   SelectInput,
   TextInput,
   TopToolbar,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import { Chip } from '@mui/material';
 import { createdAtFilters, DateTimeField } from '../shared';
 import { ImportButton } from './ImportButton';
 import { TemplateButton } from './TemplateButton';
@@ -23,6 +26,17 @@ const filters = [
   <SelectInput key="status" source="status" choices={employeeStatusChoices} />,
   ...createdAtFilters,
 ];
+
+/** Whether the employee can sign in to the mini-program (a password was set with 小程序密码). */
+const MiniPasswordChip = () => {
+  const record = useRecordContext<{ hasMiniPassword?: boolean }>();
+  const translate = useTranslate();
+  const set = !!record?.hasMiniPassword;
+  return (
+    <Chip size="small" variant="outlined" color={set ? 'success' : 'default'} data-testid="mini-password-state"
+      label={translate(set ? 'cop.employees.mini_password_set' : 'cop.employees.mini_password_unset')} />
+  );
+};
 
 const ListActions = () => (
   <TopToolbar>
@@ -45,6 +59,9 @@ export const EmployeeList = () => (
       <DataTable.Col source="email" disableSort />
       <DataTable.Col source="status" disableSort>
         <SelectField source="status" choices={employeeStatusChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="hasMiniPassword" disableSort>
+        <MiniPasswordChip />
       </DataTable.Col>
       <DataTable.Col source="createdAt">
         <DateTimeField source="createdAt" />

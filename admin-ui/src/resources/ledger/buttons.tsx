@@ -7,19 +7,24 @@ import { Box } from '@mui/material';
 import { DateInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
 import { MoneyInput, formatFen, notBefore } from '../shared';
 import { shanghaiToday } from '../stock/monthGrid';
+import { warnings } from '@cop/config';
 import { VerbButton } from '../verbs';
+import { useSayWarnings } from '../WarnBeforeSave';
 import { VerbFormButton } from './VerbFormButton';
 import { MAX_AMOUNT_FEN, NOTE_MAX, REFERENCE_MAX, type AccountRecord } from './types';
 import { amountBody, limitBody, limitUsed, validateAmount, validateLimit } from './forms';
 
-/** 启用 / 停用: posts /<accounts>/:id/enable or /disable, whichever applies (stopping asks first). */
-export const AccountStatusButtons = () => (
+/** 启用 / 停用: posts /<accounts>/:id/enable or /disable, whichever applies (stopping asks first, so does enabling a credit account without a limit). */
+export const AccountStatusButtons = () => {
+  const say = useSayWarnings();
+  return (
   <>
     <VerbButton<AccountRecord>
       verb="enable"
       label="cop.ledger.enable"
       icon={<ToggleOnIcon />}
       testId="account-enable"
+      warnings={(record) => say([warnings.creditLimitZero({ kind: record.creditLimit === undefined ? 'prepaid' : 'credit', creditLimit: record.creditLimit })])}
       when={(record) => record.status !== 'enabled'}
       done="cop.ledger.enabled"
     />
@@ -34,7 +39,8 @@ export const AccountStatusButtons = () => (
       done="cop.ledger.disabled"
     />
   </>
-);
+  );
+};
 
 /** Reference (bank slip, receipt number) and note of a posting. */
 const PostingTexts = ({ prefix }: { prefix: string }) => (

@@ -40,7 +40,7 @@ export const UnlistResourceButton = () => (
   />
 );
 
-/** 复制: the server answers the new draft ("… (副本)"), whose edit page opens. */
+/** 复制: the server answers the new draft ("…（副本）"), whose edit page opens. */
 export const CopyResourceButton = () => {
   const record = useRecordContext<ResourceRecord>();
   const resource = useResourceContext() ?? 'resources';

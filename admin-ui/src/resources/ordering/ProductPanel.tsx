@@ -51,7 +51,9 @@ const Attributes = ({ product }: { product: CatalogueRecord }) => {
     })
     .filter((row): row is { field: string; text: string } => !!row);
   if (product.isCombo && product.comboItems?.length) {
-    rows.push({ field: 'comboItems', text: translate('cop.ordering.combo_items', { smart_count: product.comboItems.length }) });
+    // its parts by name and quantity (西湖门票 × 2、灵隐门票 × 1); the count when an older server sends no names
+    const parts = product.comboItems.filter((item) => item.name).map((item) => `${item.name} × ${item.quantity}`);
+    rows.push({ field: 'comboItems', text: parts.length ? parts.join('、') : translate('cop.ordering.combo_items', { smart_count: product.comboItems.length }) });
   }
   if (!rows.length) return null;
   return (

@@ -38,6 +38,7 @@ import {
   remainingOf,
 } from './logic';
 import { REASON_MAX, type OrderLine, type OrderRecord } from './types';
+import { PayBalance } from './PayBalance';
 
 /** Label of a line in dialogs: '门票 A × 2（¥200.00）'. */
 const lineLabel = (line: OrderLine) => `${line.productName} × ${line.quantity}（${formatFen(line.amount)}）`;
@@ -130,6 +131,7 @@ export const PayButton = () => {
                 supplier: record.supplierName ?? '',
               })}
             </Typography>
+            {open ? <PayBalance record={record} /> : null}
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -136,7 +136,7 @@ export interface CatalogueRecord {
   referencePrice?: number | null;
   fulfilmentMode?: 'code' | 'courier';
   stockMode?: 'none' | 'total' | 'daily';
-  comboItems?: { productId: number; quantity: number }[] | null;
+  comboItems?: { productId: number; quantity: number; name?: string | null }[] | null;
   /** The product's pictures (GET /catalogue/:id/picture?fileId= serves them). */
   pictureFiles?: UploadedFile[];
   offers: Offer[];

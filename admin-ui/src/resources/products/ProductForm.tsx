@@ -20,8 +20,9 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Box } from '@mui/material';
-import { EnumChip, MoneyInput, integer, notBefore, SaveOnlyToolbar } from '../shared';
+import { EnumChip, MoneyInput, integer, notBefore } from '../shared';
 import { FilesInput } from '../collaboration/files';
+import { ProductSaveToolbar } from './warnings';
 import {
   fulfilmentModeChoices,
   mealPeriodChoices,
@@ -119,11 +120,12 @@ const MainProductInput = () => {
 const ComboFields = () => (
   <>
     <ArrayInput source="comboItems" label="cop.products.combo_items" validate={required()} data-testid="combo-items">
-      <SimpleFormIterator inline disableReordering>
+      {/* no auto-focus on ⊕: the focused product picker opened before its choices loaded and the first click closed it again */}
+      <SimpleFormIterator inline disableReordering disableAutoFocus>
         <ReferenceInput source="productId" reference="products" filter={{ isCombo: false }} sort={{ field: 'name', order: 'ASC' }}>
           <AutocompleteInput optionText="name" noOptionsText="ra.navigation.no_results" validate={required()} sx={{ minWidth: 280 }} />
         </ReferenceInput>
-        <NumberInput source="quantity" step={1} min={1} validate={[required(), minValue(1), integer]} />
+        <NumberInput source="quantity" step={1} min={1} defaultValue={1} validate={[required(), minValue(1), integer]} />
       </SimpleFormIterator>
     </ArrayInput>
     <MainProductInput />
@@ -155,7 +157,7 @@ interface ProductFormProps extends Omit<SimpleFormProps, 'children'> {
 export const ProductForm = ({ kind, showFacts, ...props }: ProductFormProps) => {
   const CategoryFields = kind === 'combo' ? ComboFields : CATEGORY_FIELDS[kind];
   return (
-    <SimpleForm toolbar={<SaveOnlyToolbar />} {...props}>
+    <SimpleForm toolbar={<ProductSaveToolbar kind={kind} />} {...props}>
       {showFacts ? <ReadOnlyFacts page={kind} /> : null}
       <CommonFields />
       {CategoryFields ? <CategoryFields /> : null}

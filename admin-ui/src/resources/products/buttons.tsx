@@ -2,9 +2,12 @@ import ArrowCircleUpIcon from '@mui/icons-material/ArrowCircleUp';
 import ArrowCircleDownIcon from '@mui/icons-material/ArrowCircleDown';
 import { VerbButton } from '../verbs';
 import type { ProductRecord } from './types';
+import { useServerProductWarnings } from './warnings';
 
-/** 上架 / 下架: posts /products/:id/list or /unlist, whichever applies to the status. */
-export const ListingButtons = () => (
+/** 上架 / 下架: posts /products/:id/list or /unlist, whichever applies (unlisting a part of listed combos says so first). */
+export const ListingButtons = () => {
+  const serverWarnings = useServerProductWarnings();
+  return (
   <>
     <VerbButton<ProductRecord>
       verb="list"
@@ -21,8 +24,10 @@ export const ListingButtons = () => (
       testId="product-unlist"
       confirmTitle="cop.products.unlist_title"
       confirmContent="cop.products.unlist_content"
+      warnings={(record) => serverWarnings(record.id, { unlist: true })}
       when={(record) => record.status === 'listed'}
       done="cop.products.unlisted"
     />
   </>
-);
+  );
+};

@@ -1,7 +1,6 @@
 import {
   CreateButton,
   DataTable,
-  DeleteButton,
   EditButton,
   FunctionField,
   List,
@@ -10,6 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../shared';
+import { RoleDeleteButton } from './RoleDeleteButton';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -42,12 +42,15 @@ export const RoleList = () => (
       <DataTable.Col source="permissions" disableSort>
         <PermissionCount />
       </DataTable.Col>
+      <DataTable.Col source="holders" disableSort>
+        <FunctionField render={(record: { holders?: string[] }) => record.holders?.join('、') || '-'} />
+      </DataTable.Col>
       <DataTable.Col source="createdAt">
         <DateTimeField source="createdAt" />
       </DataTable.Col>
       <DataTable.Col>
         <EditButton />
-        <DeleteButton mutationMode="pessimistic" />
+        <RoleDeleteButton />
       </DataTable.Col>
     </DataTable>
   </List>

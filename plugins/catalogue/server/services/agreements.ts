@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { errors, FieldErrors, invalid } from '@cop/config';
+import { errors, FieldErrors, invalid, titled } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 import { AGREEMENT, dayIn } from '../uids';
 
@@ -49,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { count } = await strapi.db.query(AGREEMENT).updateMany({ where: { id: existing.id, state: 'draft' }, data: { state: status, confirmedAt: now } });
     if (!count) throw errors.conflict('只有草稿状态的协议可以确认', 'Only draft agreements can be confirmed');
     await strapi.plugin('messaging').service('notifications').notifyEnterprise(existing.sellerId, {
-      type: 'agreement', title: `${principal.enterpriseName} 与贵司的协议「${existing.title}」已确认`, link: `/my-agreements/${existing.id}/show`,
+      type: 'agreement', ...titled('agreement_confirmed', { enterprise: principal.enterpriseName, title: existing.title }), link: `/my-agreements/${existing.id}/show`,
     }, 'agreements.read');
     return strapi.db.query(AGREEMENT).findOne({ where: { id: existing.id } });
   },
@@ -62,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     if (!count) throw errors.conflict('只有已确认或生效中的协议可以终止', 'Only confirmed or effective agreements can be terminated');
     await strapi.plugin('messaging').service('notifications').notifyEnterprise(existing.sellerId, {
-      type: 'agreement', title: `${principal.enterpriseName} 终止了协议「${existing.title}」`, body: reason.trim(), link: `/my-agreements/${existing.id}/show`,
+      type: 'agreement', ...titled('agreement_terminated', { enterprise: principal.enterpriseName, title: existing.title }), body: reason.trim(), link: `/my-agreements/${existing.id}/show`,
     }, 'agreements.read');
     return strapi.db.query(AGREEMENT).findOne({ where: { id: existing.id } });
   },

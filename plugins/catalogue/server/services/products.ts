@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/types';
-import { errors, FieldErrors, invalid } from '@cop/config';
+import { errors, FieldErrors, invalid, warnings } from '@cop/config';
+import type { Text } from '@cop/config';
 import { isUniqueViolation } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
 import { PRODUCT } from '../uids';
@@ -135,6 +136,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!productIds.length) return new Map();
     const rows = await strapi.db.query(PRODUCT).findMany({ where: { id: { $in: [...new Set(productIds)] } }, select: ['id', 'pictures'] });
     return new Map((rows as any[]).map((row) => [row.id, (row.pictures ?? []) as number[]]));
+  },
+
+  /**
+   * What a change would do that is probably not meant (issue 13 #33), asked before saving: switching the
+   * stock mode of a product that has sold (what happens to its calendar), unlisting a product that listed
+   * combos contain. Nothing is written.
+   */
+  async warnings(existing: Record<string, any>, change: { stockMode?: string; unlist?: boolean }): Promise<Text[]> {
+    const out: Text[] = [];
+    if (change.stockMode && !existing.isCombo && change.stockMode !== existing.stockMode) {
+      const lines = await strapi.db.query('plugin::orders.order-line').findMany({
+        where: { productId: existing.id, fulfilmentStatus: { $in: ['pending', 'fulfilled'] } }, select: ['quantity'],
+      }) as { quantity: number }[];
+      const sold = lines.reduce((sum, line) => sum + Number(line.quantity), 0);
+      const warning = warnings.stockMode(existing.stockMode, change.stockMode, sold);
+      if (warning) out.push(warning);
+    }
+    if (change.unlist && existing.state === 'listed' && !existing.isCombo) {
+      const combos = await strapi.db.query(PRODUCT).findMany({
+        where: { supplierId: existing.supplierId, isCombo: true, state: 'listed' }, select: ['name', 'comboItems'], orderBy: { id: 'asc' },
+      }) as { name: string; comboItems?: ComboItem[] | null }[];
+      const containing = combos.filter((combo) => (combo.comboItems ?? []).some((item) => item.productId === existing.id));
+      const warning = warnings.unlistInCombos(containing.map((combo) => combo.name));
+      if (warning) out.push(warning);
+    }
+    return out;
   },
 
   async setStatus(existing: { id: number; isCombo: boolean; comboItems?: ComboItem[] }, status: 'listed' | 'unlisted') {

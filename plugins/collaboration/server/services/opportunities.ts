@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { errors, FieldErrors, invalid, shanghaiDay } from '@cop/config';
+import { errors, FieldErrors, invalid, shanghaiDay, titled } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 import { OPPORTUNITY, RESPONSE } from '../uids';
 
@@ -12,7 +12,7 @@ const t = errors.text;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audience = () => strapi.plugin('identity').service('audience');
-  const notify = (enterpriseId: number, input: Record<string, string>) =>
+  const notify = (enterpriseId: number, input: Record<string, unknown>) =>
     strapi.plugin('messaging').service('notifications').notifyEnterprise(enterpriseId, input, 'opportunities.read');
 
   return {
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await this.recount(opportunity.id);
       await notify(opportunity.publisherId, {
-        type: 'opportunity', title: `${principal.enterpriseName} 响应了商机「${opportunity.title}」`, body: text.slice(0, 200), link: `/opportunities/${opportunity.id}/show`,
+        type: 'opportunity', ...titled('opportunity_response', { enterprise: principal.enterpriseName, title: opportunity.title }), body: text.slice(0, 200), link: `/opportunities/${opportunity.id}/show`,
       });
       return response;
     },

@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A new draft with the same content (title marked as a copy), for the owner to edit. */
     async copy(existing: Record<string, any>) {
       const { id: _id, documentId: _doc, createdAt: _c, updatedAt: _u, publishedAt: _p, locale: _l, listedAt: _la, state: _s, ...content } = existing;
-      const suffix = ' (副本)';
+      const suffix = '（副本）';
       return strapi.db.query(RESOURCE).create({ data: { ...content, title: `${String(content.title).slice(0, 100 - suffix.length)}${suffix}`, state: 'draft' } });
     },
 

@@ -84,9 +84,15 @@ export const roles: ResourceDeclaration = {
     name: { type: 'string', required: true, maxLength: 50, search: true, sort: true },
     description: { type: 'string', maxLength: 200, search: true },
     permissions: { type: 'strings', itemValues: PERMISSION_KEYS, max: PERMISSION_KEYS.length },
+    // the accounts holding the role: deleting it takes its permissions from them (the console says so and asks)
+    holders: { type: 'strings', readOnly: true, attribute: false },
     createdAt,
   },
   toRecord: (row: Row) => ({ ...defaultRecord(roles, row), permissions: Array.isArray(row.permissions) ? row.permissions : [] }),
+  async decorate(records, ctx) {
+    const holders: Map<number, string[]> = await service(ctx, 'roles').holdersOf(records.map((record) => record.id));
+    for (const record of records) record.holders = holders.get(record.id) ?? [];
+  },
   create: (data, ctx) => service(ctx, 'roles').create(ctx.principal, data),
   update: (existing, data, ctx) => service(ctx, 'roles').update(ctx.principal, existing.id, data),
   remove: (existing, ctx) => service(ctx, 'roles').remove(ctx.principal, existing),
@@ -100,6 +106,8 @@ export const employeeFields: Record<string, FieldSpec> = {
   department: { type: 'string', maxLength: 50, filter: ['eq', 'neq'], sort: true },
   position: { type: 'string', maxLength: 50 },
   status: { type: 'enum', values: ['active', 'left'], filter: ['eq', 'neq'], attribute: 'state' },
+  // whether the employee can sign in to the mini-program (a password was set); never the password
+  hasMiniPassword: { type: 'boolean', readOnly: true, attribute: false },
   createdAt,
 };
 
@@ -110,6 +118,7 @@ export const employees: ResourceDeclaration = {
   tenancy: { kind: 'enterprise', field: 'enterpriseId' },
   permissions: { read: 'employees.read', write: 'employees.write' },
   fields: employeeFields,
+  toRecord: (row: Row) => ({ ...defaultRecord(employees, row), hasMiniPassword: !!row.miniPassword }),
   create: (data, ctx) => service(ctx, 'employees').create(ctx.principal, { state: 'active', ...toAttributes(employees, data) }),
   actions: {
     // the password an employee signs in to the mini-program with (internal purchase)

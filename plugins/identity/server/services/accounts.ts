@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { DomainError, errors, fieldError, invalid } from '@cop/config';
+import { DomainError, errors, fieldError, invalid, permissionNames } from '@cop/config';
 import type { EnterpriseKind } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 import { ENTERPRISE_ROLE, UP_ROLE, USER } from '../uids';
@@ -71,8 +71,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (principal.isEnterpriseAdmin || !roleIds.length) return;
     const missing = await this.missingKeys(principal, roleIds);
     if (missing.length) {
-      throw notYours('roleIds', `不能授予或收回自己没有的权限：${missing.join('、')}`,
-        `cannot give or take permissions you do not hold: ${missing.join(', ')}`);
+      throw notYours('roleIds', `不能授予或收回自己没有的权限：${permissionNames(missing, 'zh')}`,
+        `cannot give or take permissions you do not hold: ${permissionNames(missing, 'en')}`);
     }
   },
 

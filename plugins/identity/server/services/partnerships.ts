@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { errors, fieldError, invalid } from '@cop/config';
+import { errors, fieldError, invalid, titled } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 import { ENTERPRISE, PARTNERSHIP, PARTNERSHIP_EVENT, USER } from '../uids';
 
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await strapi.db.query(PARTNERSHIP).create({ data: { supplierId: principal.enterpriseId, sellerId, state: 'active' } });
       await this.record(row.id, 'add', principal.userId);
       await strapi.plugin('messaging').service('notifications').notifyEnterprise(sellerId, {
-        type: 'system', title: `${principal.enterpriseName} 已将贵司添加为合作销售方`, link: '/my-suppliers',
+        type: 'system', ...titled('partnership_added', { enterprise: principal.enterpriseName }), link: '/my-suppliers',
       }, 'partnerships.read');
       return row;
     },
@@ -66,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const supplierId = row.supplierId ?? principal.enterpriseId;
         for (const listener of stopListeners) await listener({ supplierId, sellerId: row.sellerId, reason: why, principal });
         await strapi.plugin('messaging').service('notifications').notifyEnterprise(row.sellerId, {
-          type: 'system', title: `${principal.enterpriseName} 已停止与贵司的合作`, body: why, link: '/my-suppliers',
+          type: 'system', ...titled('partnership_stopped', { enterprise: principal.enterpriseName }), body: why, link: '/my-suppliers',
         }, 'partnerships.read');
         return strapi.db.query(PARTNERSHIP).findOne({ where: { id: row.id } });
       });
@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!count) throw errors.conflict('合作未处于停止状态', 'The partnership is not stopped');
         await this.record(row.id, 'resume', principal.userId);
         await strapi.plugin('messaging').service('notifications').notifyEnterprise(row.sellerId, {
-          type: 'system', title: `${principal.enterpriseName} 已恢复与贵司的合作`, link: '/my-suppliers',
+          type: 'system', ...titled('partnership_resumed', { enterprise: principal.enterpriseName }), link: '/my-suppliers',
         }, 'partnerships.read');
         return strapi.db.query(PARTNERSHIP).findOne({ where: { id: row.id } });
       });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { errors, invalid, permissionsForKind } from '@cop/config';
+import { errors, invalid, permissionNames, permissionsForKind } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 import { ENTERPRISE_ROLE, USER } from '../uids';
 import { notYours } from './accounts';
@@ -11,6 +11,22 @@ const t = errors.text;
  * A sub-account adds or removes only keys it holds itself, and never changes a role it holds.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Who holds each role (their names, for the console's delete dialog): role id → display names. */
+  async holdersOf(roleIds: number[]): Promise<Map<number, string[]>> {
+    const holders = new Map<number, string[]>(roleIds.map((id) => [id, []]));
+    if (!roleIds.length) return holders;
+    const users = await strapi.db.query(USER).findMany({
+      where: { enterpriseRoles: { id: { $in: roleIds } } },
+      select: ['id', 'username', 'displayName'],
+      populate: { enterpriseRoles: { select: ['id'] } },
+      orderBy: { id: 'asc' },
+    }) as { username: string; displayName?: string | null; enterpriseRoles?: { id: number }[] }[];
+    for (const user of users) {
+      for (const role of user.enterpriseRoles ?? []) holders.get(role.id)?.push(user.displayName || user.username);
+    }
+    return holders;
+  },
+
   assertPermissions(principal: Principal, permissions: unknown) {
     if (permissions === undefined) return;
     const allowed = new Set<string>(permissionsForKind(principal.enterpriseKind));
@@ -36,8 +52,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const changed = [...[...next].filter((key) => !old.has(key)), ...before.filter((key) => !next.has(key))];
     const missing = changed.filter((key) => !principal.permissions.has(key as never));
     if (missing.length) {
-      throw notYours('permissions', `不能授予或收回自己没有的权限：${missing.join('、')}`,
-        `cannot give or take permissions you do not hold: ${missing.join(', ')}`);
+      throw notYours('permissions', `不能授予或收回自己没有的权限：${permissionNames(missing, 'zh')}`,
+        `cannot give or take permissions you do not hold: ${permissionNames(missing, 'en')}`);
     }
   },
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/types';
-import { errors, invalid } from '@cop/config';
+import { errors, invalid, titled } from '@cop/config';
 import type { Principal } from '@cop/plugin-console';
 import sanitizeHtml from 'sanitize-html';
 
@@ -100,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async announce(id: number) {
       const row = await strapi.db.query(ANNOUNCEMENT).findOne({ where: { id } });
       await strapi.plugin('messaging').service('notifications').notifyEnterprises(await audience().members(row, row.publisherId),
-        { type: 'announcement', title: `新公告：${row.title}`, link: `/received-announcements/${row.id}/show` }, 'announcements.read');
+        { type: 'announcement', ...titled('announcement_published', { title: row.title }), link: `/received-announcements/${row.id}/show` }, 'announcements.read');
     },
 
     async withdraw(existing: Record<string, any>, now = new Date()) {

@@ -5,7 +5,10 @@ export const NOTIFICATION = 'plugin::messaging.notification';
 
 export interface NotificationInput {
   type: NotificationType;
+  /** The Chinese title; with titleKey / titleParams (from `titled`) the console renders it in the reader's language. */
   title: string;
+  titleKey?: string;
+  titleParams?: Record<string, string | number>;
   body?: string;
   link?: string;
 }

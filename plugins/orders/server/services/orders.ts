@@ -1,9 +1,6 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
-import {
-  DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, PermissionKey,
-  shanghaiDay,
-} from '@cop/config';
+import { DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, PermissionKey, shanghaiDay, titled } from '@cop/config';
 import type { OrderAction, OrderStatus } from '@cop/config';
 import { insertRows, rowsOf, updateRow, withKnex } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
@@ -204,7 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const policies = plain ? new Map(lines.map((line) => [line.productId, line.offer.policy])) : undefined;
         await this.remember(options.scope, options.idempotencyKey, options.action, order.id, options.body);
         if (status === 'pending_audit') {
-          await notify(supplierId, { type: 'audit', title: `${principal.enterpriseName} 提交了待审核的政企订单 ${number}`, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
+          await notify(supplierId, { type: 'audit', ...titled('order_audit_requested', { enterprise: principal.enterpriseName, number }), link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         }
         // the contended rows (stock counters, then the account pair) are locked last, back to back;
         // the partnership was checked by the offers (an offer needs an active partnership and agreement)
@@ -364,7 +361,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         await this.transition(principal, order, 'approve', 'pending_payment');
         await strapi.db.query(ORDER).update({ where: { id: order.id }, data: { expiresAt: new Date(now.getTime() + settings().paymentMinutes * 60_000) } });
-        await notify(order.sellerId, { type: 'audit', title: `政企订单 ${order.number} 已通过审核，请支付`, link: `/my-orders/${order.id}/show` }, 'orders.place');
+        await notify(order.sellerId, { type: 'audit', ...titled('order_approved', { number: order.number }), link: `/my-orders/${order.id}/show` }, 'orders.place');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -375,7 +372,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await this.transition(principal, order, 'reject', 'rejected', reason.trim());
         await this.releaseHolds(order, { operatorId: principal.userId || null });
         await this.endLines(order.id, 'cancelled');
-        await notify(order.sellerId, { type: 'audit', title: `政企订单 ${order.number} 被驳回`, body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
+        await notify(order.sellerId, { type: 'audit', ...titled('order_rejected', { number: order.number }), body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -398,7 +395,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await updateRow(strapi, order.id, ORDER, { paidAmount: num(order.totalAmount), expiresAt: null });
         await subscribers().emit('paid', order.id, { now });
         await this.remember(scope, options.idempotencyKey, `pay:${order.id}`, order.id, body);
-        await notify(order.supplierId, { type: 'payment', title: `订单 ${order.number} 已支付 ${(num(order.totalAmount) / 100).toFixed(2)} 元`, link: `/orders/${order.channel}/${order.id}/show` }, 'orders.read');
+        await notify(order.supplierId, { type: 'payment', ...titled('order_paid', { number: order.number, amount: (num(order.totalAmount) / 100).toFixed(2) }), link: `/orders/${order.channel}/${order.id}/show` }, 'orders.read');
         // the transition's guarded update made this the order's state; nothing else changed it meanwhile
         return { ...order, state: 'paid', paidAmount: String(num(order.totalAmount)), expiresAt: null };
       });
@@ -446,7 +443,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await this.releaseHolds(order, { operatorId: operator?.userId || null, operatorLabel: operator ? null : 'partnership:stop' });
           await this.endLines(order.id, 'closed');
           await notify(order.sellerId, {
-            type: 'system', title: `订单 ${order.number} 因供货方停止合作已关闭`, body: reason, link: `/my-orders/${order.id}/show`,
+            type: 'system', ...titled('order_closed_partnership', { number: order.number }), body: reason, link: `/my-orders/${order.id}/show`,
           }, 'orders.read');
           closed.push(order.number);
         }
@@ -485,7 +482,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await this.transition(principal, order, 'fulfil', to);
         await strapi.db.query(LINE).update({ where: { id: lineId }, data: { fulfilmentStatus: 'fulfilled', confirmationCode: code || null, courierCompany: courier || null, trackingNumber: tracking || null, fulfilledAt: new Date() } });
         if (!remaining) await subscribers().emit('fulfilled', order.id);
-        await notify(order.sellerId, { type: 'fulfilment', title: `订单 ${order.number} 的「${line!.productName}」已履约`, link: `/my-orders/${order.id}/show` }, 'orders.read');
+        await notify(order.sellerId, { type: 'fulfilment', ...titled('order_line_fulfilled', { number: order.number, product: line!.productName }), link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -511,7 +508,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             refundFromStatus: order.state, refundLineIds: requested.map((r) => r.lineId), refundLines: requested,
             refundReason: reason || null,
           } });
-          await notify(order.supplierId, { type: 'refund', title: `订单 ${order.number} 申请退款，待审核`, body: reason, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
+          await notify(order.supplierId, { type: 'refund', ...titled('refund_requested', { number: order.number }), body: reason, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
         } else {
           const to = this.afterRefund(lines, chosen);
           await this.transition(principal, order, 'request-refund', to, reason);
@@ -600,7 +597,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         refundKey: key, lineIds: chosen.map((c) => c.line.id),
         refunds: chosen.map((c, i) => ({ lineId: c.line.id, quantity: c.quantity, amount: amounts[i] })),
       });
-      await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 已退款 ${(amount / 100).toFixed(2)} 元`, link: `/my-orders/${order.id}/show` }, 'orders.read');
+      await notify(order.sellerId, { type: 'refund', ...titled('refund_done', { number: order.number, amount: (amount / 100).toFixed(2) }), link: `/my-orders/${order.id}/show` }, 'orders.read');
     },
 
     async approveRefund(principal: Principal, given: any) {
@@ -625,7 +622,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof reason !== 'string' || !reason.trim() || reason.length > 200) throw invalid({ reason: t('请填写驳回原因（不超过 200 字）', 'is required (at most 200 characters)') });
       return strapi.db.transaction(async () => {
         await this.transition(principal, order, 'reject-refund', order.refundFromStatus as OrderStatus, reason.trim());
-        await notify(order.sellerId, { type: 'refund', title: `订单 ${order.number} 的退款申请被驳回`, body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
+        await notify(order.sellerId, { type: 'refund', ...titled('refund_rejected', { number: order.number }), body: reason.trim(), link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
