@@ -852,6 +852,7 @@ export const enApp = {
       line_fulfilment_details: 'Fulfilment details',
       events: 'History',
       no_events: 'No history',
+      event_actor: 'By',
       expires_at: 'Deadline:',
       hint_pay: 'The order awaits payment of %{amount}. Unpaid orders close automatically.',
       hint_audit_seller: 'The order awaits the supplier\'s audit; it can be paid once approved.',

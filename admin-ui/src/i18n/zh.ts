@@ -854,6 +854,7 @@ export const zhApp: AppMessages = {
       line_fulfilment_details: '履约信息',
       events: '订单记录',
       no_events: '暂无记录',
+      event_actor: '操作人',
       expires_at: '截止时间：',
       hint_pay: '订单待支付，金额 %{amount}。逾期未支付的订单将自动关闭。',
       hint_audit_seller: '订单待供货方审核，审核通过后即可支付。',

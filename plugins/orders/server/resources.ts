@@ -1,4 +1,5 @@
 import { errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
+import type { Text } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EVENT, LINE, ORDER, remainingOf, TRANSITIONS } from './services/orders';
@@ -18,6 +19,33 @@ const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>,
 const reasonRequired: Record<string, FieldSpec> = { reason: { type: 'text', required: true, maxLength: 200 } };
 const reasonOptional: Record<string, FieldSpec> = { reason: { type: 'text', maxLength: 200 } };
 
+
+/** Who took a step no user took: the timeout job, or a partnership stopped without a signed-in user. */
+const SYSTEM_ACTORS: Record<string, Text> = {
+  timeout: t('系统（订单超时关闭）', 'System (unpaid order timed out)'),
+  partnership: t('系统（停止合作关闭订单）', 'System (partnership stopped)'),
+};
+
+/**
+ * 订单记录: each step of the order with who took it — the user (display name, else account name) and
+ * the enterprise it acted for, or the system (the timeout job, a stopped partnership) — by name, never an id.
+ */
+async function namedEvents(events: any[], order: Record<string, any>, ctx: ActionContext) {
+  const names = ctx.strapi.plugin('identity').service('partnerships');
+  const actors = await names.namesOf('plugin::users-permissions.user', events.map((e) => e.actorId), 'displayName');
+  const lang = langOf(ctx.koa.get?.('accept-language'));
+  const enterpriseName = (id: number | null) =>
+    id === order.sellerId ? order.sellerName : id === order.supplierId ? order.supplierName : null;
+  return events.map((e) => {
+    const system = e.actorId || e.actorEnterpriseId ? null : SYSTEM_ACTORS[e.action === 'close' && e.reason !== 'timeout' ? 'partnership' : 'timeout'];
+    return {
+      action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId,
+      actorName: actors.get(e.actorId) ?? (system ? system[lang] : null),
+      actorEnterpriseName: enterpriseName(e.actorEnterpriseId ?? null) ?? null,
+      reason: e.reason, at: e.createdAt,
+    };
+  });
+}
 
 export const ordersResource: ResourceDeclaration = {
   name: 'orders',
@@ -69,10 +97,7 @@ export const ordersResource: ResourceDeclaration = {
         remainingQuantity: remainingOf(l),
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
-      if (one) {
-        const actors = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', (events as any[]).map((e) => e.actorId), 'displayName');
-        record.events = (events as any[]).map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actorName: actors.get(e.actorId) ?? null, reason: e.reason, at: e.createdAt }));
-      }
+      if (one) record.events = await namedEvents(events as any[], record, ctx);
     }
   },
   create: (data, ctx) => orders(ctx).create(ctx.principal, data, { idempotencyKey: key(ctx) }),

@@ -197,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })) });
         const rows = await strapi.db.query(LINE).findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
         const stockLines = await products().stockLines((rows as any[]).map((row) => ({ reference: `line:${row.id}`, productId: row.productId, quantity: row.quantity, day: row.day })));
-        await this.record(order.id, 'create', null, status, principal);
+        await this.record(order, 'create', null, status, principal);
         await this.remember(options.scope, options.idempotencyKey, options.action, order.id, options.body);
         if (status === 'pending_audit') {
           await notify(supplierId, { type: 'audit', title: `${principal.enterpriseName} 提交了待审核的政企订单 ${number}`, link: `/orders/gov/${order.id}/show` }, 'orders.audit');
@@ -225,11 +225,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new DomainError(409, 'INVALID_TRANSITION',
           t(`订单当前状态（${now.zh}）不能执行此操作`, `This cannot be done to an order whose status is “${now.en}”`), {}, { status: current?.state });
       }
-      await this.record(order.id, action, order.state, to, principal, reason);
+      await this.record(order, action, order.state, to, principal, reason);
     },
 
-    record(orderId: number, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
-      return strapi.db.query(EVENT).create({ data: { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null } });
+    /**
+     * Record a step of the order (who, when, why) and tell both parties' open consoles, once the
+     * transaction commits, that the order changed: an open order page, the order lists and the home
+     * cards refetch it (the event names the order, never its content).
+     */
+    async record(order: { id: number; sellerId: number; supplierId: number }, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
+      const event = await strapi.db.query(EVENT).create({ data: { orderId: order.id, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null } });
+      strapi.plugin('console').service('events').publish([order.sellerId, order.supplierId], { type: 'changed', resource: 'orders', id: order.id });
+      return event;
     },
 
     /**
@@ -324,7 +331,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, state: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, data: { state: 'closed' } });
         if (!count) return false;
-        await this.record(order.id, 'close', order.state, 'closed', null, 'timeout');
+        await this.record(order, 'close', order.state, 'closed', null, 'timeout');
         await this.releaseHolds(order, { operatorLabel: 'job:orders.close-expired' });
         await this.endLines(order.id, 'closed');
         return true;
@@ -348,7 +355,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             where: { id: order.id, state: { $in: TRANSITIONS.close.from } }, data: { state: 'closed', expiresAt: null },
           });
           if (!count) continue;
-          await this.record(order.id, 'close', order.state, 'closed', operator, `停止合作：${reason}`.slice(0, 200));
+          await this.record(order, 'close', order.state, 'closed', operator, `停止合作：${reason}`.slice(0, 200));
           await this.releaseHolds(order, { operatorId: operator?.userId || null, operatorLabel: operator ? null : 'partnership:stop' });
           await this.endLines(order.id, 'closed');
           await notify(order.sellerId, {
