@@ -736,10 +736,7 @@ export const enApp = {
     },
     order_status: codeLabelsIn('order_status', 'en'),
     order_channel: codeLabelsIn('order_channel', 'en'),
-    payment_mode: {
-      prepaid: 'Prepaid',
-      credit: 'Credit',
-    },
+    payment_mode: codeLabelsIn('payment_mode', 'en'),
     fulfilment_status: codeLabelsIn('line_status', 'en'),
     order_action: {
       create: 'Order placed',
@@ -853,6 +850,7 @@ export const enApp = {
       events: 'History',
       no_events: 'No history',
       event_actor: 'By',
+      export_filename: 'Orders.xlsx',
       expires_at: 'Deadline:',
       hint_pay: 'The order awaits payment of %{amount}. Unpaid orders close automatically.',
       hint_audit_seller: 'The order awaits the supplier\'s audit; it can be paid once approved.',

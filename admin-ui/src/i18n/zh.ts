@@ -738,10 +738,7 @@ export const zhApp: AppMessages = {
     },
     order_status: codeLabelsIn('order_status', 'zh'),
     order_channel: codeLabelsIn('order_channel', 'zh'),
-    payment_mode: {
-      prepaid: '预付款',
-      credit: '赊销',
-    },
+    payment_mode: codeLabelsIn('payment_mode', 'zh'),
     fulfilment_status: codeLabelsIn('line_status', 'zh'),
     order_action: {
       create: '创建订单',
@@ -855,6 +852,7 @@ export const zhApp: AppMessages = {
       events: '订单记录',
       no_events: '暂无记录',
       event_actor: '操作人',
+      export_filename: '订单.xlsx',
       expires_at: '截止时间：',
       hint_pay: '订单待支付，金额 %{amount}。逾期未支付的订单将自动关闭。',
       hint_audit_seller: '订单待供货方审核，审核通过后即可支付。',

@@ -1,4 +1,4 @@
-import { errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
+import { CODE_LABELS, errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
 import type { Text } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
@@ -101,6 +101,30 @@ export const ordersResource: ResourceDeclaration = {
     }
   },
   create: (data, ctx) => orders(ctx).create(ctx.principal, data, { idempotencyKey: key(ctx) }),
+  // 导出 of 我的订单 and the supplier's order lists: the list's filters, codes by their labels, Beijing times
+  exportColumns: [
+    { field: 'number', header: t('订单号', 'Order number') },
+    { field: 'createdAt', header: t('下单时间', 'Placed at'), format: 'datetime' },
+    { field: 'channel', header: t('渠道', 'Channel'), labels: 'order_channel' },
+    { field: 'status', header: t('订单状态', 'Status'), labels: 'order_status' },
+    { field: 'supplierName', header: t('供货方', 'Supplier') },
+    { field: 'sellerName', header: t('销售方', 'Seller') },
+    { field: 'companyName', header: t('单位名称', 'Company') },
+    { field: 'customerName', header: t('客户姓名', 'Customer') },
+    { field: 'customerPhone', header: t('联系电话', 'Phone') },
+    { field: 'paymentMode', header: t('结算方式', 'Payment'), labels: 'payment_mode' },
+    { field: 'totalAmount', header: t('订单金额（元）', 'Amount (yuan)'), format: 'money' },
+    { field: 'paidAmount', header: t('已付金额（元）', 'Paid (yuan)'), format: 'money' },
+    { field: 'refundedAmount', header: t('已退金额（元）', 'Refunded (yuan)'), format: 'money' },
+    { field: 'visitDate', header: t('使用日期', 'Visit date') },
+    { field: 'remarks', header: t('备注', 'Remarks') },
+  ],
+  /** Which list the file holds: the channel and the status filtered on, by their labels. */
+  async exportName(filter, _ctx, lang) {
+    const label = (set: 'order_channel' | 'order_status', code: unknown) =>
+      (typeof code === 'string' ? (CODE_LABELS[set] as Record<string, Text>)[code]?.[lang] : undefined);
+    return [label('order_channel', filter.channel), label('order_status', filter.status)].filter((part): part is string => !!part);
+  },
   collectionActions: {
     // F03/F04: payments and refunds today, this month and per day over the last 30 days, for the caller's side
     // money figures need ledger.read, order figures orders.read: the service leaves out what the caller may not read
