@@ -120,6 +120,12 @@ export const employeeFields: Record<string, FieldSpec> = {
   createdAt,
 };
 
+/** The file of a multipart verb (field `file`; the first one if several were sent). */
+const uploaded = (ctx: { files?: Record<string, any> }) => {
+  const file = ctx.files?.file;
+  return Array.isArray(file) ? file[0] : file;
+};
+
 export const employees: ResourceDeclaration = {
   name: 'employees',
   uid: EMPLOYEE,
@@ -145,14 +151,18 @@ export const employees: ResourceDeclaration = {
         return undefined;
       },
     },
+    // 预览: the import's dry run — per-row results (ok / invalid with the problems / skipped), nothing written
+    'import-preview': {
+      method: 'POST',
+      permission: 'employees.write',
+      multipart: true,
+      handler: (ctx) => service(ctx, 'employees').previewImport(ctx.principal, uploaded(ctx), employeeFields),
+    },
     import: {
       method: 'POST',
       permission: 'employees.write',
       multipart: true,
-      handler(ctx) {
-        const file = ctx.files?.file;
-        return service(ctx, 'employees').importFile(ctx.principal, Array.isArray(file) ? file[0] : file, employeeFields);
-      },
+      handler: (ctx) => service(ctx, 'employees').importFile(ctx.principal, uploaded(ctx), employeeFields),
     },
   },
 };
