@@ -152,4 +152,32 @@ describe('home pages act, and the other side sees it live', () => {
     expect(await row.getByTestId('order-reject').count()).toBe(0);
     await shot(viewer, '45-supplier-viewer-home-no-actions');
   });
+
+  it('small missing features (issue 13 item 10): export the order list, delete a draft agreement, unlock a locked account', async () => {
+    // 导出 on the supplier's order list: an Excel file named after the list
+    await go(supplierPage, 'orders/gov');
+    await supplierPage.getByText(order.number).waitFor();
+    const [download] = await Promise.all([supplierPage.waitForEvent('download'), supplierPage.getByTestId('orders-export').click()]);
+    expect(download.suggestedFilename()).toBe('订单-政府企业客户.xlsx');
+    // 删除 of a draft agreement (none for a confirmed one)
+    const draft = (await as(app, supplier.token).post('/agreements', {
+      sellerId: seller.enterpriseId, number: 'HOME-DRAFT-1', title: '待删除草稿', validFrom: shift(today(), 1), validTo: shift(today(), 30),
+    })).body;
+    await go(supplierPage, 'agreements');
+    const row = supplierPage.locator('tr', { hasText: 'HOME-DRAFT-1' });
+    await row.getByTestId('agreement-delete').click();
+    await supplierPage.getByRole('dialog').getByRole('button', { name: /确认|Confirm/ }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await app.strapi.db.query('plugin::catalogue.agreement').findOne({ where: { id: draft.id } })).toBeNull();
+    // a sub-account locked by wrong passwords shows 已锁定; 解锁 lifts it
+    const viewer = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: 'home_viewer' } });
+    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: viewer.id }, data: { failedLogins: 5, lockedUntil: new Date(Date.now() + 10 * 60_000) } });
+    await go(supplierPage, 'accounts');
+    await supplierPage.getByTestId(`account-locked-${viewer.id}`).waitFor();
+    await shot(supplierPage, '46-supplier-accounts-locked');
+    await supplierPage.locator('tr', { hasText: 'home_viewer' }).getByTestId('account-unlock').click();
+    await supplierPage.getByRole('dialog').getByRole('button', { name: /确认|Confirm/ }).click();
+    await supplierPage.getByTestId(`account-locked-${viewer.id}`).waitFor({ state: 'detached' });
+    expect((await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: viewer.id } })).lockedUntil).toBeNull();
+  });
 });
