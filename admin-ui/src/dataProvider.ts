@@ -16,6 +16,30 @@ export interface ImportRowError {
   row: number;
   field: string;
   message: string;
+  messageEn?: string;
+}
+
+/** One data row of an import preview: what it holds, and ok or invalid with its problems. */
+export interface ImportPreviewRow {
+  row: number;
+  employeeNo: string | null;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  department: string | null;
+  position: string | null;
+  result: 'ok' | 'invalid';
+  errors: ImportRowError[];
+}
+
+/** POST /employees/import-preview: the import's dry run (nothing written). */
+export interface ImportPreview {
+  total: number;
+  valid: number;
+  invalid: number;
+  /** Rows of the template's example, not imported. */
+  skipped: number[];
+  rows: ImportPreviewRow[];
 }
 
 export interface CopDataProvider extends DataProvider {
@@ -25,6 +49,8 @@ export interface CopDataProvider extends DataProvider {
   markAllNotificationsRead(filter?: Record<string, unknown>): Promise<{ data: unknown }>;
   /** POST /employees/import: the rows imported, and the template's example rows skipped (their row numbers). */
   importEmployees(file: File): Promise<{ imported: number; skipped?: number[] }>;
+  /** The same file checked row by row without writing anything (预览 before 确认导入). */
+  previewEmployeeImport(file: File): Promise<ImportPreview>;
   downloadEmployeeTemplate(): Promise<{ blob: Blob; filename?: string }>;
   /**
    * POST /<resource>/<id>/<verb> with a JSON body; resolves with the updated record. Money postings
@@ -255,6 +281,13 @@ export function exportUrl(resource: string, { filter = {}, sort }: ExportParams 
   return `${API_BASE}/${apiResource(resource)}/export?${query.join('&')}`;
 }
 
+/** A multipart body holding one file as the field `file`. */
+function fileForm(file: File): FormData {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return body;
+}
+
 const base = simpleRestProvider(API_BASE, apiFetch);
 
 /**
@@ -386,10 +419,13 @@ export const dataProvider: CopDataProvider = {
   },
 
   async importEmployees(file) {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    const { json } = await apiFetch(`${API_BASE}/employees/import`, { method: 'POST', body });
+    const { json } = await apiFetch(`${API_BASE}/employees/import`, { method: 'POST', body: fileForm(file) });
     return json as { imported: number };
+  },
+
+  async previewEmployeeImport(file) {
+    const { json } = await apiFetch(`${API_BASE}/employees/import-preview`, { method: 'POST', body: fileForm(file) });
+    return json as ImportPreview;
   },
 
   downloadEmployeeTemplate() {

@@ -251,6 +251,45 @@ describe('employees and the Excel import (F22)', () => {
     expect(await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } })).toBe(before);
   });
 
+  it('previews an import row by row and writes nothing; importing the same file then commits it (issue 13 item 10)', async () => {
+    const preview = (buffer: Buffer) =>
+      app.http.post('/api/console/employees/import-preview').set('Authorization', `Bearer ${seller.token}`).attach('file', buffer, 'employees.xlsx');
+    const before = await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } });
+    const bad = await workbook([
+      ['E0001', '张三', '13800000000', 'zhangsan@example.com', '销售部', '经理'],
+      ['E300', '陈一', '13800000003', null, '市场部', '专员'],
+      ['E301', null, null, 'not-an-email', null, null],
+      ['E100', '冯六', null, null, null, null],
+    ]);
+    const seen = await preview(bad);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ total: 3, valid: 1, invalid: 2, skipped: [2] });
+    expect(seen.body.rows.map((r: any) => [r.row, r.employeeNo, r.name, r.result, r.errors.map((e: any) => `${e.field}:${e.message}`)])).toEqual([
+      [3, 'E300', '陈一', 'ok', []],
+      [4, 'E301', null, 'invalid', ['name:不能为空', 'email:邮箱格式不正确']],
+      [5, 'E100', '冯六', 'invalid', ['employeeNo:工号已存在']],
+    ]);
+    expect(seen.body.rows[0]).toMatchObject({ phone: '13800000003', department: '市场部', position: '专员' });
+    expect(await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } })).toBe(before);
+    // what the preview promised: the bad file imports nothing, a good one exactly its ok rows
+    expect((await upload(bad)).status).toBe(400);
+    const good = await workbook([['E300', '陈一', '13800000003', null, '市场部', '专员'], ['E302', '林二', null, null, null, null]]);
+    const promised = await preview(good);
+    expect(promised.body).toMatchObject({ total: 2, valid: 2, invalid: 0, skipped: [] });
+    expect(await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } })).toBe(before);
+    expect((await upload(good)).body).toEqual({ imported: 2 });
+    expect(await app.strapi.db.query(EMPLOYEE).count({ where: { enterpriseId: seller.enterpriseId } })).toBe(before + 2);
+    // once imported, the same file previews as taken numbers
+    expect((await preview(good)).body.rows.map((r: any) => r.result)).toEqual(['invalid', 'invalid']);
+    // file problems are the import's: 400 naming file; a user without employees.write may not preview
+    expect((await preview(Buffer.from('not a workbook'))).body.errors).toHaveProperty('file');
+    const viewerRole = await as(app, seller.token).post('/roles', { name: '员工只读', permissions: ['employees.read'] });
+    await as(app, seller.token).post('/accounts', { username: 'import_viewer', email: 'import_viewer@test.local', password: 'Secret123x', roleIds: [viewerRole.body.id] });
+    const viewer = await signIn(app, 'import_viewer', 'Secret123x');
+    const refused = await app.http.post('/api/console/employees/import-preview').set('Authorization', `Bearer ${viewer}`).attach('file', good, 'e.xlsx');
+    expect(refused.status).toBe(403);
+  });
+
   it('refuses a file that is not a workbook, or none at all', async () => {
     const fake = await upload(Buffer.from('name,phone\nx,y\n'), 'employees.xlsx');
     expect(fake.status).toBe(400);

@@ -202,6 +202,29 @@ describe('e-agreements (F60–F62)', () => {
     expect(notification.body.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('deletes a draft (issue 13 item 10): only a draft, only its supplier; a confirmed agreement stays', async () => {
+    const draft = await agreement(app, supplier, seller, { draft: true, number: 'HX-DEL-1' });
+    const row = (id: number) => app.strapi.db.query('plugin::catalogue.agreement').findOne({ where: { id } });
+    // the seller may not write agreements (and never sees a draft), another supplier has no such id
+    expect((await as(app, seller.token).delete(`/agreements/${draft.id}`)).status).toBe(403);
+    expect((await as(app, other.token).delete(`/agreements/${draft.id}`)).status).toBe(404);
+    expect(await row(draft.id)).not.toBeNull();
+    const deleted = await as(app, supplier.token).delete(`/agreements/${draft.id}`);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toMatchObject({ id: draft.id, number: 'HX-DEL-1' });
+    expect(await row(draft.id)).toBeNull();
+    expect((await as(app, supplier.token).get(`/agreements/${draft.id}`)).status).toBe(404);
+    // the number is free again
+    expect((await agreement(app, supplier, seller, { draft: true, number: 'HX-DEL-1' })).status).toBe('draft');
+    const confirmed = await agreement(app, supplier, seller, { number: 'HX-DEL-2' });
+    const refused = await as(app, supplier.token).delete(`/agreements/${confirmed.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('草稿');
+    expect((await row(confirmed.id)).state).not.toBe('draft');
+    expect((await as(app, seller.token).delete(`/agreements/${confirmed.id}`)).status).toBe(403);
+    expect(await row(confirmed.id)).not.toBeNull();
+  });
+
   it('refuses forbidden and oversized attachments, and another enterprise\'s files', async () => {
     expect((await upload(supplier.token, Buffer.from('<script>alert(1)</script>'), 'x.html')).body.errors).toHaveProperty('file');
     expect((await upload(supplier.token, Buffer.from('MZ not a pdf'), 'fake.pdf')).body.errors).toHaveProperty('file');

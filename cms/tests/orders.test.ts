@@ -184,6 +184,73 @@ describe('orders: gov channel with audit', () => {
   });
 });
 
+describe('live order events and the operator of each step (issue 13 items 21, 10)', () => {
+  /** The console events each enterprise hears while the block runs (after commit, as the consoles do). */
+  async function hearing(enterpriseIds: number[], block: () => Promise<void>) {
+    const events = app.strapi.plugin('console').service('events');
+    const heard = new Map<number, any[]>(enterpriseIds.map((id) => [id, []]));
+    const stops = enterpriseIds.map((id) => events.subscribe(id, (event: any) => heard.get(id)!.push(event)));
+    try {
+      await block();
+      // SQLite delivers on the next tick, PostgreSQL through NOTIFY: wait until the deliveries settle
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      for (const stop of stops) stop();
+    }
+    return (id: number) => heard.get(id)!.filter((event) => event.type === 'changed');
+  }
+
+  it('tells both parties of every step of an order, and nobody else; a refused step tells nobody', async () => {
+    let orderId = 0;
+    const heard = await hearing([seller.enterpriseId, supplier.enterpriseId, other.enterpriseId], async () => {
+      const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某区文旅局', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 1, day }] });
+      expect(res.status).toBe(201);
+      orderId = res.body.id;
+    });
+    const event = { type: 'changed', resource: 'orders', id: orderId };
+    expect(heard(seller.enterpriseId)).toEqual([event]);
+    expect(heard(supplier.enterpriseId)).toEqual([event]);
+    expect(heard(other.enterpriseId)).toEqual([]);
+    const refused = await hearing([seller.enterpriseId, supplier.enterpriseId], async () => {
+      expect((await as(app, seller.token).post(`/orders/${orderId}/pay`)).status).toBe(409);
+    });
+    expect(refused(seller.enterpriseId)).toEqual([]);
+    expect(refused(supplier.enterpriseId)).toEqual([]);
+    const approved = await hearing([seller.enterpriseId], async () => {
+      expect((await as(app, supplier.token).post(`/orders/${orderId}/approve`)).body.status).toBe('pending_payment');
+    });
+    expect(approved(seller.enterpriseId)).toEqual([event]);
+    const paid = await hearing([supplier.enterpriseId], async () => {
+      expect((await as(app, seller.token).post(`/orders/${orderId}/pay`)).body.status).toBe('paid');
+    });
+    expect(paid(supplier.enterpriseId)).toEqual([event]);
+    const line = (await as(app, supplier.token).get(`/orders/${orderId}`)).body.lines[0];
+    const fulfilled = await hearing([seller.enterpriseId], async () => {
+      expect((await as(app, supplier.token).post(`/orders/${orderId}/fulfil`, { lineId: line.id, confirmationCode: 'C-1' })).body.status).toBe('fulfilled');
+    });
+    expect(fulfilled(seller.enterpriseId)).toEqual([event]);
+  });
+
+  it('names who took each step: the user and the enterprise, or the system for a timeout', async () => {
+    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: supplier.adminId }, data: { displayName: '审核员张三' } });
+    const res = await place(seller.token, { channel: 'gov', paymentMode: 'credit', companyName: '某局', lines: [{ productId: ticket.id, strategyId: gov.id, quantity: 1, day }] });
+    await as(app, supplier.token).post(`/orders/${res.body.id}/approve`);
+    await app.strapi.plugin('orders').service('orders').closeExpired(new Date(Date.now() + 24 * 3600_000));
+    const history = (token: string, lang = 'zh') =>
+      as(app, token).get(`/orders/${res.body.id}`).set('Accept-Language', lang).then((r: any) => r.body.events);
+    const steps = (events: any[]) => events.map((e: any) => [e.action, e.actorName, e.actorEnterpriseName]);
+    const expected = [
+      ['create', seller.username, 'ord_seller 企业'],
+      ['approve', '审核员张三', 'ord_supplier 企业'],
+      ['close', '系统（订单超时关闭）', null],
+    ];
+    // both parties see the same history, by names
+    expect(steps(await history(seller.token))).toEqual(expected);
+    expect(steps(await history(supplier.token))).toEqual(expected);
+    expect(steps(await history(seller.token, 'en'))[2]).toEqual(['close', 'System (unpaid order timed out)', null]);
+  });
+});
+
 describe('refund by quantity (issue 13 item 1)', () => {
   const lineOf = async (orderId: number) => (await as(app, seller.token).get(`/orders/${orderId}`)).body.lines[0];
   const returns = (reference: string) =>

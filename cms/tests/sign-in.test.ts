@@ -93,6 +93,37 @@ describe('sign-in with captcha (F01)', () => {
     expect((await attempt(PASSWORD)).status).toBe(200);
   });
 
+  it('shows a locked sub-account in the list, and 解锁 lets it sign in at once (issue 13 item 10)', async () => {
+    const owner = await tenant(app, 'seller', 'unlock_owner');
+    const role = await as(app, owner.token).post('/roles', { name: '员工查看', permissions: ['employees.read'] });
+    const sub = (await as(app, owner.token).post('/accounts', { username: 'unlock_sub', email: 'unlock_sub@test.local', password: 'Secret123x', roleIds: [role.body.id] })).body;
+    const attempt = async (password: string) => {
+      const { captchaId, code } = await captcha();
+      return signIn({ identifier: 'unlock_sub', password, captchaId, captchaCode: code });
+    };
+    for (let i = 1; i <= 5; i += 1) await attempt('wrong-password1');
+    expect((await attempt('Secret123x')).status).toBe(429);
+    const now = new Date().toISOString();
+    const locked = await as(app, owner.token).list('accounts', { filter: { lockedUntil_gt: now } });
+    expect(locked.body.map((a: any) => [a.username, a.locked])).toEqual([['unlock_sub', true]]);
+    expect(new Date(locked.body[0].lockedUntil).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    const all = await as(app, owner.token).list('accounts');
+    expect(all.body.find((a: any) => a.username === 'unlock_owner')).toMatchObject({ locked: false, lockedUntil: null });
+    // the enterprise admin unlocks (a user without accounts.write may not: below)
+    const unlocked = await as(app, owner.token).post(`/accounts/${sub.id}/unlock`);
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toMatchObject({ id: sub.id, locked: false, lockedUntil: null });
+    expect(await app.strapi.db.query(USER).findOne({ where: { id: sub.id }, select: ['failedLogins', 'lockedUntil'] }))
+      .toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect((await as(app, owner.token).list('accounts', { filter: { lockedUntil_gt: new Date().toISOString() } })).body).toEqual([]);
+    expect((await attempt('Secret123x')).status).toBe(200);
+    // the failures started over: one wrong password does not lock it again
+    expect((await attempt('wrong-password1')).status).toBe(401);
+    expect((await attempt('Secret123x')).status).toBe(200);
+    const subToken = await signInAs(app, 'unlock_sub', 'Secret123x');
+    expect((await as(app, subToken).post(`/accounts/${sub.id}/unlock`)).status).toBe(403);
+  });
+
   it('counts failures only within 15 minutes', async () => {
     await tenant(app, 'seller', 'slowfail');
     const attempt = async (password: string) => {

@@ -185,4 +185,33 @@ describe('Excel exports (items 15 and 27)', () => {
     expect((await sheetOf((await download(supplier.token, report, 'zh')).body)).rows[0]['渠道']).toBe('个人客户');
     expect((await sheetOf((await download(supplier.token, report, 'en')).body)).rows[0].Channel).toBe('Individual');
   });
+
+  it('exports the order lists (issue 13 item 10): the list\'s filter and tenancy, labels not codes, Beijing times, yuan', async () => {
+    const outsider = await tenant(app, 'seller', 'stmt_outsider');
+    const filter = { channel: 'individual', sellerId: seller.enterpriseId };
+    const list = (await as(app, seller.token).list('orders', { filter, sort: ['id', 'ASC'] })).body;
+    expect(list.length).toBeGreaterThan(1);
+    const zh = await download(seller.token, `/orders/export?filter=${q(filter)}&sort=${q(['id', 'ASC'])}`, 'zh');
+    expect(zh.status).toBe(200);
+    expect(fileName(zh)).toBe('订单-个人客户.xlsx');
+    const { header, rows } = await sheetOf(zh.body);
+    expect(header.slice(0, 4)).toEqual(['订单号', '下单时间', '渠道', '订单状态']);
+    expect(rows.map((r) => r['订单号'])).toEqual(list.map((o: any) => o.number));
+    expect(rows.map((r) => r['下单时间'])).toEqual(list.map((o: any) => beijing(o.createdAt)));
+    expect(rows.map((r) => r['订单金额（元）'])).toEqual(list.map((o: any) => o.totalAmount / 100));
+    expect(rows[0]).toMatchObject({ 渠道: '个人客户', 结算方式: '预付款', 供货方: 'stmt_supplier 企业', 客户姓名: '赵先生' });
+    const zhStatus: Record<string, string> = { paid: '已支付', closed: '已关闭', pending_payment: '待支付', cancelled: '已取消', refunded: '已退款' };
+    expect(rows.map((r) => r['订单状态'])).toEqual(list.map((o: any) => zhStatus[o.status] ?? expect.not.stringMatching(/^[a-z_]+$/)));
+    expect(JSON.stringify(rows)).not.toMatch(/"(individual|prepaid|credit|paid|closed|pending_payment)"/);
+    // a status filter narrows the file and names it
+    const paid = await download(supplier.token, `/orders/export?filter=${q({ channel: 'individual', status: 'paid' })}`, 'en');
+    expect(fileName(paid)).toBe('Orders-Individual-Paid.xlsx');
+    const english = await sheetOf(paid.body);
+    expect(english.rows.length).toBe(list.filter((o: any) => o.status === 'paid').length);
+    expect(new Set(english.rows.map((r) => `${r.Channel}/${r.Status}/${r.Payment}`))).toEqual(new Set(['Individual/Paid/Prepaid']));
+    // another enterprise's export holds none of these orders
+    const theirs = await sheetOf((await download(outsider.token, `/orders/export?filter=${q({})}`, 'zh')).body);
+    expect(theirs.rows).toEqual([]);
+    expect((await sheetOf((await download(outsider.token, `/orders/export?filter=${q({ sellerId: seller.enterpriseId })}`, 'zh')).body)).rows).toEqual([]);
+  });
 });

@@ -138,6 +138,37 @@ describe('tenancy: another enterprise\'s ids, on every console resource and verb
     }
   });
 
+  it('checks an import preview against the caller\'s own employees only, and writes nothing (issue 13 item 10)', async () => {
+    const ExcelJS = require('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('员工');
+    sheet.addRow(['工号', '姓名']);
+    sheet.addRow(['B001', '甲员工']); // B's victim employee's number: free in A
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const count = () => app.strapi.db.query('plugin::identity.employee').count();
+    const before = await count();
+    const mine = await app.http.post('/api/console/employees/import-preview').set('Authorization', `Bearer ${a.token}`).attach('file', file, 'e.xlsx');
+    expect(mine.status).toBe(200);
+    expect(mine.body.rows.map((r: any) => [r.employeeNo, r.result])).toEqual([['B001', 'ok']]);
+    const theirs = await app.http.post('/api/console/employees/import-preview').set('Authorization', `Bearer ${b.token}`).attach('file', file, 'e.xlsx');
+    expect(theirs.body.rows.map((r: any) => [r.employeeNo, r.result])).toEqual([['B001', 'invalid']]);
+    expect(await count()).toBe(before);
+  });
+
+  it('exports only the caller\'s orders, whatever the filter names (issue 13 item 10)', async () => {
+    const res = await as(app, a.token).get(`/orders/export?filter=${encodeURIComponent(JSON.stringify({ supplierId: b.enterpriseId }))}`)
+      .buffer(true).parse((response: any, done: any) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    const ExcelJS = require('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    expect(book.worksheets[0].actualRowCount).toBe(1); // the header only: not VICTIM-1
+  });
+
   it('takes the owner from the signed-in user, never from the request', async () => {
     const res = await as(app, a.token).post('/employees', { employeeNo: 'A001', name: '甲员工', enterpriseId: b.enterpriseId });
     expect(res.status).toBe(400);

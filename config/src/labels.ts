@@ -15,6 +15,10 @@ export const CODE_LABELS = {
     gov: t('政府企业客户', 'Gov-enterprise'),
     employee: t('员工内购', 'Employee purchase'),
   },
+  payment_mode: {
+    prepaid: t('预付款', 'Prepaid'),
+    credit: t('赊销', 'Credit'),
+  },
   transaction_kind: {
     topup: t('充值', 'Top-up'),
     freeze: t('冻结', 'Freeze'),

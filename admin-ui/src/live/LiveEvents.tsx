@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useRef, type ReactNode } from 're
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { getToken } from '../auth/session';
 import { connectLiveEvents, type LiveEvent } from './liveEvents';
+import { API_RESOURCE_ALIASES } from '../apiResources';
 
 type Listener = (event: LiveEvent) => void;
 
@@ -13,6 +14,14 @@ const LiveEventsContext = createContext<LiveEventsContextValue | null>(null);
 
 /** The react-query key of GET /conversations/unread (the app bar's chat badge). */
 export const CONVERSATIONS_UNREAD_KEY = ['conversations', 'unread'] as const;
+
+/** A server resource and every console page that reads it (react-admin keys queries by page). */
+const pagesOf = (resource: string) => [
+  resource,
+  ...Object.entries(API_RESOURCE_ALIASES)
+    .filter(([, api]) => api === resource)
+    .map(([page]) => page),
+];
 
 /**
  * What a live event makes stale. react-admin keys its queries by resource first
@@ -26,6 +35,10 @@ export function staleResourcesOf(event: LiveEvent): string[] {
     case 'notification':
       // the bell counts unread notifications; a notification may announce a new announcement or opportunity
       return ['notifications', 'received-announcements', 'received-opportunities', 'opportunity-responses'];
+    case 'changed':
+      // a record of a server resource changed (an order placed, approved, paid, fulfilled…): the open
+      // record, the lists and the home cards of that resource refetch, under each page that shows it
+      return typeof event.resource === 'string' ? pagesOf(event.resource) : [];
     default:
       return [];
   }

@@ -17,11 +17,12 @@ export const homeTitleKey = (kind: EnterpriseKind | undefined) =>
   kind === 'supplier' ? 'cop.home.title_supplier' : kind === 'seller' ? 'cop.home.title_seller' : 'cop.home.title_both';
 
 /**
- * 首页: 供货方首页 / 销售方首页. Both show the newest received announcements (announcements.read).
- * The seller sees its payment / refund statistics, its 热销排行 and its orders waiting for payment, the
- * supplier the same figures of its side, its orders of the last 30 days by status and channel and its
- * orders waiting for audit or fulfilment. Each card needs the key of its data: the payment statistics
- * ledger.read, the order cards orders.read on the side.
+ * 首页: 供货方首页 / 销售方首页, its areas top to bottom in the manual's order. The seller: 支付退款统计区
+ * (payments and refunds), 待支付订单区 (each with 支付), 热销榜区, 通知公告区. The supplier: 订单数据统计区
+ * (payments and refunds of its side, orders of the last 30 days by status and channel), 待处理订单快速处理区
+ * (audit: 通过 / 驳回; fulfilment: 履约), 通知公告区. An enterprise of both kinds sees the seller's areas,
+ * then the supplier's, then the announcements. Each card needs the key of its data: the payment statistics
+ * ledger.read, the order cards orders.read on the side, each quick action its own key.
  */
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -32,8 +33,8 @@ export const Dashboard = () => {
   // money figures need ledger.read, order figures orders.read (as the server checks them)
   const { sellerOrders: sellerSide, supplierOrders: supplierSide, statistics } = homeSections(permissions);
   const announcements = canAccessWith(permissions, 'received-announcements', 'list');
-  // next to the announcements: the statistics of the seller side, else of the supplier side (kind both: both, the supplier's below)
-  const firstStats = statistics[0] ?? null;
+  const sellerMoney = statistics.includes('seller');
+  const supplierMoney = statistics.includes('supplier');
 
   return (
     <Box sx={{ mt: 1 }} data-testid="dashboard" data-kind={kind ?? ''}>
@@ -71,23 +72,23 @@ export const Dashboard = () => {
             </Stack>
           </CardContent>
         </Card>
-        {firstStats || announcements ? (
-          <Box
-            sx={{
-              display: 'grid',
-              gap: 2,
-              gridTemplateColumns: { xs: '1fr', lg: firstStats && announcements ? 'minmax(0, 3fr) minmax(0, 2fr)' : '1fr' },
-            }}
-          >
-            {firstStats ? <Suspense fallback={null}><SalesStatisticsCard side={firstStats} /></Suspense> : null}
-            {announcements ? <LatestAnnouncementsCard /> : null}
-          </Box>
+        {/* 销售方首页: 支付退款统计区, 待支付订单区, 热销榜区, then (below) 通知公告区 */}
+        {sellerMoney ? (
+          <Suspense fallback={null}>
+            <SalesStatisticsCard side="seller" />
+          </Suspense>
         ) : null}
-        {statistics[1] ? <Suspense fallback={null}><SalesStatisticsCard side={statistics[1]} /></Suspense> : null}
-        {sellerSide ? <HotRankingCard side="seller" /> : null}
-        {supplierSide ? <OrdersByStatusCard side="supplier" /> : null}
         {sellerSide ? <PendingPaymentCard /> : null}
+        {sellerSide ? <HotRankingCard side="seller" /> : null}
+        {/* 供货方首页: 订单数据统计区, 待处理订单快速处理区, then 通知公告区 */}
+        {supplierMoney ? (
+          <Suspense fallback={null}>
+            <SalesStatisticsCard side="supplier" />
+          </Suspense>
+        ) : null}
+        {supplierSide ? <OrdersByStatusCard side="supplier" /> : null}
         {supplierSide ? <PendingOrdersCard /> : null}
+        {announcements ? <LatestAnnouncementsCard /> : null}
       </Stack>
     </Box>
   );

@@ -16,9 +16,10 @@ import {
 import PendingActionsIcon from '@mui/icons-material/PendingActions';
 import { RecordContextProvider, ResourceContextProvider, useGetList, useTranslate } from 'react-admin';
 import { DateTimeField, formatFen, useOwnEnterpriseId } from '../resources/shared';
-import { PayButton } from '../resources/orders/buttons';
+import { ApproveOrderButton, FulfilLineButton, PayButton, RejectOrderButton } from '../resources/orders/buttons';
 import { OrderStatusChip } from '../resources/orders/fields';
-import { SELLER_ORDERS_PAGE, orderShowPath, type OrderRecord, type OrderStatus } from '../resources/orders/types';
+import { pendingLines } from '../resources/orders/logic';
+import { SELLER_ORDERS_PAGE, orderShowPath, supplierOrdersPage, type OrderRecord, type OrderStatus } from '../resources/orders/types';
 
 /** How many orders each home list shows. */
 export const PENDING_LIMIT = 5;
@@ -39,7 +40,12 @@ function usePendingOrders(side: 'seller' | 'supplier', status: OrderStatus | Ord
   );
 }
 
-/** A short list of orders: number (link to the detail page), counterparty, amount, status, time, extra. */
+/**
+ * A short list of orders: number (link to the detail page), counterparty, amount, status, time, and the
+ * quick actions of `extra`. Each row is in the resource of its order page (我的订单, or the supplier's
+ * list of its channel), so the order verb buttons check the same keys as on that page: a user without
+ * the key sees no button.
+ */
 const OrderRows = ({
   side,
   orders,
@@ -63,25 +69,31 @@ const OrderRows = ({
     <Table size="small" sx={{ tableLayout: 'fixed' }}>
       <TableBody>
         {orders.map((order) => (
-          <RecordContextProvider key={order.id} value={order}>
-            <TableRow data-testid={`${testId}-${order.id}`}>
-              <TableCell>
-                <MuiLink component={Link} to={orderShowPath(side, order)}>
-                  {order.number}
-                </MuiLink>
-              </TableCell>
-              <TableCell>{side === 'seller' ? order.supplierName : order.sellerName}</TableCell>
-              <TableCell>{order.companyName || order.customerName}</TableCell>
-              <TableCell align="right">{formatFen(order.totalAmount)}</TableCell>
-              <TableCell>
-                <OrderStatusChip />
-              </TableCell>
-              <TableCell>
-                <DateTimeField source={order.status === 'pending_payment' && order.expiresAt ? 'expiresAt' : 'createdAt'} />
-              </TableCell>
-              {extra ? <TableCell align="right">{extra(order)}</TableCell> : null}
-            </TableRow>
-          </RecordContextProvider>
+          <ResourceContextProvider key={order.id} value={side === 'seller' ? SELLER_ORDERS_PAGE : supplierOrdersPage(order.channel)}>
+            <RecordContextProvider value={order}>
+              <TableRow data-testid={`${testId}-${order.id}`}>
+                <TableCell>
+                  <MuiLink component={Link} to={orderShowPath(side, order)}>
+                    {order.number}
+                  </MuiLink>
+                </TableCell>
+                <TableCell>{side === 'seller' ? order.supplierName : order.sellerName}</TableCell>
+                <TableCell>{order.companyName || order.customerName}</TableCell>
+                <TableCell align="right">{formatFen(order.totalAmount)}</TableCell>
+                <TableCell>
+                  <OrderStatusChip />
+                </TableCell>
+                <TableCell>
+                  <DateTimeField source={order.status === 'pending_payment' && order.expiresAt ? 'expiresAt' : 'createdAt'} />
+                </TableCell>
+                {extra ? (
+                  <TableCell align="right" sx={{ width: 300, whiteSpace: 'nowrap' }}>
+                    {extra(order)}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            </RecordContextProvider>
+          </ResourceContextProvider>
         ))}
       </TableBody>
     </Table>
@@ -120,13 +132,28 @@ export const PendingPaymentCard = () => {
         {isPending ? (
           <LinearProgress />
         ) : (
-          <ResourceContextProvider value={SELLER_ORDERS_PAGE}>
-            <OrderRows side="seller" orders={data ?? []} testId="pending-payment" extra={() => <PayButton />} />
-          </ResourceContextProvider>
+          <OrderRows side="seller" orders={data ?? []} testId="pending-payment" extra={() => <PayButton />} />
         )}
       </CardContent>
     </Card>
   );
+};
+
+/** 通过 / 驳回 of an order waiting for audit (the order page's buttons: confirmation, a reason to reject). */
+const AuditActions = () => (
+  <>
+    <ApproveOrderButton />
+    <RejectOrderButton />
+  </>
+);
+
+/**
+ * 履约 of the order's next pending line (the order page's dialog, which names the line); once it is
+ * fulfilled the list refreshes and offers the next one, until the order leaves the list.
+ */
+const NextFulfilButton = ({ order }: { order: OrderRecord }) => {
+  const [line] = pendingLines(order);
+  return line ? <FulfilLineButton line={line} /> : null;
 };
 
 /** 待处理订单 (supplier home): the 5 newest orders waiting for audit, and for fulfilment (paid or fulfilling). */
@@ -139,13 +166,22 @@ export const PendingOrdersCard = () => {
       <CardHeader title={translate('cop.home.pending_orders')} avatar={<PendingActionsIcon color="warning" />} />
       <CardContent>
         <Section title={translate('cop.home.pending_audit')} testId="dashboard-pending-audit">
-          {audit.isPending ? <LinearProgress /> : <OrderRows side="supplier" orders={audit.data ?? []} testId="pending-audit" />}
+          {audit.isPending ? (
+            <LinearProgress />
+          ) : (
+            <OrderRows side="supplier" orders={audit.data ?? []} testId="pending-audit" extra={() => <AuditActions />} />
+          )}
         </Section>
         <Section title={translate('cop.home.pending_fulfilment')} testId="dashboard-pending-fulfilment">
           {fulfil.isPending ? (
             <LinearProgress />
           ) : (
-            <OrderRows side="supplier" orders={fulfil.data ?? []} testId="pending-fulfilment" />
+            <OrderRows
+              side="supplier"
+              orders={fulfil.data ?? []}
+              testId="pending-fulfilment"
+              extra={(order) => <NextFulfilButton order={order} />}
+            />
           )}
         </Section>
       </CardContent>

@@ -146,7 +146,7 @@ describe('ledger forms', () => {
   it('takes its kind and channel labels from the table the server exports with (issue 13 item 15)', () => {
     const zh = zhApp.cop as unknown as Record<string, Record<string, string>>;
     const en = enApp.cop as unknown as Record<string, Record<string, string>>;
-    for (const set of ['transaction_kind', 'order_channel', 'order_status', 'incentive_kind', 'incentive_event'] as const) {
+    for (const set of ['transaction_kind', 'order_channel', 'order_status', 'payment_mode', 'incentive_kind', 'incentive_event'] as const) {
       for (const [code, text] of Object.entries(CODE_LABELS[set])) {
         expect(zh[set][code]).toBe(text.zh);
         expect(en[set][code]).toBe(text.en);

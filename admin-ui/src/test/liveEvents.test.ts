@@ -205,4 +205,20 @@ describe('what a live event refreshes', () => {
     expect(stale(keys[3])).toBe(true);
     expect(stale(keys[4])).toBe(false);
   });
+
+  it('a changed order refreshes the open order and the order lists of both sides, nothing else', () => {
+    const client = new QueryClient();
+    const keys = [
+      ['my-orders', 'getOne', { id: '7' }],
+      ['orders/gov', 'getOne', { id: '7' }],
+      ['orders/individual', 'getList', {}],
+      ['orders', 'statistics', 'supplier'],
+      ['products/ticket', 'getList', {}],
+      ['notifications', 'getList', {}],
+    ];
+    for (const key of keys) client.setQueryData(key, { total: 1 });
+    invalidateFor(client, { type: 'changed', resource: 'orders', id: 7 });
+    expect(keys.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true, true, true, false, false]);
+    expect(staleResourcesOf({ type: 'changed' })).toEqual([]);
+  });
 });

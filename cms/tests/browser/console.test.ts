@@ -59,17 +59,35 @@ describe('console shell in a real browser', () => {
     expect(user).toMatchObject({ enterpriseId: supplier.id, isEnterpriseAdmin: false, displayName: '界面创建的账号' });
   });
 
-  it('imports employees from an Excel file', async () => {
+  it('imports employees from an Excel file, after a preview of every row (issue 13 item 10)', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('员工');
     sheet.addRow(['工号', '姓名', '手机', '邮箱', '部门', '职位']);
     sheet.addRow(['UI001', '界面导入一', '13900000001', null, '票务部', '专员']);
     sheet.addRow(['UI002', '界面导入二', '13900000002', null, '票务部', '主管']);
+    sheet.addRow(['UI003', null, null, 'not-an-email', null, null]);
     const file = path.join(os.tmpdir(), `cop-employees-${process.pid}.xlsx`);
     await book.xlsx.writeFile(file);
     await page.goto(`${app.url}/console/#/employees`);
     await page.getByTestId('employees-template').waitFor();
+    // a bad row: the preview names it and offers no import
     await page.getByTestId('employees-import').setInputFiles(file);
+    await page.locator('[data-testid="import-preview-row-4"][data-result="invalid"]').waitFor();
+    expect(await page.getByTestId('import-preview-row-4').textContent()).toContain('姓名：不能为空');
+    expect(await page.getByTestId('employees-import-confirm').isDisabled()).toBe(true);
+    await page.waitForTimeout(400); // the dialog's fade-in, for the screenshot
+    await shot(page, '04-employees-import-preview-invalid');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    expect(await app.strapi.db.query(EMPLOYEE).count({ where: { employeeNo: { $in: ['UI001', 'UI002'] } } })).toBe(0);
+    sheet.spliceRows(4, 1);
+    await book.xlsx.writeFile(file);
+    await page.getByTestId('employees-import').setInputFiles(file);
+    await page.locator('[data-testid="import-preview-row-3"][data-result="ok"]').waitFor();
+    expect(await page.getByTestId('import-preview-summary').textContent()).toContain('可导入 2 行');
+    await page.waitForTimeout(400);
+    await shot(page, '04-employees-import-preview');
+    await page.getByTestId('employees-import-confirm').click();
+    await page.getByTestId('employees-import-preview').waitFor({ state: 'detached' });
     await page.getByText('界面导入二').waitFor();
     await shot(page, '04-employees-imported');
     fs.rmSync(file, { force: true });

@@ -1,4 +1,5 @@
-import { errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
+import { CODE_LABELS, errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_STATUSES } from '@cop/config';
+import type { Text } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
 import { EVENT, LINE, ORDER, remainingOf, TRANSITIONS } from './services/orders';
@@ -20,6 +21,33 @@ const verb = (name: string, run: (row: Row, ctx: ActionContext) => Promise<Row>,
 const reasonRequired: Record<string, FieldSpec> = { reason: { type: 'text', required: true, maxLength: 200 } };
 const reasonOptional: Record<string, FieldSpec> = { reason: { type: 'text', maxLength: 200 } };
 
+
+/** Who took a step no user took: the timeout job, or a partnership stopped without a signed-in user. */
+const SYSTEM_ACTORS: Record<string, Text> = {
+  timeout: t('系统（订单超时关闭）', 'System (unpaid order timed out)'),
+  partnership: t('系统（停止合作关闭订单）', 'System (partnership stopped)'),
+};
+
+/**
+ * 订单记录: each step of the order with who took it — the user (display name, else account name) and
+ * the enterprise it acted for, or the system (the timeout job, a stopped partnership) — by name, never an id.
+ */
+async function namedEvents(events: any[], order: Record<string, any>, ctx: ActionContext, known?: Map<number, string>) {
+  const names = ctx.strapi.plugin('identity').service('partnerships');
+  const actors: Map<number, string> = known ?? await names.namesOf('plugin::users-permissions.user', events.map((e) => e.actorId), 'displayName');
+  const lang = langOf(ctx.koa.get?.('accept-language'));
+  const enterpriseName = (id: number | null) =>
+    id === order.sellerId ? order.sellerName : id === order.supplierId ? order.supplierName : null;
+  return events.map((e) => {
+    const system = e.actorId || e.actorEnterpriseId ? null : SYSTEM_ACTORS[e.action === 'close' && e.reason !== 'timeout' ? 'partnership' : 'timeout'];
+    return {
+      action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId,
+      actorName: actors.get(e.actorId) ?? (system ? system[lang] : null),
+      actorEnterpriseName: enterpriseName(e.actorEnterpriseId ?? null) ?? null,
+      reason: e.reason, at: e.createdAt,
+    };
+  });
+}
 
 export const ordersResource: ResourceDeclaration = {
   name: 'orders',
@@ -89,13 +117,36 @@ export const ordersResource: ResourceDeclaration = {
           : await ctx.strapi.plugin('catalogue').service('products').picturesOf(record.lines.map((l: any) => l.productId));
         const described = new Map<number, unknown>((await ctx.strapi.plugin('files').service('files').describe([...pictures.values()].flat())).map((f: any) => [f.id, f]));
         for (const line of record.lines) line.pictures = (pictures.get(line.productId) ?? []).map((id: number) => described.get(id)).filter(Boolean);
-        const actors: Map<number, string> = pre ? new Map(Object.entries(pre.actorNames as Record<string, string>).map(([id, name]) => [Number(id), name]))
-          : await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::users-permissions.user', events.map((e) => e.actorId), 'displayName');
-        record.events = events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actorId: e.actorId, actorName: actors.get(e.actorId) ?? null, reason: e.reason, at: e.createdAt }));
+        const known = pre ? new Map(Object.entries(pre.actorNames as Record<string, string>).map(([id, name]) => [Number(id), name])) : undefined;
+        record.events = await namedEvents(events, record, ctx, known);
       }
     }
   },
   create: (data, ctx) => orders(ctx).create(ctx.principal, data, { idempotencyKey: key(ctx) }),
+  // 导出 of 我的订单 and the supplier's order lists: the list's filters, codes by their labels, Beijing times
+  exportColumns: [
+    { field: 'number', header: t('订单号', 'Order number') },
+    { field: 'createdAt', header: t('下单时间', 'Placed at'), format: 'datetime' },
+    { field: 'channel', header: t('渠道', 'Channel'), labels: 'order_channel' },
+    { field: 'status', header: t('订单状态', 'Status'), labels: 'order_status' },
+    { field: 'supplierName', header: t('供货方', 'Supplier') },
+    { field: 'sellerName', header: t('销售方', 'Seller') },
+    { field: 'companyName', header: t('单位名称', 'Company') },
+    { field: 'customerName', header: t('客户姓名', 'Customer') },
+    { field: 'customerPhone', header: t('联系电话', 'Phone') },
+    { field: 'paymentMode', header: t('结算方式', 'Payment'), labels: 'payment_mode' },
+    { field: 'totalAmount', header: t('订单金额（元）', 'Amount (yuan)'), format: 'money' },
+    { field: 'paidAmount', header: t('已付金额（元）', 'Paid (yuan)'), format: 'money' },
+    { field: 'refundedAmount', header: t('已退金额（元）', 'Refunded (yuan)'), format: 'money' },
+    { field: 'visitDate', header: t('使用日期', 'Visit date') },
+    { field: 'remarks', header: t('备注', 'Remarks') },
+  ],
+  /** Which list the file holds: the channel and the status filtered on, by their labels. */
+  async exportName(filter, _ctx, lang) {
+    const label = (set: 'order_channel' | 'order_status', code: unknown) =>
+      (typeof code === 'string' ? (CODE_LABELS[set] as Record<string, Text>)[code]?.[lang] : undefined);
+    return [label('order_channel', filter.channel), label('order_status', filter.status)].filter((part): part is string => !!part);
+  },
   collectionActions: {
     // F03/F04: payments and refunds today, this month and per day over the last 30 days, for the caller's side
     // money figures need ledger.read, order figures orders.read: the service leaves out what the caller may not read

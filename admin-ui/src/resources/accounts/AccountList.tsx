@@ -12,6 +12,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { createdAtFilters, DateTimeField } from '../shared';
+import { LockedField, UnlockButton } from './locks';
 import { ResetPasswordButton } from './ResetPasswordButton';
 import { RoleNamesField } from './roles';
 
@@ -52,11 +53,15 @@ export const AccountList = () => (
       <DataTable.Col source="blocked" disableSort>
         <BooleanField source="blocked" />
       </DataTable.Col>
+      <DataTable.Col source="locked" disableSort>
+        <LockedField />
+      </DataTable.Col>
       <DataTable.Col source="createdAt">
         <DateTimeField source="createdAt" />
       </DataTable.Col>
       <DataTable.Col>
         <EditButton />
+        <UnlockButton />
         <ResetPasswordButton />
         <DeleteUnlessAdmin />
       </DataTable.Col>

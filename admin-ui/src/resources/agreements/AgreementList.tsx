@@ -10,7 +10,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { DateTimeField, DayField, EnumChip, WithOwnEnterprise } from '../shared';
-import { ConfirmAgreementButton, EditDraftButton, TerminateAgreementButton } from './buttons';
+import { ConfirmAgreementButton, DeleteDraftButton, EditDraftButton, TerminateAgreementButton } from './buttons';
 import { agreementStatusChoices, agreementStatusColors, sellerAgreementStatusChoices } from './types';
 
 export type AgreementSide = 'supplier' | 'seller';
@@ -73,6 +73,7 @@ export const AgreementList = ({ side }: { side: AgreementSide }) => (
             <EditDraftButton />
             <ConfirmAgreementButton />
             <TerminateAgreementButton />
+            <DeleteDraftButton />
           </DataTable.Col>
         </DataTable>
       </List>

@@ -2,7 +2,7 @@ import { Box } from '@mui/material';
 import { Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DateTimeField, DayField, EnumChip } from '../shared';
 import { AttachmentLinks } from './attachments';
-import { ConfirmAgreementButton, EditDraftButton, TerminateAgreementButton } from './buttons';
+import { ConfirmAgreementButton, DeleteDraftButton, EditDraftButton, TerminateAgreementButton } from './buttons';
 import { agreementStatusColors, type AgreementRecord } from './types';
 
 const ShowActions = () => (
@@ -10,6 +10,7 @@ const ShowActions = () => (
     <EditDraftButton />
     <ConfirmAgreementButton />
     <TerminateAgreementButton />
+    <DeleteDraftButton />
   </TopToolbar>
 );
 

@@ -1,7 +1,7 @@
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { EditButton, useRecordContext } from 'react-admin';
-import { ReasonVerbButton, VerbButton } from '../verbs';
+import { DeleteWhenButton, ReasonVerbButton, VerbButton } from '../verbs';
 import { canTerminate, type AgreementRecord } from './types';
 
 /** 确认: a draft becomes confirmed (and no longer editable). */
@@ -37,3 +37,8 @@ export const EditDraftButton = () => {
   if (record?.status !== 'draft') return null;
   return <EditButton />;
 };
+
+/** 删除: a draft only (the server refuses others with 409; the seller never sees drafts), after a confirmation. */
+export const DeleteDraftButton = () => (
+  <DeleteWhenButton<AgreementRecord> when={(record) => record?.status === 'draft'} testId="agreement-delete" />
+);

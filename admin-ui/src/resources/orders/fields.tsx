@@ -202,6 +202,12 @@ export const OrderEvents = () => {
                     <RecordContextProvider value={event}>
                       <DateTimeField source="at" />
                     </RecordContextProvider>
+                    {event.actorName ? (
+                      <span data-testid={`order-event-actor-${index}`}>
+                        {` · ${translate('cop.orders.event_actor')}: ${event.actorName}`}
+                        {event.actorEnterpriseName ? `（${event.actorEnterpriseName}）` : ''}
+                      </span>
+                    ) : null}
                     {/* the timeout job's reason is the action itself (超时关闭) */}
                     {event.reason && event.action !== 'close' ? ` · ${translate('cop.common.reason')}: ${event.reason}` : ''}
                   </span>

@@ -76,6 +76,10 @@ export interface OrderEvent {
   from?: OrderStatus | null;
   to: OrderStatus;
   actorId?: number | null;
+  /** Who took the step: the user's name, or the system (the timeout job, a stopped partnership). */
+  actorName?: string | null;
+  /** The enterprise the user acted for (seller or supplier). */
+  actorEnterpriseName?: string | null;
   reason?: string | null;
   at: string;
 }

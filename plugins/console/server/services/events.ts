@@ -90,6 +90,17 @@ export default ({ strapi }: { strapi: any }) => {
       if (client) await client.end().catch(() => undefined);
     },
 
+    /**
+     * For a writer that wants the event sent by a statement it runs anyway (PostgreSQL delivers a NOTIFY
+     * issued inside a transaction when it commits, and never when it rolls back): the channel and payload
+     * for `pg_notify(channel, payload)`. Null when not on PostgreSQL: then call `publish`.
+     */
+    notification(enterpriseIds: number[], event: ConsoleEvent): { channel: string; payload: string } | null {
+      const to = [...new Set(enterpriseIds.filter((id) => Number.isSafeInteger(id)))];
+      if (!postgres() || !to.length) return null;
+      return { channel: CHANNEL, payload: JSON.stringify({ to, event }) };
+    },
+
     /** Send an event to the consoles of these enterprises once the current transaction (if any) commits. */
     publish(enterpriseIds: number[], event: ConsoleEvent) {
       const to = [...new Set(enterpriseIds.filter((id) => Number.isSafeInteger(id)))];

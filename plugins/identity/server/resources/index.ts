@@ -41,15 +41,24 @@ export const accounts: ResourceDeclaration = {
     displayName: { type: 'string', maxLength: 50, search: true, sort: true },
     phone: { type: 'string', maxLength: 20, pattern: /^[0-9+\-() ]{5,20}$/, patternText: t('电话格式不正确', 'is not a phone number') },
     blocked: { type: 'boolean', filter: ['eq'] },
+    // 登录锁定: locked after repeated wrong passwords (sign-in), until lockedUntil; 解锁 (verb unlock) lifts it
+    locked: { type: 'boolean', readOnly: true, attribute: false },
+    lockedUntil: { type: 'datetime', readOnly: true, filter: ['gt'] },
     isEnterpriseAdmin: { type: 'boolean', readOnly: true, filter: ['eq'] },
     roleIds: { type: 'ids', attribute: false },
     password: { type: 'string', writeOnly: true, createOnly: true, required: true, pattern: PASSWORD_RULE, patternText: PASSWORD_TEXT, maxLength: 64 },
     createdAt,
   },
-  toRecord: (row: Row) => ({
-    ...defaultRecord(accounts, row),
-    roleIds: (row.enterpriseRoles ?? []).map((role: { id: number }) => role.id),
-  }),
+  toRecord: (row: Row) => {
+    // a lock that has passed is no lock: neither flag nor time is shown for it
+    const locked = !!row.lockedUntil && new Date(row.lockedUntil).getTime() > Date.now();
+    return {
+      ...defaultRecord(accounts, row),
+      roleIds: (row.enterpriseRoles ?? []).map((role: { id: number }) => role.id),
+      locked,
+      lockedUntil: locked ? row.lockedUntil : null,
+    };
+  },
   async create(data, ctx) {
     const user = await service(ctx, 'accounts').create(ctx.principal.enterpriseId, data, { by: ctx.principal });
     return ctx.strapi.db.query(USER).findOne({ where: { id: user.id }, populate: accounts.populate });
@@ -68,6 +77,14 @@ export const accounts: ResourceDeclaration = {
       async handler(existing, ctx) {
         await service(ctx, 'accounts').resetPassword(ctx.principal, existing, ctx.body.password);
         return existing;
+      },
+    },
+    // 解锁: lift the sign-in lock (and forget the failures) before it runs out
+    unlock: {
+      permission: 'accounts.write',
+      async handler(existing, ctx) {
+        await service(ctx, 'accounts').unlock(ctx.principal, existing);
+        return ctx.strapi.db.query(USER).findOne({ where: { id: existing.id }, populate: accounts.populate });
       },
     },
   },
@@ -111,6 +128,12 @@ export const employeeFields: Record<string, FieldSpec> = {
   createdAt,
 };
 
+/** The file of a multipart verb (field `file`; the first one if several were sent). */
+const uploaded = (ctx: { files?: Record<string, any> }) => {
+  const file = ctx.files?.file;
+  return Array.isArray(file) ? file[0] : file;
+};
+
 export const employees: ResourceDeclaration = {
   name: 'employees',
   uid: EMPLOYEE,
@@ -137,14 +160,18 @@ export const employees: ResourceDeclaration = {
         return undefined;
       },
     },
+    // 预览: the import's dry run — per-row results (ok / invalid with the problems / skipped), nothing written
+    'import-preview': {
+      method: 'POST',
+      permission: 'employees.write',
+      multipart: true,
+      handler: (ctx) => service(ctx, 'employees').previewImport(ctx.principal, uploaded(ctx), employeeFields),
+    },
     import: {
       method: 'POST',
       permission: 'employees.write',
       multipart: true,
-      handler(ctx) {
-        const file = ctx.files?.file;
-        return service(ctx, 'employees').importFile(ctx.principal, Array.isArray(file) ? file[0] : file, employeeFields);
-      },
+      handler: (ctx) => service(ctx, 'employees').importFile(ctx.principal, uploaded(ctx), employeeFields),
     },
   },
 };

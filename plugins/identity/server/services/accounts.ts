@@ -142,6 +142,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.db.query(USER).delete({ where: { id: existing.id } });
   },
 
+  /**
+   * 解锁: an account locked by repeated wrong passwords may sign in again at once; its failure count
+   * starts over. Only whoever may manage the account (as for reset-password); its tokens stay valid.
+   */
+  async unlock(principal: Principal, existing: Target) {
+    await this.assertManageable(principal, existing);
+    await strapi.db.query(USER).update({ where: { id: existing.id }, data: { failedLogins: 0, firstFailedAt: null, lockedUntil: null } });
+  },
+
   /** An admin's reset of another account's password: the account's tokens are revoked and its lock lifted. */
   async resetPassword(principal: Principal, existing: Target, password: unknown) {
     if (existing.id === principal.userId) {

@@ -30,6 +30,7 @@ const isExampleNote = (note: string) => /^(示例|example)/i.test(note);
 const isExampleRow = (values: string[]) => IMPORT_COLUMNS.every((column, index) => values[index] === EXAMPLE_ROW[column.field]);
 
 export interface RowError { row: number; field: string; message: string; messageEn: string }
+type ImportFile = { filepath?: string; size?: number; originalFilename?: string };
 
 /** Employees (staff records) of an enterprise, including the all-or-nothing Excel import. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -88,10 +89,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
-   * Import an .xlsx: every row is checked with the same field rules as the console form; if any row is
-   * bad, nothing is written and every problem is reported with its row number and field.
+   * Read an import file: every data row checked with the same field rules as the console form, against
+   * the other rows and the enterprise's employees (工号 unique). Writes nothing. Problems with the file
+   * itself (not a workbook, too big, no rows) are a 400 naming `file`.
    */
-  async importFile(principal: Principal, file: { filepath?: string; size?: number; originalFilename?: string } | undefined, fields: Record<string, FieldSpec>) {
+  async readImport(principal: Principal, file: ImportFile | undefined, fields: Record<string, FieldSpec>) {
     if (!file?.filepath) throw invalid({ file: t('请上传 .xlsx 文件（字段名 file）', 'is required: upload an .xlsx file as field "file"') });
     if ((file.size ?? 0) > MAX_IMPORT_BYTES) throw invalid({ file: t('文件不能超过 5 MB', 'must be at most 5 MB') });
     const head = Buffer.alloc(4);
@@ -130,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         if (seen.has(no)) rowErrors.push({ row: rowNumber, field: 'employeeNo', message: `工号与第 ${seen.get(no)} 行重复`, messageEn: `duplicates row ${seen.get(no)}` });
         else seen.set(no, rowNumber);
       }
-      records.push({ ...record, __row: rowNumber });
+      records.push({ ...record, __row: rowNumber, __values: values });
     });
     if (!records.length && !rowErrors.length) throw invalid({ file: t('文件中没有数据行', 'contains no data rows') });
     if (seen.size) {
@@ -141,14 +143,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         rowErrors.push({ row: seen.get(employeeNo)!, field: 'employeeNo', message: '工号已存在', messageEn: 'is already used by another employee' });
       }
     }
+    rowErrors.sort((a, b) => a.row - b.row);
+    return { records, rowErrors, skipped };
+  },
+
+  /**
+   * 预览 (the import's dry run): what importing the file would do, row by row — each data row with what
+   * it holds and `ok`, or `invalid` with its problems; the template's example rows as `skipped`. Writes
+   * nothing; importing the same file then writes exactly the `ok` rows, or nothing while any is invalid.
+   */
+  async previewImport(principal: Principal, file: ImportFile | undefined, fields: Record<string, FieldSpec>) {
+    const { records, rowErrors, skipped } = await this.readImport(principal, file, fields);
+    const rows = records.map(({ __row, __values }) => {
+      const errors = rowErrors.filter((error) => error.row === __row);
+      const shown = Object.fromEntries(IMPORT_COLUMNS.map((column, index) => [column.field, (__values as string[])[index] || null]));
+      return { row: __row as number, ...shown, result: errors.length ? 'invalid' : 'ok', errors };
+    });
+    const invalidRows = rows.filter((row) => row.result === 'invalid').length;
+    return { total: rows.length, valid: rows.length - invalidRows, invalid: invalidRows, skipped, rows };
+  },
+
+  /**
+   * Import an .xlsx: every row is checked with the same field rules as the console form; if any row is
+   * bad, nothing is written and every problem is reported with its row number and field. The rows are
+   * written in one transaction (all or none).
+   */
+  async importFile(principal: Principal, file: ImportFile | undefined, fields: Record<string, FieldSpec>) {
+    const { records, rowErrors, skipped } = await this.readImport(principal, file, fields);
     if (rowErrors.length) {
-      rowErrors.sort((a, b) => a.row - b.row);
       throw new DomainError(400, 'IMPORT_INVALID',
         t(`导入失败：${rowErrors.length} 处错误，未导入任何数据`, `Import refused: ${rowErrors.length} problems, nothing was imported`),
         { file: t('文件中有错误行', 'has invalid rows') }, { rows: rowErrors });
     }
-    const data = records.map(({ __row, ...record }) => ({ ...record, state: 'active', enterpriseId: principal.enterpriseId }));
-    for (let i = 0; i < data.length; i += 500) await strapi.db.query(EMPLOYEE).createMany({ data: data.slice(i, i + 500) });
+    const data = records.map(({ __row, __values, ...record }) => ({ ...record, state: 'active', enterpriseId: principal.enterpriseId }));
+    await strapi.db.transaction(async () => {
+      for (let i = 0; i < data.length; i += 500) await strapi.db.query(EMPLOYEE).createMany({ data: data.slice(i, i + 500) });
+    });
     return { imported: data.length, ...(skipped.length ? { skipped } : {}) };
   },
 });

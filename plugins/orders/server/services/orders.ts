@@ -266,7 +266,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const events = rowsOf(strapi, EVENT);
       const day = shanghaiDay(now).replace(/-/g, '');
       const eventData = { action: 'create', fromStatus: null, toStatus: data.state, actorId: principal.userId || null, actorEnterpriseId: principal.enterpriseId ?? null, reason: null };
-      if (strapi.db.dialect.client === 'postgres') {
+      // both parties' consoles hear of the new order once it commits (a live event, see record())
+      const parties = [data.sellerId as number, data.supplierId as number];
+      const events_ = strapi.plugin('console').service('events');
+      const notice = events_.notification(parties, { type: 'changed', resource: 'orders', id: null }) as { channel: string; payload: string } | null;
+      if (strapi.db.dialect.client === 'postgres' && notice) {
         const row = orders.toRow(data, now);
         const eventRow = events.toRow(eventData, now);
         const cols = Object.keys(row);
@@ -282,9 +286,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             INSERT INTO ?? (order_id, ${eventCols.map(() => '??').join(', ')})
             VALUES ((SELECT id FROM n), ${eventCols.map(() => '?').join(', ')})
             RETURNING *
-          )
-          SELECT row_to_json(o.*) AS o, (SELECT row_to_json(e.*) FROM e) AS e FROM o`,
-        [orders.table, orders.table, ...cols, day, day, ...cols.map((c) => row[c]), events.table, ...eventCols, ...eventCols.map((c) => eventRow[c])]);
+          ),
+          notified AS (SELECT pg_notify(?, jsonb_set(?::jsonb, '{event,id}', to_jsonb((SELECT id FROM n)))::text) AS done)
+          SELECT row_to_json(o.*) AS o, (SELECT row_to_json(e.*) FROM e) AS e, (SELECT done FROM notified) AS notified FROM o`,
+        [orders.table, orders.table, ...cols, day, day, ...cols.map((c) => row[c]), events.table, ...eventCols, ...eventCols.map((c) => eventRow[c]), notice.channel, notice.payload]);
         const [{ o, e }] = result.rows;
         return { order: orders.fromRow(o), event: events.fromRow(e) };
       }
@@ -292,6 +297,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const number = `${day}${String(inserted.id).padStart(8, '0')}`;
       await trx(orders.table).where({ id: inserted.id }).update({ number, freeze_transfer_id: `order:${number}:freeze` });
       const [event] = await insertRows(strapi, trx, EVENT, [{ ...eventData, orderId: inserted.id }], now);
+      events_.publish(parties, { type: 'changed', resource: 'orders', id: inserted.id });
       return { order: { ...inserted, number, freezeTransferId: `order:${number}:freeze` }, event };
     },
 
@@ -311,12 +317,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new DomainError(409, 'INVALID_TRANSITION',
           t(`订单当前状态（${now.zh}）不能执行此操作`, `This cannot be done to an order whose status is “${now.en}”`), {}, { status: current?.state });
       }
-      await this.record(order.id, action, order.state, to, principal, reason);
+      await this.record(order, action, order.state, to, principal, reason);
     },
 
-    async record(orderId: number, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
-      const data = { orderId, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null };
+    /**
+     * Record a step of the order (who, when, why) and tell both parties' open consoles, once the
+     * transaction commits, that the order changed: an open order page, the order lists and the home
+     * cards refetch it (the event names the order, never its content).
+     */
+    async record(order: { id: number; sellerId: number; supplierId: number }, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
+      const data = { orderId: order.id, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null };
       const [event] = await strapi.db.transaction(({ trx }) => insertRows(strapi, trx, EVENT, [data]));
+      strapi.plugin('console').service('events').publish([order.sellerId, order.supplierId], { type: 'changed', resource: 'orders', id: order.id });
       return event;
     },
 
@@ -415,7 +427,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const { count } = await strapi.db.query(ORDER).updateMany({ where: { id: order.id, state: { $in: TRANSITIONS.close.from }, expiresAt: { $lt: now } }, data: { state: 'closed' } });
         if (!count) return false;
-        await this.record(order.id, 'close', order.state, 'closed', null, 'timeout');
+        await this.record(order, 'close', order.state, 'closed', null, 'timeout');
         await this.releaseHolds(order, { operatorLabel: 'job:orders.close-expired' });
         await this.endLines(order.id, 'closed');
         return true;
@@ -439,7 +451,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             where: { id: order.id, state: { $in: TRANSITIONS.close.from } }, data: { state: 'closed', expiresAt: null },
           });
           if (!count) continue;
-          await this.record(order.id, 'close', order.state, 'closed', operator, `停止合作：${reason}`.slice(0, 200));
+          await this.record(order, 'close', order.state, 'closed', operator, `停止合作：${reason}`.slice(0, 200));
           await this.releaseHolds(order, { operatorId: operator?.userId || null, operatorLabel: operator ? null : 'partnership:stop' });
           await this.endLines(order.id, 'closed');
           await notify(order.sellerId, {
