@@ -163,14 +163,14 @@ export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
   );
 };
 
-/** One side of a fulfilment in the history: '已履约 · 确认码 QR-1' or '履约失败 · 仓库缺货'. */
-const fulfilmentText = (translate: ReturnType<typeof useTranslate>, view: FulfilmentView) =>
+/** One side of a fulfilment in the history: '已履约 · 确认码 QR-1' or '履约失败 · 仓库缺货' (`said`: a reason the event shows anyway). */
+const fulfilmentText = (translate: ReturnType<typeof useTranslate>, view: FulfilmentView, said?: string | null) =>
   [
     translate(`cop.fulfilment_status.${view.status}`, { _: view.status }),
     view.status === 'partial' ? translate('cop.orders.used_units', { used: view.usedQuantity ?? 0 }) : null,
     view.confirmationCode ? `${translate('cop.orders.confirmation_code')} ${view.confirmationCode}` : null,
     view.courierCompany || view.trackingNumber ? `${view.courierCompany ?? ''} ${view.trackingNumber ?? ''}`.trim() : null,
-    view.status === 'failed' && view.failureReason ? view.failureReason : null,
+    view.status === 'failed' && view.failureReason && view.failureReason !== said ? view.failureReason : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -184,7 +184,7 @@ const FulfilmentEventDetail = ({ event }: { event: OrderEvent }) => {
   return (
     <Typography variant="body2" component="span" display="block" data-testid="order-event-fulfilment">
       「{after.productName}」{before ? `${fulfilmentText(translate, before)} → ` : ''}
-      {fulfilmentText(translate, after)}
+      {fulfilmentText(translate, after, event.reason)}
       {/* who recorded or corrected the fulfilment (the supplier's operator) */}
       {event.actorName ? ` · ${translate('cop.orders.fulfilment_by', { name: event.actorName })}` : ''}
     </Typography>
