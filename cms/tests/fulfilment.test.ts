@@ -195,4 +195,23 @@ describe('fulfilment as the manual describes it (issue 13 item 7, F92)', () => {
     const late = await as(app, supplier.token).post(`/orders/${res.body.id}/correct-fulfilment`, { lineId: one, status: 'fulfilled', confirmationCode: 'Q', reason: '弄错了' });
     expect(late.body.errors).toHaveProperty('lineId');
   });
+
+  it('grants the fulfilment incentive only once something was delivered: not for a failed order, then once corrected', async () => {
+    await app.strapi.db.query('plugin::incentives.incentive-rule').create({ data: {
+      name: '履约奖励', pointsKind: 'bonus', method: 'per_unit', amount: 5, beneficiary: 'supplier', event: 'order_fulfilled',
+      supplierId: supplier.enterpriseId, validFrom: shift(today(), -1), validTo: shift(today(), 30), active: true, priority: 0,
+    } });
+    const granted = (orderId: number) => app.strapi.db.query('plugin::incentives.incentive-record').findMany({ where: { orderId, event: 'order_fulfilled' } });
+    const res = await place({ lines: [ticketLine(2)] });
+    await as(app, seller.token).post(`/orders/${res.body.id}/pay`);
+    const lineId = res.body.lines[0].id;
+    const failed = await as(app, supplier.token).post(`/orders/${res.body.id}/fulfil`, { lineId, status: 'failed', reason: '游船停航' });
+    expect(failed.body.status).toBe('fulfilled');
+    expect(await granted(res.body.id)).toEqual([]);
+    await as(app, supplier.token).post(`/orders/${res.body.id}/correct-fulfilment`, { lineId, status: 'fulfilled', confirmationCode: 'QR-9', reason: '已恢复通航' });
+    expect((await granted(res.body.id)).map((r: any) => r.points)).toEqual([10]);
+    // a second correction grants nothing more (one record per order and rule)
+    await as(app, supplier.token).post(`/orders/${res.body.id}/correct-fulfilment`, { lineId, status: 'fulfilled', confirmationCode: 'QR-10', reason: '码写错了' });
+    expect(await granted(res.body.id)).toHaveLength(1);
+  });
 });
