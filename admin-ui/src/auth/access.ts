@@ -32,6 +32,7 @@ export const SUPPLIER_ORDER_VERBS = {
   approve: 'orders.audit',
   reject: 'orders.audit',
   fulfil: 'orders.fulfil',
+  'correct-fulfilment': 'orders.fulfil',
   'approve-refund': 'orders.audit',
   'reject-refund': 'orders.audit',
 } as const satisfies Record<string, PermissionKey>;

@@ -9,6 +9,7 @@ import { i18nProvider } from '../i18n';
 import {
   ORDER_ACTIONS,
   allowedPaymentModes,
+  canCorrectLine,
   canFulfilLine,
   cartErrors,
   changedPrice,
@@ -30,10 +31,21 @@ import {
   refundOutcome,
   refundQuantityField,
   remainingOf,
+  unusedOf,
   type OrderAction,
   type OrderSide,
 } from '../resources/orders/logic';
-import { ORDER_STATUSES, sellerChannelChoices, type Offer, type OrderLine, type OrderStatus } from '../resources/orders/types';
+import {
+  ORDER_STATUSES,
+  customerFieldsOf,
+  orderFormNeeds,
+  sellerChannelChoices,
+  type CartItem,
+  type Offer,
+  type OrderLine,
+  type OrderStatus,
+} from '../resources/orders/types';
+import { checkoutTotal } from '../resources/cart/CheckoutDialog';
 
 const ALL = [...PERMISSION_KEYS];
 const supplier = { kind: 'supplier' as const, permissions: ALL };
@@ -43,7 +55,7 @@ const both = { kind: 'both' as const, permissions: ALL };
 const SELLER_PAGES = ['order/individual', 'order/gov', 'cart', 'cart/gov', 'my-orders'];
 const SUPPLIER_PAGES = ['orders/individual', 'orders/gov', 'orders/employee'];
 const SELLER_VERBS = ['pay', 'cancel', 'request-refund'];
-const SUPPLIER_VERBS = ['approve', 'reject', 'fulfil', 'approve-refund', 'reject-refund'];
+const SUPPLIER_VERBS = ['approve', 'reject', 'fulfil', 'correct-fulfilment', 'approve-refund', 'reject-refund'];
 
 describe('order pages and verbs: access by side and key', () => {
   it('each page reads its server resource', () => {
@@ -233,15 +245,15 @@ describe('which buttons show for which status', () => {
     ['seller', 'individual', 'paid', PENDING, ['request-refund']],
     ['supplier', 'individual', 'paid', PENDING, ['fulfil']],
     ['seller', 'gov', 'fulfilling', PENDING, ['request-refund']],
-    ['supplier', 'gov', 'fulfilling', PENDING, ['fulfil']],
+    ['supplier', 'gov', 'fulfilling', PENDING, ['fulfil', 'correct-fulfilment']], // the fulfilled line may be corrected
     ['seller', 'gov', 'fulfilled', ALL_DONE, ['request-refund']], // gov refunds fulfilled lines after audit
     ['seller', 'individual', 'fulfilled', ALL_DONE, []], // individual: nothing unfulfilled left to refund
-    ['supplier', 'individual', 'fulfilled', ALL_DONE, []],
+    ['supplier', 'individual', 'fulfilled', ALL_DONE, ['correct-fulfilment']],
     ['supplier', 'employee', 'paid', PENDING, ['fulfil']],
     ['seller', 'gov', 'refund_pending', PENDING, []],
     ['supplier', 'gov', 'refund_pending', PENDING, ['approve-refund', 'reject-refund']],
     ['seller', 'individual', 'partially_refunded', PENDING, ['request-refund']],
-    ['supplier', 'individual', 'partially_refunded', PENDING, ['fulfil']],
+    ['supplier', 'individual', 'partially_refunded', PENDING, ['fulfil', 'correct-fulfilment']],
     ...(['refunded', 'cancelled', 'rejected', 'closed'] as const).flatMap((status) =>
       (['seller', 'supplier'] as const).map(
         (side) => [side, 'gov', status, PENDING, []] as [OrderSide, 'gov', OrderStatus, ReturnType<typeof line>[], OrderAction[]],
@@ -260,7 +272,7 @@ describe('which buttons show for which status', () => {
       for (const action of orderActions('seller', order)) expect(['pay', 'cancel', 'request-refund']).toContain(action);
       for (const action of orderActions('supplier', order)) expect(['pay', 'cancel', 'request-refund']).not.toContain(action);
     }
-    expect(ORDER_ACTIONS).toHaveLength(8);
+    expect(ORDER_ACTIONS).toHaveLength(9);
     expect(orderActions('seller', undefined)).toEqual([]);
   });
 
@@ -305,9 +317,10 @@ describe('which buttons show for which status', () => {
   });
 
   it('fulfils with a code, or a courier and a tracking number', () => {
-    expect(fulfilBody(7, { confirmationCode: ' A1 ', courierCompany: 'SF' })).toEqual({ lineId: 7, confirmationCode: 'A1' });
+    expect(fulfilBody(7, { confirmationCode: ' A1 ', courierCompany: 'SF' })).toEqual({ lineId: 7, status: 'fulfilled', confirmationCode: 'A1' });
     expect(fulfilBody(7, { confirmationCode: '', courierCompany: ' 顺丰 ', trackingNumber: 'SF1' })).toEqual({
       lineId: 7,
+      status: 'fulfilled',
       courierCompany: '顺丰',
       trackingNumber: 'SF1',
     });
@@ -315,6 +328,31 @@ describe('which buttons show for which status', () => {
     expect(fulfilProblem({ courierCompany: '顺丰', trackingNumber: 'SF1' })).toBeUndefined();
     expect(fulfilProblem({ courierCompany: '顺丰' })).toBe('cop.orders.fulfil_missing');
     expect(fulfilProblem({})).toBe('cop.orders.fulfil_missing');
+  });
+
+  it('records a partly used or failed line (F92), and corrects fulfilled, partial and failed lines with units left', () => {
+    expect(fulfilBody(7, { status: 'partial', usedQuantity: '3', confirmationCode: 'Q' })).toEqual({
+      lineId: 7,
+      status: 'partial',
+      usedQuantity: 3,
+      confirmationCode: 'Q',
+    });
+    expect(fulfilBody(7, { status: 'failed', reason: ' 缺货 ', confirmationCode: '' })).toEqual({ lineId: 7, status: 'failed', reason: '缺货' });
+    expect(fulfilProblem({ status: 'failed' })).toBeUndefined();
+    const order = {
+      status: 'fulfilled' as const,
+      channel: 'individual' as const,
+      lines: [
+        { ...line(1, 'partial'), quantity: 5, usedQuantity: 3, unusedQuantity: 2 },
+        { ...line(2, 'failed'), quantity: 2 },
+        { ...line(3, 'fulfilled'), quantity: 2, refundedQuantity: 2, remainingQuantity: 0 },
+      ],
+    };
+    expect(order.lines.map((l) => canCorrectLine(order, l))).toEqual([true, true, false]);
+    // individual orders refund the unused units at once: 2 of the partly used line, all of the failed one
+    expect(order.lines.map(unusedOf)).toEqual([2, 2, 0]);
+    expect(refundableLines(order).map((l) => l.id)).toEqual([1, 2]);
+    expect(canCorrectLine({ ...order, status: 'refund_pending' }, order.lines[0])).toBe(false);
   });
 });
 
@@ -412,5 +450,27 @@ describe('我的订单 channel filter', () => {
   it('offers every channel the list shows, 员工内购 included', () => {
     expect(sellerChannelChoices.map((choice) => choice.id)).toEqual(['individual', 'gov', 'employee']);
     expect(sellerChannelChoices.find((choice) => choice.id === 'employee')?.name).toBe('cop.order_channel.employee');
+  });
+});
+
+describe('the order form asks what its products need (issue 13 items 2, 11)', () => {
+  it('asks for a receiver with goods sent by courier, and no 使用日期 when every product is such goods', () => {
+    expect(customerFieldsOf('individual', orderFormNeeds(['courier']))).toEqual([
+      'customerName',
+      'customerPhone',
+      'customerIdNo',
+      'remarks',
+      'receiverName',
+      'receiverPhone',
+      'receiverAddress',
+    ]);
+    expect(customerFieldsOf('individual', orderFormNeeds(['code', 'courier']))).toContain('visitDate');
+    expect(customerFieldsOf('gov', orderFormNeeds(['code', undefined]))).not.toContain('receiverName');
+  });
+
+  it('totals a checkout at the current prices, leaving out lines no longer available', () => {
+    const item = (id: number, unitPrice: number, currentPrice: number | null, available = true) =>
+      ({ id, channel: 'individual', productId: id, strategyId: 1, quantity: 2, unitPrice, amount: unitPrice * 2, available, currentPrice }) as CartItem;
+    expect(checkoutTotal([item(1, 10000, 12000), item(2, 5000, 5000), item(3, 3000, null, false)])).toBe(34000);
   });
 });

@@ -94,7 +94,7 @@ describe('home pages act, and the other side sees it live', () => {
     await status(sellerPage, 'pending_payment');
     await sellerPage.getByTestId('order-pay').waitFor();
     // the history names who approved
-    await sellerPage.getByText('操作人: home_supplier（home_supplier 企业）').waitFor();
+    await sellerPage.getByText('操作人：home_supplier（home_supplier 企业）').waitFor();
     await shot(sellerPage, '41-seller-order-approved-live');
   });
 

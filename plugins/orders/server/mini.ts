@@ -18,6 +18,7 @@ export const miniRoutes = [
 const view = (order: any) => ({
   id: order.id, number: order.number, status: order.state, supplierId: order.supplierId, paymentMode: order.paymentMode,
   totalAmount: Number(order.totalAmount), paidAmount: Number(order.paidAmount), expiresAt: order.expiresAt, createdAt: order.createdAt,
+  receiverName: order.receiverName ?? null, receiverPhone: order.receiverPhone ?? null, receiverAddress: order.receiverAddress ?? null,
 });
 
 export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -44,8 +45,13 @@ export const miniController = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
+/** Who receives goods sent by courier (null on orders without such goods). */
+const receiver = {
+  receiverName: { type: ['string', 'null'], maxLength: 50 }, receiverPhone: { type: ['string', 'null'], maxLength: 20 },
+  receiverAddress: { type: ['string', 'null'], maxLength: 200 },
+};
 const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const orderView = { type: 'object', properties: { id: { type: 'integer' }, number: { type: 'string' }, status: { type: 'string' }, supplierId: { type: 'integer' }, paymentMode: { type: 'string', enum: ['prepaid', 'credit'] }, totalAmount: { type: 'integer', description: 'fen' }, paidAmount: { type: 'integer' }, expiresAt: { type: 'string', format: 'date-time' }, createdAt: { type: 'string', format: 'date-time' } } };
+const orderView = { type: 'object', properties: { id: { type: 'integer' }, number: { type: 'string' }, status: { type: 'string' }, supplierId: { type: 'integer' }, paymentMode: { type: 'string', enum: ['prepaid', 'credit'] }, totalAmount: { type: 'integer', description: 'fen' }, paidAmount: { type: 'integer' }, expiresAt: { type: 'string', format: 'date-time' }, createdAt: { type: 'string', format: 'date-time' }, ...receiver } };
 /** One product of GET /mini/catalogue, with the offers (strategies of the individual channel) it may be bought at. */
 const catalogueOffer = {
   type: 'object', additionalProperties: false, required: ['strategyId', 'price'],
@@ -60,6 +66,8 @@ const catalogueItem = {
   properties: {
     id: { type: 'integer' }, name: { type: 'string' }, category: { type: 'string', enum: ['ticket', 'catering', 'retail', 'coupon'] },
     description: { type: ['string', 'null'] }, isCombo: { type: 'boolean' }, stockMode: { type: 'string', enum: ['none', 'total', 'daily'] },
+    // courier: the order asks for receiverName, receiverPhone and receiverAddress
+    fulfilmentMode: { type: 'string', enum: ['code', 'courier'] },
     supplierId: { type: 'integer' }, offers: { type: 'array', items: catalogueOffer },
   },
 };
@@ -79,7 +87,9 @@ export const miniOpenApi = {
     get: { tags: ['mini-program'], summary: 'My internal-purchase orders (newest 100)', responses: { 200: { description: 'orders', ...json({ type: 'array', items: orderView }) }, 401: error } },
     post: { tags: ['mini-program'], summary: 'Place an internal-purchase order (Idempotency-Key header makes retries safe)',
       parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } }],
-      requestBody: { required: true, ...json({ type: 'object', required: ['lines'], properties: { paymentMode: { type: 'string', enum: ['prepaid', 'credit'] }, visitDate: { type: 'string', format: 'date' }, remarks: { type: 'string' }, lines: { type: 'array', items: { type: 'object', required: ['productId', 'strategyId', 'quantity'], properties: { productId: { type: 'integer' }, strategyId: { type: 'integer' }, quantity: { type: 'integer' }, day: { type: 'string', format: 'date' }, unitPrice: { type: 'integer' } } } } } }) },
+      requestBody: { required: true, ...json({ type: 'object', required: ['lines'], properties: { paymentMode: { type: 'string', enum: ['prepaid', 'credit'] }, visitDate: { type: 'string', format: 'date' }, remarks: { type: 'string' },
+        // required when a line's product is fulfilled by courier; the phone a mobile number or a landline with its area code
+        receiverName: { type: 'string', maxLength: 50 }, receiverPhone: { type: 'string', maxLength: 20 }, receiverAddress: { type: 'string', maxLength: 200 }, lines: { type: 'array', items: { type: 'object', required: ['productId', 'strategyId', 'quantity'], properties: { productId: { type: 'integer' }, strategyId: { type: 'integer' }, quantity: { type: 'integer' }, day: { type: 'string', format: 'date' }, unitPrice: { type: 'integer' } } } } } }) },
       responses: { 201: { description: 'order', ...json(orderView) }, 400: error, 401: error, 409: error } },
   },
   '/mini/orders/{id}': { get: { tags: ['mini-program'], summary: 'One of my orders', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { 200: { description: 'order', ...json(orderView) }, 404: error } } },

@@ -2,8 +2,8 @@ import { CODE_LABELS, errors, idempotencyKeyOf, langOf, ORDER_CHANNELS, ORDER_ST
 import type { Text } from '@cop/config';
 import { defaultRecord } from '@cop/plugin-console';
 import type { ActionContext, FieldSpec, RecordAction, ResourceDeclaration, Row } from '@cop/plugin-console';
-import { EVENT, LINE, ORDER, remainingOf, TRANSITIONS } from './services/orders';
-import { CHECKOUT, ORDER_FORM, ORDER_LINES } from './fields';
+import { EVENT, LINE, ORDER, remainingOf, TRANSITIONS, unusedOf } from './services/orders';
+import { CHECKOUT, FULFILMENT, ORDER_FORM, ORDER_LINES } from './fields';
 
 const t = errors.text;
 /** Where a record keeps the rows it was built from when they came with it (not serialised). */
@@ -45,6 +45,8 @@ async function namedEvents(events: any[], order: Record<string, any>, ctx: Actio
       actorName: actors.get(e.actorId) ?? (system ? system[lang] : null),
       actorEnterpriseName: enterpriseName(e.actorEnterpriseId ?? null) ?? null,
       reason: e.reason, at: e.createdAt,
+      // fulfilments and their corrections: the line and what it said (before and after)
+      lineId: e.lineId ?? null, detail: e.detail ?? null,
     };
   });
 }
@@ -79,6 +81,9 @@ export const ordersResource: ResourceDeclaration = {
     invoiceTaxNo: { ...ORDER_FORM.invoiceTaxNo, createOnly: true },
     visitDate: { ...ORDER_FORM.visitDate, createOnly: true },
     remarks: { ...ORDER_FORM.remarks, createOnly: true },
+    receiverName: { ...ORDER_FORM.receiverName, createOnly: true, search: true },
+    receiverPhone: { ...ORDER_FORM.receiverPhone, createOnly: true, search: true },
+    receiverAddress: { ...ORDER_FORM.receiverAddress, createOnly: true },
     refundReason: ro({ type: 'string' }),
     refundLineIds: ro({ type: 'json' }),
     refundLines: ro({ type: 'json' }),
@@ -104,7 +109,8 @@ export const ordersResource: ResourceDeclaration = {
         day: l.day, quantity: l.quantity, unitPrice: l.unitPrice, amount: Number(l.amount), fulfilmentStatus: l.fulfilmentStatus,
         // lines refunded whole before refunds by quantity have no refundedQuantity: all their units were
         refundedQuantity: l.fulfilmentStatus === 'refunded' ? l.quantity : Number(l.refundedQuantity ?? 0),
-        remainingQuantity: remainingOf(l),
+        remainingQuantity: remainingOf(l), unusedQuantity: unusedOf(l), usedQuantity: l.usedQuantity ?? null,
+        fulfilmentMode: l.fulfilmentMode ?? 'code', failureReason: l.failureReason ?? null,
         confirmationCode: l.confirmationCode, courierCompany: l.courierCompany, trackingNumber: l.trackingNumber, fulfilledAt: l.fulfilledAt,
       }));
       if (one) {
@@ -186,12 +192,9 @@ export const ordersResource: ResourceDeclaration = {
     reject: verb('reject', (row, ctx) => orders(ctx).reject(ctx.principal, row, ctx.body.reason), reasonRequired),
     pay: verb('pay', (row, ctx) => orders(ctx).pay(ctx.principal, row, { idempotencyKey: key(ctx) })),
     cancel: verb('cancel', (row, ctx) => orders(ctx).cancel(ctx.principal, row, (ctx.body.reason as string | null) ?? undefined), reasonOptional),
-    fulfil: verb('fulfil', (row, ctx) => orders(ctx).fulfil(ctx.principal, row, ctx.body), {
-      lineId: { type: 'id', required: true },
-      confirmationCode: { type: 'string', maxLength: 64 },
-      courierCompany: { type: 'string', maxLength: 50 },
-      trackingNumber: { type: 'string', maxLength: 64 },
-    }),
+    // F92: fulfilled, partly used or failed (with a reason); correct-fulfilment changes it afterwards
+    fulfil: verb('fulfil', (row, ctx) => orders(ctx).fulfil(ctx.principal, row, ctx.body), FULFILMENT),
+    'correct-fulfilment': verb('correct-fulfilment', (row, ctx) => orders(ctx).correctFulfilment(ctx.principal, row, ctx.body), FULFILMENT),
     'request-refund': verb('request-refund', (row, ctx) => orders(ctx).requestRefund(ctx.principal, row, ctx.body, { idempotencyKey: key(ctx) }), {
       // units per line; `lineIds` (whole remaining lines) is still taken
       lines: { type: 'list', max: 50, items: {
@@ -236,6 +239,8 @@ export const cartItems: ResourceDeclaration = {
     unitPrice: ro({ type: 'money' }),
     amount: ro({ type: 'money', attribute: false }),
     productName: ro({ type: 'string', attribute: false }),
+    // goods sent by courier ask for a receiver at checkout
+    fulfilmentMode: ro({ type: 'enum', values: ['code', 'courier'], attribute: false }),
     supplierId: ro({ type: 'id', attribute: false }),
     supplierName: ro({ type: 'string', attribute: false }),
     available: ro({ type: 'boolean', attribute: false }),
@@ -243,13 +248,14 @@ export const cartItems: ResourceDeclaration = {
     createdAt: ro({ type: 'datetime', sort: true }),
   },
   async decorate(records, ctx) {
-    const products = await ctx.strapi.db.query('plugin::catalogue.product').findMany({ where: { id: { $in: records.map((r) => r.productId) } }, select: ['id', 'name', 'supplierId'] });
+    const products = await ctx.strapi.db.query('plugin::catalogue.product').findMany({ where: { id: { $in: records.map((r) => r.productId) } }, select: ['id', 'name', 'supplierId', 'fulfilmentMode'] });
     const byId = new Map((products as any[]).map((p) => [p.id, p]));
     const names = await ctx.strapi.plugin('identity').service('partnerships').namesOf('plugin::identity.enterprise', (products as any[]).map((p) => p.supplierId));
     const offers = await ctx.strapi.plugin('catalogue').service('strategies').offers(ctx.principal.enterpriseId, new Date(), { productIds: records.map((r) => r.productId) });
     for (const record of records) {
       const product = byId.get(record.productId);
       record.productName = product?.name ?? null;
+      record.fulfilmentMode = product?.fulfilmentMode ?? null;
       record.supplierId = product?.supplierId ?? null;
       record.supplierName = names.get(product?.supplierId) ?? null;
       record.amount = record.unitPrice * record.quantity;

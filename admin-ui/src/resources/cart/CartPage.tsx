@@ -242,6 +242,8 @@ export const CartPage = ({ channel }: { channel: SellerChannel }) => {
 
   const selectable = items.filter((item) => item.available);
   const selected = items.filter((item) => selectedIds.includes(item.id) && item.available);
+  // the checkout's lines as read now: a line that became unavailable stays there, with its message
+  const chosen = items.filter((item) => selectedIds.includes(item.id));
   const selectedTotal = selected.reduce((sum, item) => sum + item.amount, 0);
 
   const setErrorsOf = (id: number, errors: Record<string, string> | undefined) =>
@@ -359,6 +361,8 @@ export const CartPage = ({ channel }: { channel: SellerChannel }) => {
               onClick={() => {
                 setCreated(null);
                 setCheckingOut(true);
+                // current prices and availability for the dialog's total
+                void refetch();
               }}
               data-testid="cart-checkout"
             >
@@ -370,7 +374,7 @@ export const CartPage = ({ channel }: { channel: SellerChannel }) => {
       {checkingOut ? (
         <CheckoutDialog
           channel={channel}
-          items={selected}
+          items={chosen}
           open
           onClose={() => setCheckingOut(false)}
           onDone={(orders) => {
@@ -382,12 +386,13 @@ export const CartPage = ({ channel }: { channel: SellerChannel }) => {
             notify('cop.cart.checkout_done', { type: 'success', messageArgs: { smart_count: orders.length } });
             void refetch();
           }}
-          onLineErrors={(lines, message) => {
-            setCheckingOut(false);
+          onLineErrors={(lines) => {
+            // the dialog stays open with the messages in place; the cart shows them too once it is closed
             setLineErrors(lines);
-            setNotice(message);
+            setNotice(translate('cop.cart.lines_changed'));
             void refetch();
           }}
+          onRemove={(id) => setSelectedIds((ids) => ids.filter((selectedId) => selectedId !== id))}
         />
       ) : null}
       <Confirm

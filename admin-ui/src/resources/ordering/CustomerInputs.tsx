@@ -1,18 +1,70 @@
-import { Box } from '@mui/material';
-import { DateInput, RadioButtonGroupInput, TextInput, maxLength, required } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { DateInput, RadioButtonGroupInput, TextInput, maxLength, regex, required, useTranslate } from 'react-admin';
+import { RECEIVER_PHONE_PATTERN } from '@cop/config';
 import { validatePhone } from '../shared';
-import { CUSTOMER_MAX, paymentModeChoices, type PaymentMode, type SellerChannel } from '../orders/types';
+import {
+  CUSTOMER_MAX,
+  paymentModeChoices,
+  type OrderFormNeeds,
+  type PaymentMode,
+  type SellerChannel,
+} from '../orders/types';
 
 const label = (field: string) => `resources.orders.fields.${field}`;
 /** Inputs sharing a row (react-admin inputs are full width by default). */
 const inRow = { fullWidth: false, sx: { flex: '1 1 220px' } } as const;
 
+/** The server's check of a receiver's phone, said with the field's name. */
+const validateReceiverPhone = regex(RECEIVER_PHONE_PATTERN, 'cop.validation.receiver_phone');
+
+/** 收货信息: who receives goods sent by courier, and where (asked only when a product is sent by courier). */
+const ReceiverInputs = () => {
+  const translate = useTranslate();
+  return (
+    <Box data-testid="receiver-inputs">
+      <Typography variant="subtitle2" sx={{ mt: 1 }}>
+        {translate('cop.ordering.receiver')}
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <TextInput
+          source="receiverName"
+          label={label('receiverName')}
+          validate={[required(), maxLength(CUSTOMER_MAX.receiverName)]}
+          {...inRow}
+        />
+        <TextInput
+          source="receiverPhone"
+          label={label('receiverPhone')}
+          validate={[required(), validateReceiverPhone, maxLength(CUSTOMER_MAX.receiverPhone)]}
+          helperText="cop.ordering.receiver_phone_help"
+          {...inRow}
+        />
+      </Box>
+      <TextInput
+        source="receiverAddress"
+        label={label('receiverAddress')}
+        validate={[required(), maxLength(CUSTOMER_MAX.receiverAddress)]}
+        fullWidth
+      />
+    </Box>
+  );
+};
+
 /**
  * The order form's customer part (立即下单 and 去结算 share it): the customer, for gov orders the
- * company and the invoice, the visit date, remarks, and the payment mode among those the strategies allow.
- * Inputs carry their field name as `name` (customerName, companyName, paymentMode…).
+ * company and the invoice, the visit date (only when a product is used on a day: goods sent by courier
+ * have none), the receiver (when a product is sent by courier), remarks, and the payment mode among
+ * those the strategies allow. Inputs carry their field name as `name` (customerName, companyName, paymentMode…).
  */
-export const CustomerInputs = ({ channel, paymentModes }: { channel: SellerChannel; paymentModes: PaymentMode[] }) => {
+export const CustomerInputs = ({
+  channel,
+  paymentModes,
+  needs = { courier: false, visitDate: true },
+}: {
+  channel: SellerChannel;
+  paymentModes: PaymentMode[];
+  needs?: OrderFormNeeds;
+}) => {
   const gov = channel === 'gov';
   return (
     <>
@@ -62,7 +114,10 @@ export const CustomerInputs = ({ channel, paymentModes }: { channel: SellerChann
           />
         </Box>
       ) : null}
-      <DateInput source="visitDate" label={label('visitDate')} fullWidth={false} sx={{ width: 220 }} />
+      {needs.visitDate ? (
+        <DateInput source="visitDate" label={label('visitDate')} fullWidth={false} sx={{ width: 220 }} />
+      ) : null}
+      {needs.courier ? <ReceiverInputs /> : null}
       <TextInput
         source="remarks"
         label={label('remarks')}

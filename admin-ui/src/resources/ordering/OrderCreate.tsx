@@ -19,6 +19,7 @@ import {
 } from '../orders/logic';
 import {
   customerFieldsOf,
+  orderFormNeeds,
   orderShowPath,
   orderingPage,
   type CatalogueRecord,
@@ -151,7 +152,8 @@ export const OrderCreate = ({ channel }: { channel: SellerChannel }) => {
 
   const problem = quantityProblem(offer, quantity);
   const dayIssue = needsDay(product) ? dayProblem(day, shanghaiToday(), true) : null;
-  const fields = customerFieldsOf(channel);
+  const needs = orderFormNeeds([product.fulfilmentMode]);
+  const fields = customerFieldsOf(channel, needs);
   const paymentModes = paymentModesOf(offer.businessMode);
 
   const submit = async (values: Record<string, unknown>) => {
@@ -212,14 +214,14 @@ export const OrderCreate = ({ channel }: { channel: SellerChannel }) => {
         <Card variant="outlined">
           <CardHeader title={translate(channel === 'gov' ? 'cop.ordering.customer_gov' : 'cop.ordering.customer_individual')} />
           <CardContent>
-            <Form record={{ paymentMode: paymentModes[0], visitDate: day ?? '' }} onSubmit={submit} sanitizeEmptyValues={false}>
+            <Form record={{ paymentMode: paymentModes[0], ...(needs.visitDate ? { visitDate: day ?? '' } : {}) }} onSubmit={submit} sanitizeEmptyValues={false}>
               <Stack spacing={1}>
                 {message ? (
                   <Alert severity="error" data-testid="order-form-error">
                     {message}
                   </Alert>
                 ) : null}
-                <CustomerInputs channel={channel} paymentModes={paymentModes} />
+                <CustomerInputs channel={channel} paymentModes={paymentModes} needs={needs} />
                 <Box>
                   <Button
                     type="submit"

@@ -4,7 +4,7 @@ import { DateTimeField, EnumChip, MoneyField, formatFen } from '../shared';
 import { OrderButtons } from './buttons';
 import { OrderEvents, OrderLines, OrderStatusChip } from './fields';
 import type { OrderSide } from './logic';
-import type { OrderRecord } from './types';
+import { RECEIVER_FIELDS, type OrderRecord } from './types';
 
 const ShowActions = ({ side }: { side: OrderSide }) => (
   <TopToolbar>
@@ -136,6 +136,21 @@ const CustomerDetails = () => {
   );
 };
 
+/** 收货信息: who receives the goods of an order with courier lines (both sides see it). */
+const ReceiverDetails = () => {
+  const record = useRecordContext<OrderRecord>();
+  if (!record?.receiverName && !record?.receiverAddress) return null;
+  return (
+    <Box sx={row} data-testid="order-receiver">
+      {RECEIVER_FIELDS.map((source) => (
+        <Labeled key={source} source={source}>
+          <TextField source={source} emptyText="-" />
+        </Labeled>
+      ))}
+    </Box>
+  );
+};
+
 /**
  * One order: header, customer, lines with their fulfilment state, and the events. The seller (我的订单)
  * gets 支付 / 取消 / 申请退款, the supplier (订单管理) the audits and 订单履约 per line.
@@ -145,6 +160,7 @@ export const OrderShow = ({ side }: { side: OrderSide }) => (
     <StatusHint side={side} />
     <OrderHeader />
     <CustomerDetails />
+    <ReceiverDetails />
     <Divider />
     <OrderLines side={side} />
     <Divider />

@@ -5,10 +5,13 @@ import UndoIcon from '@mui/icons-material/Undo';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import BlockIcon from '@mui/icons-material/Block';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import EditNoteIcon from '@mui/icons-material/EditNote';
+import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
 import {
   Button,
   NumberInput,
+  RadioButtonGroupInput,
   TextInput,
   maxLength,
   maxValue,
@@ -27,6 +30,7 @@ import { ReasonVerbButton, VerbButton, useCanRunVerb } from '../verbs';
 import { VerbFormButton } from '../ledger/VerbFormButton';
 import { IdempotencyKeeper, outcomeUnknown } from '../ledger/idempotency';
 import {
+  canCorrectLine,
   canFulfilLine,
   canTake,
   fulfilBody,
@@ -35,9 +39,10 @@ import {
   refundBody,
   refundOutcome,
   refundQuantityField,
+  refundableOf,
   remainingOf,
 } from './logic';
-import { REASON_MAX, type OrderLine, type OrderRecord } from './types';
+import { FULFILMENT_OUTCOMES, REASON_MAX, type OrderLine, type OrderRecord } from './types';
 import { PayBalance } from './PayBalance';
 
 /** Label of a line in dialogs: '门票 A × 2（¥200.00）'. */
@@ -186,7 +191,7 @@ export const RefundButton = () => {
       }}
       when={canTake('seller', 'request-refund')}
       defaults={(order) => ({
-        ...Object.fromEntries(refundableLines(order).map((line) => [refundQuantityField(line.id), remainingOf(line)])),
+        ...Object.fromEntries(refundableLines(order).map((line) => [refundQuantityField(line.id), refundableOf(order.channel, line)])),
         reason: '',
       })}
       toBody={(values) => (record ? refundBody(record, values) : {})}
@@ -212,7 +217,8 @@ const RefundInputs = ({ record }: { record: OrderRecord }) => {
       </Alert>
       <Typography variant="subtitle2">{translate('cop.orders.refund_lines')}</Typography>
       {refundableLines(record).map((line) => {
-        const remaining = remainingOf(line);
+        // individual orders refund the unused units at once; gov orders ask for any units left
+        const remaining = refundableOf(record.channel, line);
         return (
           <NumberInput
             key={line.id}
@@ -299,12 +305,23 @@ export const RejectRefundButton = () => (
   />
 );
 
-const FULFIL_FIELDS = ['confirmationCode', 'courierCompany', 'trackingNumber'] as const;
+const FULFIL_FIELDS = ['status', 'usedQuantity', 'confirmationCode', 'courierCompany', 'trackingNumber', 'reason'] as const;
 const validateFulfilment = (_value: unknown, values: Record<string, unknown>) => fulfilProblem(values ?? {});
 
+/** The line's fulfilment as the dialog starts it: the line's own when correcting, else fulfilled and blank. */
+const fulfilDefaults = (line: OrderLine, correcting: boolean) => ({
+  status: correcting ? line.fulfilmentStatus : 'fulfilled',
+  usedQuantity: correcting && line.fulfilmentStatus === 'partial' ? line.usedQuantity : null,
+  confirmationCode: (correcting && line.confirmationCode) || '',
+  courierCompany: (correcting && line.courierCompany) || '',
+  trackingNumber: (correcting && line.trackingNumber) || '',
+  reason: '',
+});
+
 /**
- * 订单履约 of one line: a confirmation code (e-tickets, coupons, meals), or a courier and a tracking
- * number (goods). The order record is in context; the line is this button's.
+ * 订单履约 of one line (F92): the outcome (已履约, 部分使用 of a line with 2 or more units left, 履约失败
+ * with a reason), a confirmation code (e-tickets, coupons, meals) or a courier and a tracking number
+ * (goods, sent to the order's receiver shown in the dialog). The order record is in context.
  */
 export const FulfilLineButton = ({ line }: { line: OrderLine }) => (
   <VerbFormButton<OrderRecord>
@@ -316,43 +333,120 @@ export const FulfilLineButton = ({ line }: { line: OrderLine }) => (
     submitTestId="fulfil-submit"
     done="cop.orders.fulfilled"
     when={(order) => canFulfilLine(order, line)}
-    defaults={() => ({ confirmationCode: '', courierCompany: '', trackingNumber: '' })}
+    defaults={() => fulfilDefaults(line, false)}
     toBody={(values) => fulfilBody(line.id, values)}
     fields={FULFIL_FIELDS}
   >
-    {() => <FulfilInputs line={line} />}
+    {(order) => <FulfilInputs order={order} line={line} correcting={false} />}
   </VerbFormButton>
 );
 
-const FulfilInputs = ({ line }: { line: OrderLine }) => {
+/** 更正履约: change a fulfilled, partly used or failed line afterwards, with a reason kept in the order's history. */
+export const CorrectFulfilmentButton = ({ line }: { line: OrderLine }) => (
+  <VerbFormButton<OrderRecord>
+    verb="correct-fulfilment"
+    label="cop.orders.correct_fulfilment"
+    title="cop.orders.correct_fulfilment_title"
+    icon={<EditNoteIcon />}
+    testId={`order-correct-${line.id}`}
+    submitTestId="fulfil-submit"
+    done="cop.orders.fulfilment_corrected"
+    when={(order) => canCorrectLine(order, line)}
+    defaults={() => fulfilDefaults(line, true)}
+    toBody={(values) => fulfilBody(line.id, values)}
+    fields={FULFIL_FIELDS}
+  >
+    {(order) => <FulfilInputs order={order} line={line} correcting />}
+  </VerbFormButton>
+);
+
+/** Who receives the goods of a courier line (the order's receiver), shown to the supplier when fulfilling. */
+export const ReceiverNote = ({ order }: { order: OrderRecord }) => {
   const translate = useTranslate();
+  if (!order.receiverName && !order.receiverAddress) return null;
+  return (
+    <Alert severity="info" icon={<LocalShippingIcon />} data-testid="fulfil-receiver">
+      {translate('cop.orders.ship_to', {
+        name: order.receiverName ?? '-',
+        phone: order.receiverPhone ?? '-',
+        address: order.receiverAddress ?? '-',
+      })}
+    </Alert>
+  );
+};
+
+const FulfilInputs = ({ order, line, correcting }: { order: OrderRecord; line: OrderLine; correcting: boolean }) => {
+  const translate = useTranslate();
+  const status = useWatch({ name: 'status' }) as string;
+  const left = remainingOf(line);
+  const choices = FULFILMENT_OUTCOMES.filter((outcome) => outcome !== 'partial' || left >= 2).map((outcome) => ({
+    id: outcome,
+    name: `cop.fulfilment_status.${outcome}`,
+  }));
+  const failed = status === 'failed';
   return (
     <>
       <Typography variant="subtitle2">{lineLabel(line)}</Typography>
-      <Typography variant="body2" color="text.secondary">
-        {translate('cop.orders.fulfil_help')}
-      </Typography>
-      <TextInput
-        source="confirmationCode"
-        label="cop.orders.confirmation_code"
-        validate={[maxLength(64), validateFulfilment]}
-        autoFocus
-        slotProps={{ htmlInput: { 'data-testid': 'fulfil-code' } }}
+      {line.fulfilmentMode === 'courier' ? <ReceiverNote order={order} /> : null}
+      <RadioButtonGroupInput
+        source="status"
+        label="cop.orders.fulfilment_outcome"
+        choices={choices}
+        validate={required()}
+        row
+        data-testid="fulfil-status"
       />
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextInput
-          source="courierCompany"
-          label="cop.orders.courier_company"
-          validate={maxLength(50)}
-          slotProps={{ htmlInput: { 'data-testid': 'fulfil-courier' } }}
+      {status === 'partial' ? (
+        <NumberInput
+          source="usedQuantity"
+          label="cop.orders.used_quantity"
+          min={1}
+          max={left - 1}
+          step={1}
+          validate={[required(), minValue(1), maxValue(left - 1)]}
+          helperText={translate('cop.orders.used_quantity_help', { left, max: left - 1 })}
+          slotProps={{ htmlInput: { 'data-testid': 'fulfil-used' } }}
         />
+      ) : null}
+      {!failed ? (
+        <Box>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {translate('cop.orders.fulfil_help')}
+          </Typography>
+          <TextInput
+            source="confirmationCode"
+            label="cop.orders.confirmation_code"
+            validate={[maxLength(64), validateFulfilment]}
+            autoFocus
+            slotProps={{ htmlInput: { 'data-testid': 'fulfil-code' } }}
+          />
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <TextInput
+              source="courierCompany"
+              label="cop.orders.courier_company"
+              validate={maxLength(50)}
+              slotProps={{ htmlInput: { 'data-testid': 'fulfil-courier' } }}
+            />
+            <TextInput
+              source="trackingNumber"
+              label="cop.orders.tracking_number"
+              validate={maxLength(64)}
+              slotProps={{ htmlInput: { 'data-testid': 'fulfil-tracking' } }}
+            />
+          </Stack>
+        </Box>
+      ) : null}
+      {failed || correcting ? (
         <TextInput
-          source="trackingNumber"
-          label="cop.orders.tracking_number"
-          validate={maxLength(64)}
-          slotProps={{ htmlInput: { 'data-testid': 'fulfil-tracking' } }}
+          source="reason"
+          label={correcting ? 'cop.orders.correction_reason' : 'cop.orders.failure_reason'}
+          helperText={correcting && failed ? 'cop.orders.correction_reason_failed' : false}
+          multiline
+          minRows={2}
+          validate={[required(), maxLength(REASON_MAX)]}
+          slotProps={{ htmlInput: { 'data-testid': 'fulfil-reason' } }}
         />
-      </Stack>
+      ) : null}
     </>
   );
 };

@@ -16,9 +16,9 @@ import {
 import { RecordContextProvider, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { AuthImage, NoPicture } from '../collaboration/files';
 import { DateTimeField, formatFen } from '../shared';
-import { FulfilLineButton } from './buttons';
+import { CorrectFulfilmentButton, FulfilLineButton } from './buttons';
 import { remainingOf } from './logic';
-import { fulfilmentStatusColors, orderStatusColors, type OrderEvent, type OrderRecord } from './types';
+import { fulfilmentStatusColors, orderStatusColors, type FulfilmentView, type OrderEvent, type OrderRecord } from './types';
 
 /** The status of an order as a chip (data-testid="order-status", data-status = the status). */
 export const OrderStatusChip = (_props: { label?: string; source?: string; sortable?: boolean }) => {
@@ -48,12 +48,20 @@ export const CustomerField = (_props: { label?: string; source?: string; sortabl
   );
 };
 
-/** How a fulfilled line was fulfilled: its confirmation code, or courier and tracking number. */
+/** How a line was fulfilled: units used when partly used, the failure's reason, the code or courier and tracking number. */
 const FulfilmentDetails = ({ line }: { line: OrderRecord['lines'][number] }) => {
   const translate = useTranslate();
-  if (line.fulfilmentStatus !== 'fulfilled') return <span>-</span>;
+  if (!['fulfilled', 'partial', 'failed'].includes(line.fulfilmentStatus)) return <span>-</span>;
   return (
-    <Box>
+    <Box data-testid={`line-fulfilment-${line.id}`}>
+      {line.fulfilmentStatus === 'partial' ? (
+        <div>{translate('cop.orders.used_of', { used: line.usedQuantity ?? 0, quantity: line.quantity })}</div>
+      ) : null}
+      {line.fulfilmentStatus === 'failed' ? (
+        <Typography variant="body2" color="error" component="div">
+          {translate('cop.orders.failure_reason')}: {line.failureReason ?? '-'}
+        </Typography>
+      ) : null}
       {line.confirmationCode ? (
         <div>
           {translate('cop.orders.confirmation_code')}: {line.confirmationCode}
@@ -155,6 +163,7 @@ export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
                 {side === 'supplier' ? (
                   <TableCell>
                     <FulfilLineButton line={line} />
+                    <CorrectFulfilmentButton line={line} />
                   </TableCell>
                 ) : null}
               </TableRow>
@@ -163,6 +172,32 @@ export const OrderLines = ({ side }: { side: 'seller' | 'supplier' }) => {
         </Table>
       </TableContainer>
     </Box>
+  );
+};
+
+/** One side of a fulfilment in the history: '已履约 · 确认码 QR-1' or '履约失败 · 仓库缺货' (`said`: a reason the event shows anyway). */
+const fulfilmentText = (translate: ReturnType<typeof useTranslate>, view: FulfilmentView, said?: string | null) =>
+  [
+    translate(`cop.fulfilment_status.${view.status}`, { _: view.status }),
+    view.status === 'partial' ? translate('cop.orders.used_units', { used: view.usedQuantity ?? 0 }) : null,
+    view.confirmationCode ? `${translate('cop.orders.confirmation_code')} ${view.confirmationCode}` : null,
+    view.courierCompany || view.trackingNumber ? `${view.courierCompany ?? ''} ${view.trackingNumber ?? ''}`.trim() : null,
+    view.status === 'failed' && view.failureReason && view.failureReason !== said ? view.failureReason : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+/** What a fulfilment event recorded for its line (a correction: before → after). */
+const FulfilmentEventDetail = ({ event }: { event: OrderEvent }) => {
+  const translate = useTranslate();
+  const after = event.detail?.after;
+  if (!after) return null;
+  const before = event.detail?.before;
+  return (
+    <Typography variant="body2" component="span" display="block" data-testid="order-event-fulfilment">
+      「{after.productName}」{before ? `${fulfilmentText(translate, before)} → ` : ''}
+      {fulfilmentText(translate, after, event.reason)}
+    </Typography>
   );
 };
 
@@ -195,6 +230,7 @@ export const OrderEvents = () => {
                     {'  '}
                     {event.from ? `${statusText(translate, event.from)} → ` : ''}
                     {statusText(translate, event.to)}
+                    <FulfilmentEventDetail event={event} />
                   </span>
                 }
                 secondary={
@@ -204,7 +240,7 @@ export const OrderEvents = () => {
                     </RecordContextProvider>
                     {event.actorName ? (
                       <span data-testid={`order-event-actor-${index}`}>
-                        {` · ${translate('cop.orders.event_actor')}: ${event.actorName}`}
+                        {` · ${translate('cop.orders.event_actor', { name: event.actorName })}`}
                         {event.actorEnterpriseName ? `（${event.actorEnterpriseName}）` : ''}
                       </span>
                     ) : null}

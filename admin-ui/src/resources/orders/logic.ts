@@ -28,7 +28,13 @@ export const ORDER_TRANSITIONS = Object.fromEntries(
 
 export const ORDER_ACTIONS = Object.keys(ORDER_TRANSITIONS) as OrderAction[];
 
-type OrderLike = Pick<OrderRecord, 'status' | 'channel'> & { lines?: Pick<OrderLine, 'id' | 'fulfilmentStatus'>[] };
+type OrderLike = Pick<OrderRecord, 'status' | 'channel'> & {
+  lines?: (Pick<OrderLine, 'id' | 'fulfilmentStatus'> & Partial<Pick<OrderLine, 'quantity' | 'refundedQuantity' | 'remainingQuantity'>>)[];
+};
+
+/** A line whose fulfilment may be corrected: fulfilled, partly used or failed, with units left. */
+const isCorrectable = (line: LineUnits) =>
+  ['fulfilled', 'partial', 'failed'].includes(line.fulfilmentStatus) && remainingOf(line) > 0;
 
 /** Lines still to fulfil. */
 export const pendingLines = <L extends Pick<OrderLine, 'fulfilmentStatus'>>(order: { lines?: L[] }): L[] =>
@@ -36,22 +42,28 @@ export const pendingLines = <L extends Pick<OrderLine, 'fulfilmentStatus'>>(orde
 
 /** Units of a line not refunded yet (the server's `remainingQuantity`; none once refunded, cancelled or closed). */
 type LineUnits = Pick<OrderLine, 'fulfilmentStatus'> & Partial<Pick<OrderLine, 'quantity' | 'refundedQuantity' | 'remainingQuantity'>>;
+const LIVE_LINE: string[] = ['pending', 'fulfilled', 'partial', 'failed'];
 export const remainingOf = (line: LineUnits) =>
-  line.fulfilmentStatus !== 'pending' && line.fulfilmentStatus !== 'fulfilled'
+  !LIVE_LINE.includes(line.fulfilmentStatus)
     ? 0
     : (line.remainingQuantity ?? (line.quantity ?? 1) - (line.refundedQuantity ?? 0));
 
+/** Units neither used nor refunded (the server's `unusedQuantity`): all of a pending or failed line, none of a fulfilled one. */
+export const unusedOf = (line: LineUnits & Partial<Pick<OrderLine, 'unusedQuantity'>>) =>
+  line.unusedQuantity ?? (line.fulfilmentStatus === 'pending' || line.fulfilmentStatus === 'failed' ? remainingOf(line) : 0);
+
+/** The units of a line the seller may ask to refund: individual orders their unused units, gov orders (audited) all left. */
+export const refundableOf = (channel: string, line: LineUnits & Partial<Pick<OrderLine, 'unusedQuantity'>>) =>
+  channel === 'gov' ? remainingOf(line) : unusedOf(line);
+
 /**
- * Lines the seller may ask to refund: those with units left; individual orders refund unfulfilled lines
- * at once (fulfilled ones only through a gov order's audit).
+ * Lines the seller may ask to refund: those with units left; individual orders refund unused units
+ * at once (pending, failed, the unused part of a partly used line); used ones only through a gov order's audit.
  */
 export const refundableLines = <L extends Pick<OrderLine, 'fulfilmentStatus'> & Partial<OrderLine>>(order: {
   channel: string;
   lines?: L[];
-}): L[] =>
-  (order.lines ?? []).filter(
-    (line) => remainingOf(line) > 0 && (order.channel === 'gov' || line.fulfilmentStatus === 'pending'),
-  );
+}): L[] => (order.lines ?? []).filter((line) => refundableOf(order.channel, line) > 0);
 
 /** The refund dialog's field holding the units to refund of one line. */
 export const refundQuantityField = (lineId: number) => `quantity_${lineId}`;
@@ -88,6 +100,7 @@ export function orderActions(side: OrderSide, order: OrderLike | undefined | nul
     if (rule.side !== side || !rule.from.includes(order.status)) return false;
     if (action === 'approve' || action === 'reject') return order.channel === 'gov';
     if (action === 'fulfil') return pendingLines(order).length > 0;
+    if (action === 'correct-fulfilment') return (order.lines ?? []).some(isCorrectable);
     if (action === 'request-refund') return refundableLines(order).length > 0;
     return true;
   });
@@ -100,16 +113,32 @@ export const canTake = (side: OrderSide, action: OrderAction) => (order: OrderLi
 export const canFulfilLine = (order: OrderLike | undefined | null, line: Pick<OrderLine, 'fulfilmentStatus'>) =>
   canTake('supplier', 'fulfil')(order) && line.fulfilmentStatus === 'pending';
 
-/** The body of fulfil: a confirmation code, else a courier and a tracking number. */
+/** The 更正履约 button of one line: the supplier may correct it (fulfilled, partly used or failed, units left). */
+export const canCorrectLine = (order: OrderLike | undefined | null, line: LineUnits) =>
+  canTake('supplier', 'correct-fulfilment')(order) && isCorrectable(line);
+
+/**
+ * The body of fulfil and correct-fulfilment: the outcome; what was delivered (a confirmation code, else
+ * a courier and a tracking number) unless it failed; the units used when partly used; the reason.
+ */
 export function fulfilBody(lineId: number, values: Record<string, unknown>): Record<string, unknown> {
   const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string).trim() : '');
+  const status = (values.status as string) || 'fulfilled';
+  const body: Record<string, unknown> = { lineId, status };
   const code = text('confirmationCode');
-  if (code) return { lineId, confirmationCode: code };
-  return { lineId, courierCompany: text('courierCompany'), trackingNumber: text('trackingNumber') };
+  if (code) body.confirmationCode = code;
+  else if (status !== 'failed' || text('courierCompany') || text('trackingNumber')) {
+    body.courierCompany = text('courierCompany');
+    body.trackingNumber = text('trackingNumber');
+  }
+  if (status === 'partial') body.usedQuantity = Number(values.usedQuantity);
+  if (text('reason')) body.reason = text('reason');
+  return body;
 }
 
-/** Client check of the fulfil dialog: a code, or both courier and tracking number. */
+/** Client check of the fulfil dialog: unless it failed, a code or both courier and tracking number. */
 export function fulfilProblem(values: Record<string, unknown>): string | undefined {
+  if (values.status === 'failed') return undefined;
   const filled = (field: string) => typeof values[field] === 'string' && !!(values[field] as string).trim();
   if (filled('confirmationCode')) return undefined;
   if (filled('courierCompany') && filled('trackingNumber')) return undefined;

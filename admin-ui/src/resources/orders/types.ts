@@ -43,10 +43,16 @@ export const orderStatusColors = {
 export const fulfilmentStatusColors = {
   pending: 'warning',
   fulfilled: 'success',
+  partial: 'secondary',
+  failed: 'error',
   refunded: 'default',
   cancelled: 'default',
   closed: 'default',
 } as const;
+
+/** The outcomes the supplier chooses in the fulfilment dialog (F92). */
+export { FULFILMENT_OUTCOMES } from '@cop/config';
+export type { FulfilmentOutcome } from '@cop/config';
 
 export interface OrderLine {
   id: number;
@@ -63,6 +69,13 @@ export interface OrderLine {
   /** Units refunded so far and units left to refund (refunds by quantity). */
   refundedQuantity?: number;
   remainingQuantity?: number;
+  /** Units neither used nor refunded: what an individual order refunds at once. */
+  unusedQuantity?: number;
+  /** Units used (fulfilled: every unit not refunded; partial: as the supplier said; failed: 0). */
+  usedQuantity?: number | null;
+  /** How the product reaches the customer: goods sent by courier go to the order's receiver. */
+  fulfilmentMode?: 'code' | 'courier';
+  failureReason?: string | null;
   confirmationCode?: string | null;
   courierCompany?: string | null;
   trackingNumber?: string | null;
@@ -82,6 +95,20 @@ export interface OrderEvent {
   actorEnterpriseName?: string | null;
   reason?: string | null;
   at: string;
+  /** Fulfilments and their corrections: the line, and what it said before and after. */
+  lineId?: number | null;
+  detail?: { before?: FulfilmentView; after?: FulfilmentView } | null;
+}
+
+/** A line's fulfilment as the order's history keeps it. */
+export interface FulfilmentView {
+  productName: string;
+  status: FulfilmentStatus;
+  usedQuantity?: number | null;
+  confirmationCode?: string | null;
+  courierCompany?: string | null;
+  trackingNumber?: string | null;
+  failureReason?: string | null;
 }
 
 /** An order as GET /orders answers (money in integer fen); `events` only on getOne. */
@@ -108,6 +135,9 @@ export interface OrderRecord {
   invoiceTaxNo?: string | null;
   visitDate?: string | null;
   remarks?: string | null;
+  receiverName?: string | null;
+  receiverPhone?: string | null;
+  receiverAddress?: string | null;
   refundReason?: string | null;
   createdAt: string;
   lines: OrderLine[];
@@ -159,6 +189,8 @@ export interface CartItem {
   unitPrice: number;
   amount: number;
   productName?: string | null;
+  /** courier: checking the line out asks for a receiver. */
+  fulfilmentMode?: 'code' | 'courier' | null;
   supplierId?: number | null;
   supplierName?: string | null;
   /** false when the strategy is no longer in effect for this seller. */
@@ -188,8 +220,29 @@ export const GOV_CUSTOMER_FIELDS = [
   'visitDate',
   'remarks',
 ] as const;
-export const customerFieldsOf = (channel: SellerChannel): readonly string[] =>
-  channel === 'gov' ? GOV_CUSTOMER_FIELDS : INDIVIDUAL_CUSTOMER_FIELDS;
+/** Who receives goods sent by courier (asked when a line's product is fulfilled by courier). */
+export const RECEIVER_FIELDS = ['receiverName', 'receiverPhone', 'receiverAddress'] as const;
+
+/** What the order form asks besides the lines: the receiver with courier goods, the 使用日期 only with products used on a day. */
+export interface OrderFormNeeds {
+  courier: boolean;
+  visitDate: boolean;
+}
+
+/**
+ * The customer fields of an order form: the channel's, without the 使用日期 when every product is
+ * goods sent by courier, with the receiver when one is.
+ */
+export const customerFieldsOf = (channel: SellerChannel, needs: OrderFormNeeds = { courier: false, visitDate: true }): readonly string[] => [
+  ...(channel === 'gov' ? GOV_CUSTOMER_FIELDS : INDIVIDUAL_CUSTOMER_FIELDS).filter((field) => needs.visitDate || field !== 'visitDate'),
+  ...(needs.courier ? RECEIVER_FIELDS : []),
+];
+
+/** The form's needs from the fulfilment modes of its products (unknown counts as a confirmation code). */
+export const orderFormNeeds = (modes: (string | null | undefined)[]): OrderFormNeeds => ({
+  courier: modes.some((mode) => mode === 'courier'),
+  visitDate: modes.some((mode) => mode !== 'courier'),
+});
 
 /** Text limits of the customer fields (as the server's resource declares them). */
 export const CUSTOMER_MAX: Record<string, number> = {
@@ -200,6 +253,9 @@ export const CUSTOMER_MAX: Record<string, number> = {
   invoiceTitle: 100,
   invoiceTaxNo: 32,
   remarks: 500,
+  receiverName: 50,
+  receiverPhone: 20,
+  receiverAddress: 200,
 };
 
 /** The server's limit of reasons (reject, refund, cancel). */

@@ -80,7 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!offers.length) return [];
     const products = await strapi.db.query('plugin::catalogue.product').findMany({
       where: { id: { $in: [...new Set((offers as any[]).map((o) => o.productId))] }, state: 'listed' },
-      select: ['id', 'name', 'category', 'description', 'isCombo', 'stockMode', 'supplierId'], orderBy: { name: 'asc' },
+      select: ['id', 'name', 'category', 'description', 'isCombo', 'stockMode', 'fulfilmentMode', 'supplierId'], orderBy: { name: 'asc' },
     });
     return (products as any[]).map((product) => ({
       ...product,
@@ -93,6 +93,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.plugin('orders').service('orders').create(session.principal, {
       channel: 'employee', paymentMode: body.paymentMode ?? 'prepaid', lines: body.lines,
       customerName: session.name, customerPhone: session.phone ?? undefined, visitDate: body.visitDate ?? undefined, remarks: body.remarks ?? undefined,
+      // goods sent by courier: the employee says who receives them and where
+      receiverName: body.receiverName ?? undefined, receiverPhone: body.receiverPhone ?? undefined, receiverAddress: body.receiverAddress ?? undefined,
     }, { idempotencyKey, idempotencyScope: this.scope(session), requestBody: body, employeeId: session.employeeId });
   },
 

@@ -1,7 +1,10 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/types';
-import { DomainError, errors, FieldErrors, idempotencyKeyReused, invalid, isDay, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, PermissionKey, shanghaiDay, titled } from '@cop/config';
-import type { OrderAction, OrderStatus } from '@cop/config';
+import {
+  DomainError, errors, FieldErrors, FULFILMENT_OUTCOMES, idempotencyKeyReused, invalid, isDay, ORDER_STATUS_LABELS, ORDER_TRANSITIONS,
+  PermissionKey, shanghaiDay, titled,
+} from '@cop/config';
+import type { FulfilmentOutcome, OrderAction, OrderStatus } from '@cop/config';
 import { insertRows, rowsOf, updateRow, withKnex } from '@cop/plugin-console';
 import type { Principal } from '@cop/plugin-console';
 
@@ -23,6 +26,8 @@ export interface OrderInput {
   lines: { productId: number; strategyId: number; quantity: number; day?: string | null; unitPrice?: number }[];
   customerName: string; customerPhone?: string; customerIdNo?: string; companyName?: string;
   invoiceTitle?: string; invoiceTaxNo?: string; visitDate?: string; remarks?: string;
+  /** Who receives goods sent by courier: required when a line's product is fulfilled by courier. */
+  receiverName?: string; receiverPhone?: string; receiverAddress?: string;
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -30,9 +35,31 @@ const num = (v: unknown) => Number(v ?? 0);
 /** An order status by its label, in both languages (messages never show the code). */
 const label = (status: unknown) => ORDER_STATUS_LABELS[status as OrderStatus] ?? { zh: String(status), en: String(status) };
 
+/** Line statuses whose units may still be refunded (the others ended: refunded, cancelled, closed). */
+const LIVE_LINE = ['pending', 'fulfilled', 'partial', 'failed'];
+type LineUnits = { quantity: number; refundedQuantity?: number | null; usedQuantity?: number | null; fulfilmentStatus: string };
+
 /** Units of a line not refunded yet (none once the line is refunded, cancelled or closed). */
-export const remainingOf = (line: { quantity: number; refundedQuantity?: number | null; fulfilmentStatus: string }) =>
-  (line.fulfilmentStatus === 'pending' || line.fulfilmentStatus === 'fulfilled' ? line.quantity - num(line.refundedQuantity) : 0);
+export const remainingOf = (line: LineUnits) =>
+  (LIVE_LINE.includes(line.fulfilmentStatus) ? line.quantity - num(line.refundedQuantity) : 0);
+
+/**
+ * Units of a line not used and not refunded: every remaining unit of a pending or failed line, the
+ * units a partly used line did not use, none of a fulfilled one. These are what an individual order
+ * refunds at once, what a refund takes first, and what goes back to the stock calendar when refunded.
+ */
+export const unusedOf = (line: LineUnits) => {
+  const left = remainingOf(line);
+  if (line.fulfilmentStatus === 'pending' || line.fulfilmentStatus === 'failed') return left;
+  if (line.fulfilmentStatus === 'partial') return Math.max(0, Math.min(left, line.quantity - num(line.usedQuantity) - num(line.refundedQuantity)));
+  return 0;
+};
+
+/** A fulfilment (F92) as the supplier sends it, checked on its own (the line's checks come later). */
+export interface FulfilmentInput {
+  lineId: number; status: FulfilmentOutcome; usedQuantity: number | null;
+  code: string; courier: string; tracking: string; reason: string;
+}
 
 /** A refund of some units of one line. */
 export interface RefundPart { line: any; quantity: number }
@@ -149,6 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return { ...line, offer, product, amount: offer.price * line.quantity };
       });
+      if (priced.some((line) => line?.product.fulfilmentMode === 'courier')) Object.assign(problems, this.receiverProblems(input));
       if (Object.keys(problems).length) throw invalid(problems, t('订单内容有误', 'The order is invalid'));
       const ready = priced as NonNullable<(typeof priced)[number]>[];
       const suppliers = new Set(ready.map((l) => l.offer.supplierId));
@@ -156,8 +184,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const first = ready[0].offer;
       return {
         lines: ready, supplierId: [...suppliers][0] as number, requiresAudit: ready.some((l) => l.offer.requiresAudit),
+        courier: ready.some((l) => l.product.fulfilmentMode === 'courier'),
         supplierName: first.supplierName as string, accountId: first.accountId as number | null, revenueId: first.revenueId as number | null,
       };
+    },
+
+    /** Goods sent by courier need a receiver: name, phone and address, each named when missing (the phone's format is checked with the body). */
+    receiverProblems(input: OrderInput): FieldErrors {
+      const problems: FieldErrors = {};
+      const blank = (value: unknown) => typeof value !== 'string' || !value.trim();
+      if (blank(input.receiverName)) problems.receiverName = t('快递发货的商品需要填写收货人', 'is required for goods sent by courier');
+      if (blank(input.receiverPhone)) problems.receiverPhone = t('快递发货的商品需要填写收货人电话', 'is required for goods sent by courier');
+      if (blank(input.receiverAddress)) problems.receiverAddress = t('快递发货的商品需要填写收货地址', 'is required for goods sent by courier');
+      return problems;
     },
 
     /** Place an order: order rows, stock reserved and money frozen, all in one transaction. */
@@ -174,7 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = options.now ?? new Date();
       // employee orders are the mini-program's (an employee signed in places them); nobody else makes one
       if (input.channel === 'employee' && !options.employeeId) throw invalid({ channel: t('应为 individual 或 gov', 'must be individual or gov') });
-      const { lines, supplierId, requiresAudit, supplierName, accountId, revenueId } = await this.priced(principal, input, now);
+      const { lines, supplierId, requiresAudit, supplierName, accountId, revenueId, courier } = await this.priced(principal, input, now);
       if (!accountId || !revenueId) throw invalid({ paymentMode: t('该供货方尚未为贵司开立此类账户', 'the supplier has opened no such account for you') });
       const total = lines.reduce((sum, line) => sum + line.amount, 0);
       const status: OrderStatus = input.channel === 'gov' && requiresAudit ? 'pending_audit' : 'pending_payment';
@@ -187,12 +226,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           customerName: input.customerName.trim(), customerPhone: input.customerPhone ?? null, customerIdNo: input.customerIdNo ?? null,
           companyName: input.companyName ?? null, invoiceTitle: input.invoiceTitle ?? null, invoiceTaxNo: input.invoiceTaxNo ?? null,
           visitDate: input.visitDate ?? null, remarks: input.remarks ?? null, placedBy: principal.userId || null, employeeId: options.employeeId ?? null,
+          // kept only on orders with goods to send (a checkout's other orders do not carry them)
+          ...(courier ? { receiverName: input.receiverName!.trim(), receiverPhone: input.receiverPhone!.trim(), receiverAddress: input.receiverAddress!.trim() } : {}),
         }, principal, now);
         const number = order.number as string;
         const rows = await insertRows(strapi, trx, LINE, lines.map((line) => ({
           orderId: order.id, productId: line.productId, productName: line.product.name, category: line.product.category, isCombo: line.product.isCombo,
           strategyId: line.strategyId, day: line.day ?? null, quantity: line.quantity, unitPrice: line.offer.price, amount: line.amount, fulfilmentStatus: 'pending',
-          refundedQuantity: 0,
+          fulfilmentMode: line.product.fulfilmentMode ?? 'code', refundedQuantity: 0,
         })), now);
         // a combo's parts are reserved in its stead (their products are read); other lines as they are
         const plain = lines.every((line) => !line.product.isCombo);
@@ -302,7 +343,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Check side, permission and status; lock the order row; record the transition. */
-    async transition(principal: Principal | null, order: any, action: string, to: OrderStatus, reason?: string) {
+    async transition(principal: Principal | null, order: any, action: string, to: OrderStatus, reason?: string, about?: { lineId: number; detail: unknown }) {
       const rule = TRANSITIONS[action];
       if (principal) {
         const mySide = principal.enterpriseId === order.sellerId ? 'seller' : principal.enterpriseId === order.supplierId ? 'supplier' : null;
@@ -317,16 +358,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new DomainError(409, 'INVALID_TRANSITION',
           t(`订单当前状态（${now.zh}）不能执行此操作`, `This cannot be done to an order whose status is “${now.en}”`), {}, { status: current?.state });
       }
-      await this.record(order, action, order.state, to, principal, reason);
+      await this.record(order, action, order.state, to, principal, reason, about);
     },
 
     /**
-     * Record a step of the order (who, when, why) and tell both parties' open consoles, once the
-     * transaction commits, that the order changed: an open order page, the order lists and the home
-     * cards refetch it (the event names the order, never its content).
+     * Record a step of the order (who, when, why; for fulfilments the line and what was recorded) and
+     * tell both parties' open consoles, once the transaction commits, that the order changed: an open
+     * order page, the order lists and the home cards refetch it (the event names the order, never its content).
      */
-    async record(order: { id: number; sellerId: number; supplierId: number }, action: string, from: string | null, to: string, principal: Principal | null, reason?: string) {
-      const data = { orderId: order.id, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null, reason: reason ?? null };
+    async record(order: { id: number; sellerId: number; supplierId: number }, action: string, from: string | null, to: string, principal: Principal | null, reason?: string, about?: { lineId: number; detail: unknown }) {
+      const data = {
+        orderId: order.id, action, fromStatus: from, toStatus: to, actorId: principal?.userId || null, actorEnterpriseId: principal?.enterpriseId ?? null,
+        reason: reason ?? null, lineId: about?.lineId ?? null, detail: about?.detail ?? null,
+      };
       const [event] = await strapi.db.transaction(({ trx }) => insertRows(strapi, trx, EVENT, [data]));
       strapi.plugin('console').service('events').publish([order.sellerId, order.supplierId], { type: 'changed', resource: 'orders', id: order.id });
       return event;
@@ -473,28 +517,114 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { closed: done, ...(failed ? { failed } : {}) };
     },
 
-    /** Fulfil one line with a confirmation code or a courier and tracking number. */
-    async fulfil(principal: Principal, given: any, body: Record<string, unknown>) {
-      const lineId = Number(body.lineId);
+    /**
+     * The fulfilment a supplier sends (F92), checked on its own: the outcome (fulfilled unless said),
+     * a confirmation code or courier and tracking number for what was delivered, a reason for a failure.
+     */
+    fulfilmentInput(body: Record<string, unknown>): { input: FulfilmentInput; problems: FieldErrors } {
       const problems: FieldErrors = {};
-      const code = typeof body.confirmationCode === 'string' ? body.confirmationCode.trim() : '';
-      const courier = typeof body.courierCompany === 'string' ? body.courierCompany.trim() : '';
-      const tracking = typeof body.trackingNumber === 'string' ? body.trackingNumber.trim() : '';
-      if (!code && !(courier && tracking)) problems.confirmationCode = t('请填写确认码，或快递公司和快递单号', 'enter a confirmation code, or a courier and tracking number');
-      if (code.length > 64 || courier.length > 50 || tracking.length > 64) problems.confirmationCode = t('内容过长', 'is too long');
+      const text = (field: string) => (typeof body[field] === 'string' ? (body[field] as string).trim() : '');
+      const status = (body.status ?? 'fulfilled') as FulfilmentOutcome;
+      if (!FULFILMENT_OUTCOMES.includes(status)) problems.status = t('应为已履约、部分使用或履约失败', 'must be fulfilled, partial or failed');
+      const input: FulfilmentInput = {
+        lineId: Number(body.lineId), status, usedQuantity: body.usedQuantity === undefined || body.usedQuantity === null ? null : Number(body.usedQuantity),
+        code: text('confirmationCode'), courier: text('courierCompany'), tracking: text('trackingNumber'), reason: text('reason'),
+      };
+      if (status !== 'failed' && !input.code && !(input.courier && input.tracking)) {
+        problems.confirmationCode = t('请填写确认码，或快递公司和快递单号', 'enter a confirmation code, or a courier and tracking number');
+      }
+      if (input.code.length > 64 || input.courier.length > 50 || input.tracking.length > 64) problems.confirmationCode = t('内容过长', 'is too long');
+      if (status === 'failed' && !input.reason) problems.reason = t('请填写履约失败的原因', 'is required when the fulfilment failed');
+      if (input.reason.length > 200) problems.reason = t('不能超过 200 字', 'must be at most 200 characters');
+      return { input, problems };
+    },
+
+    /**
+     * What the line becomes: fulfilled uses every unit not refunded; partly used (a line with two or
+     * more units left) uses some and leaves the others refundable; failed uses none. Problems name the field.
+     */
+    fulfilmentOf(line: any, input: FulfilmentInput, problems: FieldErrors, now: Date) {
+      const left = remainingOf(line);
+      let used = input.status === 'fulfilled' ? left : 0;
+      if (input.status === 'partial') {
+        if (left < 2) problems.status = t('只有剩余 2 份及以上的明细可以部分使用', 'only a line with 2 or more units left can be partly used');
+        else if (!Number.isSafeInteger(input.usedQuantity) || input.usedQuantity! < 1 || input.usedQuantity! >= left) {
+          problems.usedQuantity = t(`已使用数量应在 1–${left - 1} 之间`, `must be from 1 to ${left - 1}`);
+        } else used = input.usedQuantity!;
+      }
+      return {
+        fulfilmentStatus: input.status, usedQuantity: used, confirmationCode: input.code || null, courierCompany: input.courier || null,
+        trackingNumber: input.tracking || null, failureReason: input.status === 'failed' ? input.reason : null, fulfilledAt: now,
+      };
+    },
+
+    /** A line's fulfilment as the history shows it (before and after a correction). */
+    fulfilmentView: (line: any) => ({
+      productName: line.productName, status: line.fulfilmentStatus, usedQuantity: line.usedQuantity ?? null,
+      confirmationCode: line.confirmationCode ?? null, courierCompany: line.courierCompany ?? null,
+      trackingNumber: line.trackingNumber ?? null, failureReason: line.failureReason ?? null,
+    }),
+
+    /**
+     * Fulfil one pending line (F92): fulfilled, partly used or failed. The order is fulfilled once no
+     * line is pending; incentives for fulfilment are granted then, when something was delivered.
+     */
+    async fulfil(principal: Principal, given: any, body: Record<string, unknown>) {
+      const { input, problems } = this.fulfilmentInput(body);
       return strapi.db.transaction(async () => {
         const order = await this.lockOrder(given.id);
         const lines = await this.lineRefs(order.id);
-        const line = lines.find((l) => l.id === lineId);
+        const line = lines.find((l) => l.id === input.lineId);
         if (!line) problems.lineId = t('不是该订单的明细', 'is not a line of this order');
-        else if (line.fulfilmentStatus !== 'pending') problems.lineId = t('该明细已履约或已退款', 'is already fulfilled or refunded');
+        else if (line.fulfilmentStatus !== 'pending') problems.lineId = t('该明细已履约或已退款；已履约的可以更正', 'is already fulfilled or refunded (a fulfilment can be corrected)');
+        const data = line ? this.fulfilmentOf(line, input, problems, new Date()) : null;
         if (Object.keys(problems).length) throw invalid(problems);
-        const remaining = lines.filter((l) => l.fulfilmentStatus === 'pending' && l.id !== lineId).length;
+        const remaining = lines.filter((l) => l.fulfilmentStatus === 'pending' && l.id !== line.id).length;
         const to: OrderStatus = order.state === 'partially_refunded' ? 'partially_refunded' : remaining ? 'fulfilling' : 'fulfilled';
-        await this.transition(principal, order, 'fulfil', to);
-        await strapi.db.query(LINE).update({ where: { id: lineId }, data: { fulfilmentStatus: 'fulfilled', confirmationCode: code || null, courierCompany: courier || null, trackingNumber: tracking || null, fulfilledAt: new Date() } });
-        if (!remaining) await subscribers().emit('fulfilled', order.id);
-        await notify(order.sellerId, { type: 'fulfilment', ...titled('order_line_fulfilled', { number: order.number, product: line!.productName }), link: `/my-orders/${order.id}/show` }, 'orders.read');
+        await this.transition(principal, order, 'fulfil', to, input.reason || undefined, { lineId: line.id, detail: { after: this.fulfilmentView({ ...line, ...data }) } });
+        await strapi.db.query(LINE).update({ where: { id: line.id }, data: data! });
+        if (!remaining) await this.emitFulfilled(order.id);
+        const said = input.status === 'failed' ? titled('order_line_failed', { number: order.number, product: line.productName, reason: String(input.reason ?? '') })
+          : input.status === 'partial' ? titled('order_line_partial', { number: order.number, product: line.productName, used: String(data!.usedQuantity) })
+          : titled('order_line_fulfilled', { number: order.number, product: line.productName });
+        await notify(order.sellerId, { type: 'fulfilment', ...said, title: said.title.slice(0, 200), link: `/my-orders/${order.id}/show` }, 'orders.read');
+        return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
+      });
+    },
+
+    /** Once no line is pending and something was delivered, subscribers (incentives) hear of the fulfilment (they write once per order). */
+    async emitFulfilled(orderId: number) {
+      const lines = await this.lineRefs(orderId);
+      if (lines.some((l) => l.fulfilmentStatus === 'pending')) return;
+      if (lines.some((l) => l.fulfilmentStatus === 'fulfilled' || l.fulfilmentStatus === 'partial')) await subscribers().emit('fulfilled', orderId);
+    },
+
+    /**
+     * Correct the fulfilment of a line already fulfilled, partly used or failed (a wrong code, a parcel
+     * that never arrived, units used after all). The order keeps its status; the event keeps what the line
+     * said before and after, with who corrected it and why. Refunds already made stay: a correction
+     * changes only what the remaining units are (used or refundable). Not while a refund is under audit.
+     */
+    async correctFulfilment(principal: Principal, given: any, body: Record<string, unknown>) {
+      const { input, problems } = this.fulfilmentInput(body);
+      if (!input.reason && !problems.reason) problems.reason = t('请填写更正原因', 'is required when correcting a fulfilment');
+      return strapi.db.transaction(async () => {
+        const order = await this.lockOrder(given.id);
+        const lines = await this.lineRefs(order.id);
+        const line = lines.find((l) => l.id === input.lineId);
+        if (!line) problems.lineId = t('不是该订单的明细', 'is not a line of this order');
+        else if (!['fulfilled', 'partial', 'failed'].includes(line.fulfilmentStatus) || !remainingOf(line)) {
+          problems.lineId = t('只能更正已履约、部分使用或履约失败且未全部退款的明细', 'only a fulfilled, partly used or failed line with units left can be corrected');
+        }
+        const data = line ? this.fulfilmentOf(line, input, problems, new Date()) : null;
+        if (Object.keys(problems).length) throw invalid(problems);
+        const before = this.fulfilmentView(line);
+        const after = this.fulfilmentView({ ...line, ...data });
+        if (JSON.stringify(before) === JSON.stringify(after)) throw invalid({ status: t('与当前履约信息相同，无需更正', 'is the same as the current fulfilment') });
+        await this.transition(principal, order, 'correct-fulfilment', order.state, input.reason, { lineId: line.id, detail: { before, after } });
+        await strapi.db.query(LINE).update({ where: { id: line.id }, data: { ...data!, fulfilledAt: line.fulfilledAt ?? data!.fulfilledAt } });
+        await this.emitFulfilled(order.id);
+        await notify(order.sellerId, { type: 'fulfilment', ...titled('order_line_corrected', { number: order.number, product: line.productName }), body: input.reason, link: `/my-orders/${order.id}/show` }, 'orders.read');
         return strapi.db.query(ORDER).findOne({ where: { id: order.id } });
       });
     },
@@ -547,10 +677,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             return refuse('lineId', t('请选择该订单中可退款的明细（每条一次）', 'choose a refundable line of this order (once each)'));
           }
           seen.add(line.id);
-          if (individual && line.fulfilmentStatus === 'fulfilled') {
-            return refuse('lineId', t('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only'));
+          // individual orders refund the units not used (pending, failed, the unused part of a partly used line)
+          const left = individual ? unusedOf(line) : remainingOf(line);
+          if (individual && !left && remainingOf(line)) {
+            return refuse('lineId', t('个人客户订单只能直接退还未使用的份数', 'individual orders refund unused units only'));
           }
-          const left = remainingOf(line);
           if (!left) return refuse('lineId', t('该明细已无可退数量', 'has nothing left to refund'));
           if (item.quantity > left) return refuse('quantity', t(`最多可退 ${left}`, `at most ${left} can be refunded`));
           return { line, quantity: item.quantity };
@@ -560,15 +691,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return parts as RefundPart[];
       }
       const wanted = Array.isArray(body.lineIds) ? (body.lineIds as unknown[])
-        : lines.filter((l) => l.fulfilmentStatus === 'pending' && remainingOf(l)).map((l) => l.id);
+        : lines.filter((l) => unusedOf(l)).map((l) => l.id);
       const chosen = lines.filter((l) => wanted.includes(l.id));
       const refuse = (zh: string, en: string) => invalid({ lineIds: t(zh, en) });
       if (!chosen.length || chosen.length !== wanted.length) throw refuse('请选择该订单中可退款的明细', 'choose refundable lines of this order');
       if (chosen.some((l) => !remainingOf(l))) throw refuse('包含已退款的明细', 'includes lines already refunded');
-      if (individual && chosen.some((l) => l.fulfilmentStatus === 'fulfilled')) {
-        throw refuse('个人客户订单只能直接退还未履约的明细', 'individual orders refund unfulfilled lines only');
+      if (individual && chosen.some((l) => !unusedOf(l))) {
+        throw refuse('个人客户订单只能直接退还未使用的份数', 'individual orders refund unused units only');
       }
-      return chosen.map((line) => ({ line, quantity: remainingOf(line) }));
+      return chosen.map((line) => ({ line, quantity: individual ? unusedOf(line) : remainingOf(line) }));
     },
 
     /** The order's status after a refund: refunded when no line has a unit left, else partially refunded. */
@@ -592,10 +723,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }).join('-');
       const key = ids.length <= 64 ? ids : `h${createHash('sha256').update(ids).digest('base64url')}`;
       await ledger().refund(order.accountId, amount, { transferId: `order:${order.number}:refund:${key}`, orderRef: order.number, operatorId: principal?.userId ?? null });
-      const unfulfilled = chosen.filter((c) => c.line.fulfilmentStatus === 'pending');
-      if (unfulfilled.length) {
+      // refunds take the unused units first: those go back to the calendar, used ones do not
+      const unused = chosen.map(({ line, quantity }) => ({ line, units: Math.min(quantity, unusedOf(line)) })).filter((c) => c.units > 0);
+      if (unused.length) {
         // each reservation of the line (a combo's parts as they were reserved) gives back its share of the units
-        await inventory().returnShare(unfulfilled.map(({ line, quantity }) => ({ reference: `line:${line.id}`, units: quantity, of: num(line.quantity) })));
+        await inventory().returnShare(unused.map(({ line, units }) => ({ reference: `line:${line.id}`, units, of: num(line.quantity) })));
       }
       for (const { line, quantity } of chosen) {
         const refundedQuantity = num(line.refundedQuantity) + quantity;
