@@ -8,9 +8,9 @@ import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/Login';
 import { FormNotification } from './layout/FormNotification';
-import { Dashboard } from './pages/Dashboard';
 import { ComingSoon } from './pages/ComingSoon';
 import { theme } from './theme';
+import { lazyPage } from './common/lazyPage';
 import enterprises from './resources/enterprises';
 import accounts from './resources/accounts';
 import roles from './resources/roles';
@@ -19,6 +19,9 @@ import notifications from './resources/notifications';
 import { PAGE_RESOURCES, isImplemented, resourceNameOf } from './resources/pages';
 
 /** Menu entries not built yet (neither `ready` in @cop/config nor in PAGE_RESOURCES) get a "coming soon" page. */
+/** The home page (F03/F04) is a chunk of its own too: its charts and order actions load after the shell. */
+const Dashboard = lazyPage(() => import('./pages/Dashboard').then((m) => m.Dashboard));
+
 const comingSoonItems = flattenMenu(MENU).filter((item) => item.path && !isImplemented(item));
 
 export const App = () => (

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import englishMessages from 'ra-language-english';
 import { enApp } from '../i18n/en';
 import { zhApp } from '../i18n/zh';
-import { enMessages, i18nProvider, zhMessages } from '../i18n';
+import { i18nProvider, zhMessages } from '../i18n';
+import { enMessages } from '../i18n/enMessages';
 import { raChineseBase, unwrapMessages } from '../i18n/raChinese';
 import { flattenMessages } from './flatten';
 

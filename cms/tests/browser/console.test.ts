@@ -40,7 +40,7 @@ describe('console shell in a real browser', () => {
     expect(await page.getByTestId('menu-ordering').count()).toBe(0);
     expect(await page.getByTestId('menu-my-orders').count()).toBe(0);
     expect(await page.getByTestId('account-name').textContent()).toBe('华夏文旅管理员');
-    await expect(page.getByText('供货方首页').first().isVisible()).resolves.toBe(true);
+    await page.getByText('供货方首页').first().waitFor(); // the home page is a chunk of its own: wait for it
     await shot(page, '01-supplier-home');
   });
 
@@ -114,7 +114,7 @@ describe('console shell in a real browser', () => {
     await page.getByTestId('menu-my-orders').waitFor();
     expect(await page.getByTestId('menu-products').count()).toBe(0);
     expect(await page.getByTestId('menu-strategies').count()).toBe(0);
-    await expect(page.getByText('销售方首页').first().isVisible()).resolves.toBe(true);
+    await page.getByText('销售方首页').first().waitFor();
     await shot(page, '05-seller-home');
   });
 });

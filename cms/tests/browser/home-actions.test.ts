@@ -124,7 +124,7 @@ describe('home pages act, and the other side sees it live', () => {
     await supplierPage.getByTestId('fulfil-submit').click();
     await row.waitFor({ state: 'detached' });
     await status(sellerPage, 'fulfilled');
-    await sellerPage.getByText('GZ-20260101').waitFor();
+    await sellerPage.getByText('GZ-20260101').first().waitFor();
     await shot(sellerPage, '44-seller-order-fulfilled-live');
   });
 

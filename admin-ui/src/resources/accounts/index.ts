@@ -1,7 +1,9 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { AccountList } from './AccountList';
-import { AccountCreate } from './AccountCreate';
-import { AccountEdit } from './AccountEdit';
+import { lazyPage } from '../../common/lazyPage';
+
+const AccountList = lazyPage(() => import('./AccountList').then((m) => m.AccountList));
+const AccountCreate = lazyPage(() => import('./AccountCreate').then((m) => m.AccountCreate));
+const AccountEdit = lazyPage(() => import('./AccountEdit').then((m) => m.AccountEdit));
 
 export default {
   list: AccountList,

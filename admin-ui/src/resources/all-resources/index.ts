@@ -1,6 +1,8 @@
 import PublicIcon from '@mui/icons-material/Public';
-import { AllResourceList } from './AllResourceList';
-import { AllResourceShow } from './AllResourceShow';
+import { lazyPage } from '../../common/lazyPage';
+
+const AllResourceList = lazyPage(() => import('./AllResourceList').then((m) => m.AllResourceList));
+const AllResourceShow = lazyPage(() => import('./AllResourceShow').then((m) => m.AllResourceShow));
 
 /** /all-resources — 全部资源 (read only). */
 export default {

@@ -1,8 +1,10 @@
 import CampaignIcon from '@mui/icons-material/Campaign';
-import { AnnouncementList } from './AnnouncementList';
-import { AnnouncementCreate } from './AnnouncementCreate';
-import { AnnouncementEdit } from './AnnouncementEdit';
-import { AnnouncementShow } from './AnnouncementShow';
+import { lazyPage } from '../../common/lazyPage';
+
+const AnnouncementList = lazyPage(() => import('./AnnouncementList').then((m) => m.AnnouncementList));
+const AnnouncementCreate = lazyPage(() => import('./AnnouncementCreate').then((m) => m.AnnouncementCreate));
+const AnnouncementEdit = lazyPage(() => import('./AnnouncementEdit').then((m) => m.AnnouncementEdit));
+const AnnouncementShow = lazyPage(() => import('./AnnouncementShow').then((m) => m.AnnouncementShow));
 
 /** /announcements — 发布公告 (mine; announcements.write). */
 export default {

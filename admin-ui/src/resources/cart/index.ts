@@ -1,6 +1,8 @@
 import { createElement } from 'react';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
-import { CartPage } from './CartPage';
+import { lazyPage } from '../../common/lazyPage';
+
+const CartPage = lazyPage(() => import('./CartPage').then((m) => m.CartPage));
 
 /**
  * /cart — 购物车 (seller side; server resource `cart-items`): the individual cart at the MENU path,

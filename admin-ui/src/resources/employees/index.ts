@@ -1,7 +1,9 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import { EmployeeList } from './EmployeeList';
-import { EmployeeCreate } from './EmployeeCreate';
-import { EmployeeEdit } from './EmployeeEdit';
+import { lazyPage } from '../../common/lazyPage';
+
+const EmployeeList = lazyPage(() => import('./EmployeeList').then((m) => m.EmployeeList));
+const EmployeeCreate = lazyPage(() => import('./EmployeeCreate').then((m) => m.EmployeeCreate));
+const EmployeeEdit = lazyPage(() => import('./EmployeeEdit').then((m) => m.EmployeeEdit));
 
 export default {
   list: EmployeeList,

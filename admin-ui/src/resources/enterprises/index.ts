@@ -1,7 +1,9 @@
 import BusinessIcon from '@mui/icons-material/Business';
 import { EnterpriseRedirect } from './EnterpriseRedirect';
-import { EnterpriseShow } from './EnterpriseShow';
-import { EnterpriseEdit } from './EnterpriseEdit';
+import { lazyPage } from '../../common/lazyPage';
+
+const EnterpriseShow = lazyPage(() => import('./EnterpriseShow').then((m) => m.EnterpriseShow));
+const EnterpriseEdit = lazyPage(() => import('./EnterpriseEdit').then((m) => m.EnterpriseEdit));
 
 export default {
   list: EnterpriseRedirect,

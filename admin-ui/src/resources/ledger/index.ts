@@ -1,10 +1,12 @@
 import { createElement } from 'react';
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import CreditScoreIcon from '@mui/icons-material/CreditScore';
-import { AccountList } from './AccountList';
-import { AccountCreate } from './AccountCreate';
-import { AccountShow } from './AccountShow';
 import type { AccountKind, LedgerSide } from './types';
+import { lazyPage } from '../../common/lazyPage';
+
+const AccountList = lazyPage(() => import('./AccountList').then((m) => m.AccountList));
+const AccountCreate = lazyPage(() => import('./AccountCreate').then((m) => m.AccountCreate));
+const AccountShow = lazyPage(() => import('./AccountShow').then((m) => m.AccountShow));
 
 const ICONS = { prepaid: AccountBalanceWalletIcon, credit: CreditScoreIcon };
 

@@ -1,10 +1,12 @@
 import FolderIcon from '@mui/icons-material/Folder';
 import StarIcon from '@mui/icons-material/Star';
-import { ResourceList } from './ResourceList';
-import { ResourceCreate } from './ResourceCreate';
-import { ResourceEdit } from './ResourceEdit';
-import { ResourceShow } from './ResourceShow';
-import { FavouriteList } from './FavouriteList';
+import { lazyPage } from '../../common/lazyPage';
+
+const ResourceList = lazyPage(() => import('./ResourceList').then((m) => m.ResourceList));
+const ResourceCreate = lazyPage(() => import('./ResourceCreate').then((m) => m.ResourceCreate));
+const ResourceEdit = lazyPage(() => import('./ResourceEdit').then((m) => m.ResourceEdit));
+const ResourceShow = lazyPage(() => import('./ResourceShow').then((m) => m.ResourceShow));
+const FavouriteList = lazyPage(() => import('./FavouriteList').then((m) => m.FavouriteList));
 
 /** /resources — 我的资源 (server resource `resources`): my enterprise's resources. */
 export default {

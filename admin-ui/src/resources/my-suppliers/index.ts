@@ -1,5 +1,7 @@
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { MySupplierList } from './MySupplierList';
+import { lazyPage } from '../../common/lazyPage';
+
+const MySupplierList = lazyPage(() => import('./MySupplierList').then((m) => m.MySupplierList));
 
 /** /my-suppliers — 我的供货方 (seller side, read only; server resource `partnerships`). */
 export default {

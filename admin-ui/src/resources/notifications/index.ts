@@ -1,5 +1,7 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { NotificationList } from './NotificationList';
+import { lazyPage } from '../../common/lazyPage';
+
+const NotificationList = lazyPage(() => import('./NotificationList').then((m) => m.NotificationList));
 
 export default {
   list: NotificationList,

@@ -2,8 +2,10 @@ import { createElement } from 'react';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import AddBusinessIcon from '@mui/icons-material/AddBusiness';
 import type { SellerChannel } from '../orders/types';
-import { CatalogueList } from './CatalogueList';
-import { OrderCreate } from './OrderCreate';
+import { lazyPage } from '../../common/lazyPage';
+
+const CatalogueList = lazyPage(() => import('./CatalogueList').then((m) => m.CatalogueList));
+const OrderCreate = lazyPage(() => import('./OrderCreate').then((m) => m.OrderCreate));
 
 /**
  * /order/<channel> — 代理个人客户下单 / 代理政府企业客户下单 (seller side; server resource `catalogue`

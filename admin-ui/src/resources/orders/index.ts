@@ -3,9 +3,11 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import PersonIcon from '@mui/icons-material/Person';
 import GroupsIcon from '@mui/icons-material/Groups';
 import BadgeIcon from '@mui/icons-material/Badge';
-import { OrderList } from './OrderList';
-import { OrderShow } from './OrderShow';
 import type { OrderChannel } from './types';
+import { lazyPage } from '../../common/lazyPage';
+
+const OrderList = lazyPage(() => import('./OrderList').then((m) => m.OrderList));
+const OrderShow = lazyPage(() => import('./OrderShow').then((m) => m.OrderShow));
 
 export const orderRepresentation = (record: { number?: string }) => record.number ?? '';
 

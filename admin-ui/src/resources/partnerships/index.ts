@@ -1,7 +1,9 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
-import { PartnershipList } from './PartnershipList';
-import { PartnershipCreate } from './PartnershipCreate';
-import { PartnershipShow } from './PartnershipShow';
+import { lazyPage } from '../../common/lazyPage';
+
+const PartnershipList = lazyPage(() => import('./PartnershipList').then((m) => m.PartnershipList));
+const PartnershipCreate = lazyPage(() => import('./PartnershipCreate').then((m) => m.PartnershipCreate));
+const PartnershipShow = lazyPage(() => import('./PartnershipShow').then((m) => m.PartnershipShow));
 
 /** /partnerships — 供销关系信息管理 (supplier side). */
 export default {

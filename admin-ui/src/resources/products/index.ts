@@ -5,10 +5,12 @@ import RestaurantIcon from '@mui/icons-material/Restaurant';
 import LocalMallIcon from '@mui/icons-material/LocalMall';
 import LocalOfferIcon from '@mui/icons-material/LocalOffer';
 import CategoryIcon from '@mui/icons-material/Category';
-import { ProductList } from './ProductList';
-import { ProductCreate } from './ProductCreate';
-import { ProductEdit } from './ProductEdit';
 import type { ProductPage } from './types';
+import { lazyPage } from '../../common/lazyPage';
+
+const ProductList = lazyPage(() => import('./ProductList').then((m) => m.ProductList));
+const ProductCreate = lazyPage(() => import('./ProductCreate').then((m) => m.ProductCreate));
+const ProductEdit = lazyPage(() => import('./ProductEdit').then((m) => m.ProductEdit));
 
 const ICONS: Record<ProductPage, ComponentType> = {
   ticket: ConfirmationNumberIcon,

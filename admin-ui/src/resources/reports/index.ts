@@ -1,5 +1,7 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
-import { ReportsPage } from './ReportsPage';
+import { lazyPage } from '../../common/lazyPage';
+
+const ReportsPage = lazyPage(() => import('./ReportsPage').then((m) => m.ReportsPage));
 
 /**
  * /reports — 报表管理 (both sides, reports.read): a page of its own registered as a resource with a

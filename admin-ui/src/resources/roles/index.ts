@@ -1,7 +1,9 @@
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
-import { RoleList } from './RoleList';
-import { RoleCreate } from './RoleCreate';
-import { RoleEdit } from './RoleEdit';
+import { lazyPage } from '../../common/lazyPage';
+
+const RoleList = lazyPage(() => import('./RoleList').then((m) => m.RoleList));
+const RoleCreate = lazyPage(() => import('./RoleCreate').then((m) => m.RoleCreate));
+const RoleEdit = lazyPage(() => import('./RoleEdit').then((m) => m.RoleEdit));
 
 export default {
   list: RoleList,

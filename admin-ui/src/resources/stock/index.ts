@@ -1,6 +1,8 @@
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
-import { StockList } from './StockList';
-import { StockShow } from './StockShow';
+import { lazyPage } from '../../common/lazyPage';
+
+const StockList = lazyPage(() => import('./StockList').then((m) => m.StockList));
+const StockShow = lazyPage(() => import('./StockShow').then((m) => m.StockShow));
 
 /** /stock — 库存管理 (server resource `products` for the list, `stock-days` for the calendar). */
 export default {
