@@ -35,10 +35,12 @@ if (workers === 1 || !cluster.isPrimary) {
   serve().catch((error) => { console.error(error); process.exit(1); });
 } else {
   let shuttingDown = false;
+  let firstListened = false;
   const fork = () => cluster.fork();
   // the first worker alone, the others once it listens
   const first = fork();
   first.once('listening', () => {
+    firstListened = true;
     for (let i = 1; i < workers; i += 1) fork();
     console.log(`Serving with ${workers} worker processes (WEB_CONCURRENCY=${workers})`);
   });
@@ -47,14 +49,13 @@ if (workers === 1 || !cluster.isPrimary) {
       if (!Object.keys(cluster.workers).length) process.exit(0);
       return;
     }
-    if (worker === first && !worker.exitedAfterDisconnect && !first.listened) {
+    if (worker === first && !firstListened) {
       console.error(`the first worker failed to start (code ${code}, signal ${signal})`);
       process.exit(code || 1);
     }
     console.error(`worker ${worker.process.pid} exited (code ${code}, signal ${signal}); starting another`);
     fork();
   });
-  first.once('listening', () => { first.listened = true; });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       shuttingDown = true;

@@ -122,6 +122,11 @@ describe('sign-in with captcha (F01)', () => {
     expect((await attempt('Secret123x')).status).toBe(200);
     const subToken = await signInAs(app, 'unlock_sub', 'Secret123x');
     expect((await as(app, subToken).post(`/accounts/${sub.id}/unlock`)).status).toBe(403);
+    // nobody lifts their own account's lock, not even the enterprise admin (a stolen session could keep guessing)
+    const own = (await as(app, owner.token).list('accounts')).body.find((a: any) => a.username === 'unlock_owner');
+    const self = await as(app, owner.token).post(`/accounts/${own.id}/unlock`);
+    expect(self.status).toBe(403);
+    expect(self.body.errors).toHaveProperty('id');
   });
 
   it('counts failures only within 15 minutes', async () => {

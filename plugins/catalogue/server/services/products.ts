@@ -146,10 +146,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async warnings(existing: Record<string, any>, change: { stockMode?: string; unlist?: boolean }): Promise<Text[]> {
     const out: Text[] = [];
     if (change.stockMode && !existing.isCombo && change.stockMode !== existing.stockMode) {
-      const lines = await strapi.db.query('plugin::orders.order-line').findMany({
-        where: { productId: existing.id, fulfilmentStatus: { $in: ['pending', 'fulfilled'] } }, select: ['quantity'],
-      }) as { quantity: number }[];
-      const sold = lines.reduce((sum, line) => sum + Number(line.quantity), 0);
+      // orders owns what counts as sold
+      const sold = await strapi.plugin('orders').service('orders').soldUnits(existing.id) as number;
       const warning = warnings.stockMode(existing.stockMode, change.stockMode, sold);
       if (warning) out.push(warning);
     }

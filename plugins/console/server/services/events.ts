@@ -20,6 +20,11 @@ export default ({ strapi }: { strapi: any }) => {
   let retry: NodeJS.Timeout | null = null;
   let keepAlive: NodeJS.Timeout | null = null;
   const postgres = () => strapi.db.dialect.client === 'postgres';
+  /** The payload of an event for these enterprises (each once), or null when it is for nobody. */
+  const addressed = (enterpriseIds: number[], event: ConsoleEvent) => {
+    const to = [...new Set(enterpriseIds.filter((id) => Number.isSafeInteger(id)))];
+    return to.length ? JSON.stringify({ to, event }) : null;
+  };
 
   const dispatch = (payload: string) => {
     try {
@@ -96,16 +101,14 @@ export default ({ strapi }: { strapi: any }) => {
      * for `pg_notify(channel, payload)`. Null when not on PostgreSQL: then call `publish`.
      */
     notification(enterpriseIds: number[], event: ConsoleEvent): { channel: string; payload: string } | null {
-      const to = [...new Set(enterpriseIds.filter((id) => Number.isSafeInteger(id)))];
-      if (!postgres() || !to.length) return null;
-      return { channel: CHANNEL, payload: JSON.stringify({ to, event }) };
+      const payload = addressed(enterpriseIds, event);
+      return postgres() && payload ? { channel: CHANNEL, payload } : null;
     },
 
     /** Send an event to the consoles of these enterprises once the current transaction (if any) commits. */
     publish(enterpriseIds: number[], event: ConsoleEvent) {
-      const to = [...new Set(enterpriseIds.filter((id) => Number.isSafeInteger(id)))];
-      if (!to.length) return;
-      const payload = JSON.stringify({ to, event });
+      const payload = addressed(enterpriseIds, event);
+      if (!payload) return;
       const send = () => {
         if (postgres()) {
           strapi.db.connection.raw('select pg_notify(?, ?)', [CHANNEL, payload])

@@ -47,14 +47,14 @@ export function rowsOf(strapi: Core.Strapi, uid: string) {
     /** The table's own columns (relations live in link tables). */
     columns: () => Object.entries(meta.attributes).filter(([, a]) => a.type !== 'relation').map(([name]) => column(name)),
     /** Attribute-named data → a row of columns, with what Strapi adds on create. */
-    toRow(data: Record<string, unknown>, now: Date, raw: Record<string, unknown> = {}): Record<string, unknown> {
+    toRow(data: Record<string, unknown>, now: Date): Record<string, unknown> {
       const row: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(data)) if (value !== undefined) row[column(name)] = toDb(name, value);
       row.document_id = documentId();
       row.created_at = now;
       row.updated_at = now;
       if (meta.attributes.publishedAt) row.published_at = now;
-      return { ...row, ...raw };
+      return row;
     },
     /** A row of columns → attribute-named data, as `strapi.db.query(uid).findOne` would give it. */
     fromRow(row: Record<string, unknown>): Record<string, any> {
@@ -90,6 +90,6 @@ export function withKnex<T>(strapi: Core.Strapi, work: (knex: any) => Promise<T>
 export function updateRow(strapi: Core.Strapi, id: number, uid: string, data: Record<string, unknown>, now = new Date()): Promise<number> {
   const rows = rowsOf(strapi, uid);
   const change: Record<string, unknown> = { updated_at: now };
-  for (const [name, value] of Object.entries(data)) if (value !== undefined) change[rows.column(name)] = value === null ? null : rows.toDb(name, value);
+  for (const [name, value] of Object.entries(data)) if (value !== undefined) change[rows.column(name)] = rows.toDb(name, value);
   return withKnex(strapi, (knex) => knex(rows.table).where({ id }).update(change));
 }

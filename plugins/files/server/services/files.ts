@@ -234,7 +234,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async send(koa: any, fileId: number, options: { disposition?: 'inline' | 'attachment' } = {}) {
       const row = await strapi.db.query(FILE).findOne({ where: { id: fileId } });
-      if (!row || !(await storage.exists(row.storageKey))) throw errors.notFound('file', fileId);
+      const body = row ? await storage.open(row.storageKey) : null;
+      if (!body) throw errors.notFound('file', fileId);
       const inline = PREVIEWABLE.has(row.mime) && (options.disposition === 'inline' || (!options.disposition && row.mime.startsWith('image/')));
       koa.set('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${encodeURIComponent(row.name)}"; filename*=UTF-8''${encodeURIComponent(row.name)}`);
       koa.set('X-Content-Type-Options', 'nosniff');
@@ -242,7 +243,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       koa.set('Cache-Control', 'private, no-store');
       koa.type = row.mime;
       koa.length = row.size;
-      koa.body = await storage.stream(row.storageKey);
+      koa.body = body;
       return undefined;
     },
   };

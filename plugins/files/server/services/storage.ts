@@ -3,7 +3,7 @@ import path from 'path';
 import type { Readable } from 'stream';
 
 /**
- * Where file bytes live. Every read and write of file content goes through these four, so the checks
+ * Where file bytes live. Every read and write of file content goes through these three, so the checks
  * (type, size, structure, tenancy) are the same whatever the store:
  * - `local` (default): a folder on this machine (`FILES_DIR`, default `database/files`);
  * - `s3`: an S3-compatible bucket (AWS S3, MinIO, Aliyun OSS, Tencent COS), so every server behind a load
@@ -15,8 +15,8 @@ export interface FileStorage {
   readonly driver: 'local' | 's3';
   put(storageKey: string, fromPath: string, mime?: string): Promise<void>;
   remove(storageKey: string): Promise<void>;
-  exists(storageKey: string): Promise<boolean>;
-  stream(storageKey: string): Promise<Readable>;
+  /** The file's bytes, or null when the store has no such file (one round trip on S3: no HEAD first). */
+  open(storageKey: string): Promise<Readable | null>;
 }
 
 export function localStorage(root: () => string): FileStorage {
@@ -30,11 +30,9 @@ export function localStorage(root: () => string): FileStorage {
     async remove(storageKey) {
       fs.rmSync(path.join(root(), storageKey), { force: true });
     },
-    async exists(storageKey) {
-      return fs.existsSync(path.join(root(), storageKey));
-    },
-    async stream(storageKey) {
-      return fs.createReadStream(path.join(root(), storageKey));
+    async open(storageKey) {
+      const file = path.join(root(), storageKey);
+      return fs.existsSync(file) ? fs.createReadStream(file) : null;
     },
   };
 }
@@ -82,18 +80,14 @@ export function s3Storage(settings: S3Settings): FileStorage {
     async remove(storageKey) {
       await client.send(new s3.DeleteObjectCommand({ Bucket: settings.bucket, Key: key(storageKey) }));
     },
-    async exists(storageKey) {
+    async open(storageKey) {
       try {
-        await client.send(new s3.HeadObjectCommand({ Bucket: settings.bucket, Key: key(storageKey) }));
-        return true;
+        const answer = await client.send(new s3.GetObjectCommand({ Bucket: settings.bucket, Key: key(storageKey) }));
+        return answer.Body as Readable;
       } catch (error: any) {
-        if (error?.$metadata?.httpStatusCode === 404 || error?.name === 'NotFound' || error?.name === 'NoSuchKey') return false;
+        if (error?.$metadata?.httpStatusCode === 404 || error?.name === 'NoSuchKey' || error?.name === 'NotFound') return null;
         throw error;
       }
-    },
-    async stream(storageKey) {
-      const answer = await client.send(new s3.GetObjectCommand({ Bucket: settings.bucket, Key: key(storageKey) }));
-      return answer.Body as Readable;
     },
   };
 }

@@ -147,6 +147,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * starts over. Only whoever may manage the account (as for reset-password); its tokens stay valid.
    */
   async unlock(principal: Principal, existing: Target) {
+    // a session cannot lift its own account's lock: that would let whoever holds it keep guessing the password
+    if (existing.id === principal.userId) throw notYours('id', '不能解锁自己的账号', 'you cannot unlock your own account');
     await this.assertManageable(principal, existing);
     await strapi.db.query(USER).update({ where: { id: existing.id }, data: { failedLogins: 0, firstFailedAt: null, lockedUntil: null } });
   },

@@ -1,7 +1,7 @@
 import fs from 'fs';
 import type { Core } from '@strapi/types';
 import { DomainError, errors, invalid } from '@cop/config';
-import { convert } from '@cop/plugin-console';
+import { convert, isUniqueViolation } from '@cop/plugin-console';
 import type { FieldSpec, Principal } from '@cop/plugin-console';
 import { EMPLOYEE } from '../uids';
 
@@ -176,9 +176,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         { file: t('文件中有错误行', 'has invalid rows') }, { rows: rowErrors });
     }
     const data = records.map(({ __row, __values, ...record }) => ({ ...record, state: 'active', enterpriseId: principal.enterpriseId }));
-    await strapi.db.transaction(async () => {
-      for (let i = 0; i < data.length; i += 500) await strapi.db.query(EMPLOYEE).createMany({ data: data.slice(i, i + 500) });
-    });
+    try {
+      await strapi.db.transaction(async () => {
+        for (let i = 0; i < data.length; i += 500) await strapi.db.query(EMPLOYEE).createMany({ data: data.slice(i, i + 500) });
+      });
+    } catch (error) {
+      // a number taken since the file was checked (another import or a new employee at the same moment)
+      if (isUniqueViolation(error)) throw invalid({ file: t('文件中的工号已被使用（可能刚被其他操作录入），未导入任何数据', 'an employee number in the file is already taken (perhaps just now); nothing was imported') });
+      throw error;
+    }
     return { imported: data.length, ...(skipped.length ? { skipped } : {}) };
   },
 });

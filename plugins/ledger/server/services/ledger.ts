@@ -313,12 +313,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       // the caller (orders) has checked the partnership: the ledger knows only its own tables
       const accounts = await this.lock(trx, [accountId, revenue]);
       const locked = accounts.get(accountId);
-      if (!locked || (locked.kind !== 'prepaid' && locked.kind !== 'credit') || accounts.get(revenue)?.kind !== 'revenue'
-        || accounts.get(revenue)!.supplierId !== locked.supplierId || accounts.get(revenue)!.sellerId !== locked.sellerId) throw errors.notFound('account', accountId);
-      this.assertUsable(locked, options.now ?? new Date(), true);
-      locked.debitsPending += value;
-      this.assertBounds(locked);
-      locked.debitsPending -= value;
+      const income = accounts.get(revenue);
+      // a customer account and its own pair's revenue account (the caller's revenueId is checked, not trusted)
+      const paired = locked && (locked.kind === 'prepaid' || locked.kind === 'credit') && income?.kind === 'revenue'
+        && income.supplierId === locked.supplierId && income.sellerId === locked.sellerId;
+      if (!paired) throw errors.notFound('account', accountId);
+      this.assertUsable(locked!, options.now ?? new Date(), true);
+      locked!.debitsPending += value;
+      this.assertBounds(locked!);
+      locked!.debitsPending -= value;
       return this.write(trx, accounts, { [accountId]: { debitsPending: value }, [revenue]: { creditsPending: value } },
         { transferId, debitAccountId: accountId, creditAccountId: revenue, amount: value, flag: 'pending', kind: 'freeze', direction: 'out', ...meta(options) }, accountId);
     });

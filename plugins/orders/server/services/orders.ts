@@ -255,6 +255,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Units of a product sold and not refunded: lines of orders that were placed and not ended unpaid
+     * (pending, fulfilled, partly used or failed), less their refunded units. One aggregate.
+     */
+    async soldUnits(productId: number): Promise<number> {
+      const [row]: { sold?: unknown }[] = await withKnex(strapi, (knex) => knex('order_lines')
+        .where({ product_id: productId }).whereIn('fulfilment_status', ['pending', 'fulfilled', 'partial', 'failed'])
+        .select(knex.raw('coalesce(sum(quantity - coalesce(refunded_quantity, 0)), 0) as sold')));
+      return Number(row?.sold ?? 0);
+    },
+
+    /**
      * What a seller may order now of these products, in one statement: the offers (strategy line of an
      * active, effective strategy for the seller, from a supplier with an active partnership and an
      * effective agreement), each product, its stock policy, the supplier's name and the pair's account
@@ -309,8 +320,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const eventData = { action: 'create', fromStatus: null, toStatus: data.state, actorId: principal.userId || null, actorEnterpriseId: principal.enterpriseId ?? null, reason: null };
       // both parties' consoles hear of the new order once it commits (a live event, see record())
       const parties = [data.sellerId as number, data.supplierId as number];
-      const events_ = strapi.plugin('console').service('events');
-      const notice = events_.notification(parties, { type: 'changed', resource: 'orders', id: null }) as { channel: string; payload: string } | null;
+      const live = strapi.plugin('console').service('events');
+      const notice = live.notification(parties, { type: 'changed', resource: 'orders', id: null }) as { channel: string; payload: string } | null;
       if (strapi.db.dialect.client === 'postgres' && notice) {
         const row = orders.toRow(data, now);
         const eventRow = events.toRow(eventData, now);
@@ -338,7 +349,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const number = `${day}${String(inserted.id).padStart(8, '0')}`;
       await trx(orders.table).where({ id: inserted.id }).update({ number, freeze_transfer_id: `order:${number}:freeze` });
       const [event] = await insertRows(strapi, trx, EVENT, [{ ...eventData, orderId: inserted.id }], now);
-      events_.publish(parties, { type: 'changed', resource: 'orders', id: inserted.id });
+      live.publish(parties, { type: 'changed', resource: 'orders', id: inserted.id });
       return { order: { ...inserted, number, freezeTransferId: `order:${number}:freeze` }, event };
     },
 
